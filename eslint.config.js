@@ -1,0 +1,67 @@
+// Lint rules that keep the layers of DESIGN.md visible: shared/ is pure, the renderer never touches
+// electron, main never imports the renderer.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'url', 'util', 'events', 'worker_threads'];
+const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((name) => `${name}/*`)];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.e2e-profiles/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', 'antd'],
+          patterns: [
+            { group: nodeBuiltinPatterns, message: 'shared/ is pure: no Node built-ins.' },
+            { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ imports nothing of the app layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches the OS only through window.api.' }],
+          patterns: [
+            { group: nodeBuiltinPatterns, message: 'The renderer runs in a sandbox: no Node built-ins.' },
+            { group: ['**/electron/**'], message: 'The renderer never imports the main process.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }] },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs,ts}', 'test/**/*.{ts,tsx}', '*.config.{js,ts}', 'vite.config.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

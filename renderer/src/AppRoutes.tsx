@@ -1,0 +1,35 @@
+// Every screen of the app and where it lives. Each feature folder owns its pages.
+import { Route, Routes } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { EnterpriseDetailPage } from './features/enterprises/EnterpriseDetailPage';
+import { EnterpriseListPage } from './features/enterprises/EnterpriseListPage';
+import { HomePage } from './features/home/HomePage';
+import { ProblemDetailPage } from './features/problems/ProblemDetailPage';
+import { ProblemListPage } from './features/problems/ProblemListPage';
+import { ReportsPage } from './features/reports/ReportsPage';
+import { MyEnterprisesPage } from './features/review/MyEnterprisesPage';
+import { WorkbenchPage } from './features/review/WorkbenchPage';
+import { RosterImportPage } from './features/roster/RosterImportPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { VisitFormPage } from './features/visits/VisitFormPage';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="enterprises" element={<EnterpriseListPage />} />
+        <Route path="enterprises/:enterpriseId" element={<EnterpriseDetailPage />} />
+        <Route path="visits/new/:enterpriseId" element={<VisitFormPage />} />
+        <Route path="visits/:visitId/edit" element={<VisitFormPage />} />
+        <Route path="problems" element={<ProblemListPage />} />
+        <Route path="problems/:problemId" element={<ProblemDetailPage />} />
+        <Route path="reports" element={<ReportsPage />} />
+        <Route path="roster/import" element={<RosterImportPage />} />
+        <Route path="review" element={<MyEnterprisesPage />} />
+        <Route path="workbench" element={<WorkbenchPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,56 @@
+// The frame around every screen: the side menu (keyboard reachable) and the page outlet.
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  FileExcelOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+
+const menuItems = [
+  { key: '/', icon: <HomeOutlined />, label: '首页' },
+  { key: '/enterprises', icon: <ShopOutlined />, label: '企业名录' },
+  { key: '/problems', icon: <AlertOutlined />, label: '问题诉求' },
+  { key: '/review', icon: <TeamOutlined />, label: '我的联系企业' },
+  { key: '/workbench', icon: <BarChartOutlined />, label: '工作台' },
+  { key: '/roster/import', icon: <ImportOutlined />, label: '名单导入' },
+  { key: '/reports', icon: <FileExcelOutlined />, label: '报表导出' },
+  { key: '/settings', icon: <SettingOutlined />, label: '设置' },
+];
+
+function selectedKey(pathname: string): string {
+  const match = menuItems
+    .map((item) => item.key)
+    .filter((key) => key !== '/' && pathname.startsWith(key))
+    .sort((a, b) => b.length - a.length)[0];
+  return match ?? '/';
+}
+
+export function AppLayout() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Sider width={188} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>
+          企业走访台账
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          selectedKeys={[selectedKey(location.pathname)]}
+          items={menuItems}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout.Content style={{ padding: 20, overflow: 'auto', background: '#fff' }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+// The officer's settings: one row, created with the DESIGN.md defaults and a fresh device id the
+// first time the app opens on a laptop. The device id never changes afterwards: merges rely on it.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { settingsSchema, type Settings } from '../../../shared/domain/records';
+import { newId } from '../../../shared/ids';
+import { defaultDepartments } from '../../../shared/reference/departments';
+import { defaultProblemCategories } from '../../../shared/reference/problemCategories';
+import { defaultTowns } from '../../../shared/reference/towns';
+import { defaultVisitTypes } from '../../../shared/reference/visitTypes';
+import { db } from './db';
+
+export function defaultSettings(deviceId: string = newId()): Settings {
+  return {
+    officerName: '',
+    officerUnit: '',
+    officerDepartment: '',
+    deviceId,
+    towns: [...defaultTowns],
+    departments: [...defaultDepartments],
+    categories: [...defaultProblemCategories],
+    visitTypes: [...defaultVisitTypes],
+    calendarOverrides: {},
+  };
+}
+
+/** Reads the settings, creating them (with a new device id) on first use. */
+export async function loadSettings(): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get('app');
+    if (row) return row.value;
+    const created = defaultSettings();
+    await db.settings.put({ key: 'app', value: created });
+    return created;
+  });
+}
+
+export async function saveSettings(next: Settings): Promise<void> {
+  const parsed = settingsSchema.parse(next);
+  await db.settings.put({ key: 'app', value: parsed });
+}
+
+/** Live settings for components; undefined until the first read resolves. */
+export function useSettings(): Settings | undefined {
+  return useLiveQuery(() => db.settings.get('app').then((row) => row?.value));
+}

@@ -1,0 +1,198 @@
+// The records of DESIGN.md, as zod schemas (the boundary check for imports, packages and IPC)
+// and the TypeScript types inferred from them. Pure: no DOM, no Node, no Dexie.
+import { z } from 'zod';
+
+/** Calendar date `YYYY-MM-DD` (Asia/Shanghai calendar day, no time zone). */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** Month `YYYY-MM`. */
+export const calendarMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+/** ISO-8601 instant. */
+export const instant = z.string().min(10);
+
+/**
+ * Fields every stored record carries. Records are never hard-deleted: `deletedAt` is a tombstone so
+ * that a merge of laptops can carry deletions; `deviceId` + `updatedAt` decide which edit wins.
+ */
+export const recordMeta = z.object({
+  id: z.string().min(8),
+  createdAt: instant,
+  updatedAt: instant,
+  updatedBy: z.string(),
+  deviceId: z.string().min(1),
+  deletedAt: instant.optional(),
+});
+export type RecordMeta = z.infer<typeof recordMeta>;
+
+export const foreignSources = ['港澳台', '欧美', '日韩', '其他'] as const;
+export const serviceTiers = ['A', 'B', 'C'] as const;
+
+export const enterpriseSchema = recordMeta.extend({
+  name: z.string().trim().min(1, '企业名称不能为空'),
+  creditCode: z.string(),
+  town: z.string(),
+  address: z.string().default(''),
+  industry: z.string().default(''),
+  foreignSource: z.enum(foreignSources).optional(),
+  isKeyEnterprise: z.boolean().default(false),
+  isAboveScale: z.boolean().default(false),
+  contactPerson: z.string().default(''),
+  contactPhone: z.string().default(''),
+  assignedOfficer: z.string().default(''),
+  linkedLeader: z.string().default(''),
+  serviceTier: z.enum(serviceTiers).optional(),
+  /** Derived cache: the latest visit date, kept in the same transaction that saves a visit. */
+  lastVisitDate: calendarDate.optional(),
+  /** Derived: name suffixes, pinyin initials and credit code, for the multiEntry search index. */
+  searchTokens: z.array(z.string()).default([]),
+});
+export type Enterprise = z.infer<typeof enterpriseSchema>;
+
+export const operationsSnapshotSchema = z.object({
+  employment: z.string().default(''), // 用工
+  orders: z.string().default(''), // 订单
+  supplyChain: z.string().default(''), // 产业链配套
+  outputValue: z.string().default(''), // 产值
+  newInvestment: z.string().default(''), // 新增投资
+});
+export type OperationsSnapshot = z.infer<typeof operationsSnapshotSchema>;
+
+export const visitSchema = recordMeta.extend({
+  enterpriseId: z.string(),
+  date: calendarDate,
+  type: z.string().min(1, '请选择走访类型'),
+  officers: z.array(z.string()).default([]),
+  peopleMet: z.string().default(''),
+  summary: z.string().default(''),
+  operations: operationsSnapshotSchema,
+  policyIds: z.array(z.string()).default([]),
+  attachmentIds: z.array(z.string()).default([]),
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+export const handlingModes = ['本部门办理', '转办'] as const;
+export type HandlingMode = (typeof handlingModes)[number];
+export const problemStatuses = ['待处理', '已转办', '已答复', '已办结', '已升级'] as const;
+export type ProblemStatus = (typeof problemStatuses)[number];
+export const outcomeClasses = ['解决或已有明确途径', '已有方案或正在争取', '提交会商协调'] as const;
+export type OutcomeClass = (typeof outcomeClasses)[number];
+export const escalationMeetings = ['督办会', '点评会'] as const;
+export const satisfactionLevels = ['满意', '基本满意', '不满意'] as const;
+export type Satisfaction = (typeof satisfactionLevels)[number];
+
+export const problemHistoryEntrySchema = z.object({
+  at: instant,
+  by: z.string(),
+  from: z.enum(problemStatuses).optional(),
+  to: z.enum(problemStatuses),
+  comment: z.string().default(''),
+  /** A copy of the answer being replaced when an unsatisfied answer is reopened. */
+  previousReply: z
+    .object({ date: calendarDate.optional(), content: z.string(), satisfaction: z.enum(satisfactionLevels).optional() })
+    .optional(),
+});
+export type ProblemHistoryEntry = z.infer<typeof problemHistoryEntrySchema>;
+
+export const problemSchema = recordMeta.extend({
+  enterpriseId: z.string(),
+  visitId: z.string().optional(),
+  projectId: z.string().optional(),
+  raisedDate: calendarDate,
+  category: z.string().min(1, '请选择问题类别'),
+  description: z.string().trim().min(1, '问题描述不能为空'),
+  request: z.string().default(''), // 企业诉求
+  isComplaint: z.boolean().default(false), // 投诉 (seed 002)
+  handling: z.enum(handlingModes).default('本部门办理'),
+  /** The officer's own department when handled in-house; the receiving one when transferred. */
+  department: z.string().default(''),
+  transferDate: calendarDate.optional(),
+  /** Computed by shared/problems from handling, raised/transfer date and the calendar. */
+  replyDeadline: calendarDate.optional(),
+  replyDate: calendarDate.optional(),
+  replyContent: z.string().default(''),
+  status: z.enum(problemStatuses).default('待处理'),
+  outcomeClass: z.enum(outcomeClasses).optional(),
+  escalation: z
+    .object({ meeting: z.enum(escalationMeetings), date: calendarDate, note: z.string().default('') })
+    .optional(),
+  rectification: z
+    .object({ owner: z.string().min(1), deadline: calendarDate, note: z.string().default('') })
+    .optional(),
+  satisfaction: z.enum(satisfactionLevels).optional(),
+  officer: z.string().default(''), // the first responder (首问责任人)
+  history: z.array(problemHistoryEntrySchema).default([]),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const projectStages = ['签约未设立', '已设立·前期手续', '在建', '设备安装', '竣工投产'] as const;
+export type ProjectStage = (typeof projectStages)[number];
+
+export const keyProjectSchema = recordMeta.extend({
+  name: z.string().trim().min(1, '项目名称不能为空'),
+  enterpriseId: z.string().optional(),
+  investorRegion: z.string().default(''),
+  totalInvestment: z.number().nonnegative().optional(), // 万美元
+  registeredForeignCapital: z.number().nonnegative().optional(), // 万美元
+  stage: z.enum(projectStages),
+  inLibrary: z.boolean(),
+  libraryEntryDate: calendarDate.optional(),
+  libraryExitDate: calendarDate.optional(),
+  libraryExitReason: z.string().default(''),
+  leadOfficer: z.string().default(''),
+  town: z.string().default(''),
+});
+export type KeyProject = z.infer<typeof keyProjectSchema>;
+
+export const progressEntrySchema = recordMeta.extend({
+  projectId: z.string(),
+  month: calendarMonth,
+  stage: z.enum(projectStages),
+  progress: z.string().default(''),
+  investmentToDate: z.number().nonnegative().optional(), // 万美元
+  blockers: z.string().default(''),
+});
+export type ProgressEntry = z.infer<typeof progressEntrySchema>;
+
+export const policySchema = recordMeta.extend({
+  code: z.string(), // e.g. "3-07": section and item number in the source document
+  title: z.string().min(1),
+  sourceDocument: z.string(),
+  leadUnit: z.string().default(''),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+/** Photos and files attached to a visit (or later a project); the Blob lives in IndexedDB. */
+export const attachmentMetaSchema = recordMeta.extend({
+  ownerId: z.string(),
+  fileName: z.string().min(1),
+  mimeType: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
+export type Attachment = AttachmentMeta & { blob: Blob };
+
+/** A half-filled form, saved as the user types; `key` names the form (e.g. `visit:new:<enterpriseId>`). */
+export interface Draft {
+  key: string;
+  updatedAt: string;
+  data: unknown;
+}
+
+/** Reference lists and the officer's identity, editable in settings. */
+export const settingsSchema = z.object({
+  officerName: z.string().default(''),
+  officerUnit: z.string().default(''),
+  officerDepartment: z.string().default(''),
+  deviceId: z.string().min(1),
+  towns: z.array(z.string()),
+  departments: z.array(z.string()),
+  categories: z.array(z.string()),
+  visitTypes: z.array(z.string()),
+  /** Working-day overrides for a year the calendar package does not know yet: date → true = worked. */
+  calendarOverrides: z.record(z.string(), z.boolean()).default({}),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The stored tables, by name; the Dexie schema (renderer/src/db/schema.ts) keys its tables by these. */
+export type RecordTable = 'enterprises' | 'visits' | 'problems' | 'projects' | 'progressEntries' | 'policies';

@@ -1,0 +1,2 @@
+// Unit tests run under Node; Dexie gets a real IndexedDB implementation in memory.
+import 'fake-indexeddb/auto';
