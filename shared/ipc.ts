@@ -16,7 +16,10 @@ export const plainFileName = z
   .string()
   .min(1)
   .max(200)
-  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..', '文件名含有不允许的字符');
+  .refine(
+    (name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 32) && name !== '.' && name !== '..',
+    '文件名含有不允许的字符',
+  );
 
 export const ipcContract = {
   /** Ask where to save, then write the bytes there atomically (temp file + rename). */
