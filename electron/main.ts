@@ -1,0 +1,93 @@
+// Main process: one window showing the built renderer from app://ledger/, guarded at creation
+// (security.ts), with the IPC contract registered behind its sender and payload checks. It owns the
+// window, the menu, dialogs and files; all data lives in the renderer's IndexedDB.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebFrameMain } from 'electron';
+import { appEntryUrl, appScheme, serveAppRequest } from './appProtocol';
+import { buildAppMenu } from './appMenu';
+import { ipcHandlers } from './ipcHandlers';
+import { registerIpcHandlers, type SenderFrame } from './ipcRegistry';
+import { guardSession, guardWebContents, isAppUrl } from './security';
+
+/** dist/electron/main.cjs → dist/renderer (inside app.asar when packaged; Electron's fs reads it). */
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | undefined;
+
+// `standard` gives app:// real origins (so IndexedDB and relative URLs work), `secure` makes it a
+// secure context; no corsEnabled/bypassCSP: other origins may not read it and the CSP applies.
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+// Guards go on at creation, for every web contents, before anything can load.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+/** A call is ours only if it comes from the main frame of our window and that frame shows app://. */
+function isTrustedSender(frame: SenderFrame | null): boolean {
+  const window = mainWindow;
+  if (!frame || !window || window.isDestroyed()) return false;
+  const mainFrame: WebFrameMain = window.webContents.mainFrame;
+  return frame === mainFrame && isAppUrl(frame.url);
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '企业走访台账',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      // Middle-click would otherwise try to open links in new windows (denied anyway, but never offered).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  void window.loadURL(appEntryUrl);
+  return window;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would share one IndexedDB folder; the second hands over to the first and leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    guardSession(ses);
+    ses.protocol.handle(appScheme, (request) => serveAppRequest(rendererDir, request));
+    registerIpcHandlers(ipcMain, { handlers: ipcHandlers, isTrustedSender, validateResults: !app.isPackaged });
+    Menu.setApplicationMenu(buildAppMenu(() => mainWindow));
+    mainWindow = createWindow();
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
