@@ -24,6 +24,8 @@ const menuItems = [
 ];
 
 function selectedKey(pathname: string): string {
+  // A visit is recorded from an enterprise, so its form belongs under 企业名录.
+  if (pathname.startsWith('/visits')) return '/enterprises';
   const match = menuItems
     .map((item) => item.key)
     .filter((key) => key !== '/' && pathname.startsWith(key))
@@ -35,8 +37,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   return (
-    <Layout style={{ minHeight: '100%' }}>
-      <Layout.Sider width={188} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+    // The menu stays in place while the page scrolls: only the content area scrolls.
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider width={188} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
         <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>
           企业走访台账
         </Typography.Title>

@@ -1,6 +1,203 @@
-// Placeholder until this screen is built.
-import { Typography } from 'antd';
+// One enterprise: its profile, the actions an officer takes from it, and a timeline of its visits
+// and problems (newest first), read through the enterpriseId indexes.
+import { DeleteOutlined, EditOutlined, FormOutlined, PaperClipOutlined, PlusCircleOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Empty, Result, Space, Tag, Timeline, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { Enterprise, Problem, ProblemStatus, Visit } from '../../../../shared/domain/records';
+import { db } from '../../db/db';
+import { isLive } from '../../db/recordStamp';
+import { loadSettings } from '../../db/settingsStore';
+import { deleteEnterprise, enterpriseVisitsNewestFirst } from './enterpriseRepo';
+import { EnterpriseFormModal } from './EnterpriseFormModal';
+import { ServicePlanPanel } from '../review/ServicePlanPanel';
+
+const statusColors: Record<ProblemStatus, string> = {
+  待处理: 'orange',
+  已转办: 'blue',
+  已答复: 'cyan',
+  已办结: 'green',
+  已升级: 'red',
+};
+
+type TimelineEntry = { kind: 'visit'; date: string; visit: Visit } | { kind: 'problem'; date: string; problem: Problem };
+
+function timelineOf(visits: Visit[], problems: Problem[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...visits.map((visit) => ({ kind: 'visit' as const, date: visit.date, visit })),
+    ...problems.map((problem) => ({ kind: 'problem' as const, date: problem.raisedDate, problem })),
+  ];
+  // Newest first; on the same day the visit comes before the problems raised during it.
+  return entries.sort((a, b) => b.date.localeCompare(a.date) || (a.kind === b.kind ? 0 : a.kind === 'visit' ? -1 : 1));
+}
+
+function ProfileDescriptions({ enterprise }: { enterprise: Enterprise }) {
+  const flags = [enterprise.isKeyEnterprise ? '重点企业' : '', enterprise.isAboveScale ? '规上企业' : ''].filter(Boolean);
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={2}
+      items={[
+        { key: 'creditCode', label: '统一社会信用代码', children: <span className="mono">{enterprise.creditCode}</span> },
+        { key: 'town', label: '所属区镇', children: enterprise.town },
+        { key: 'industry', label: '行业', children: enterprise.industry },
+        { key: 'foreignSource', label: '外资来源地', children: enterprise.foreignSource ?? '' },
+        { key: 'address', label: '地址', children: enterprise.address, span: 2 },
+        { key: 'contact', label: '联系人', children: enterprise.contactPerson },
+        { key: 'phone', label: '联系电话', children: enterprise.contactPhone },
+        { key: 'officer', label: '服务专员', children: enterprise.assignedOfficer },
+        { key: 'leader', label: '挂钩领导', children: enterprise.linkedLeader },
+        { key: 'tier', label: '服务分级', children: enterprise.serviceTier ? `${enterprise.serviceTier} 级` : '' },
+        { key: 'flags', label: '企业标识', children: flags.map((f) => <Tag key={f}>{f}</Tag>) },
+        { key: 'lastVisit', label: '最近走访', children: enterprise.lastVisitDate ?? '未走访' },
+      ]}
+    />
+  );
+}
 
 export function EnterpriseDetailPage() {
-  return <Typography.Title level={4}>企业详情</Typography.Title>;
+  const { enterpriseId = '' } = useParams();
+  const navigate = useNavigate();
+  const { modal, message } = App.useApp();
+  const [editing, setEditing] = useState(false);
+
+  const enterprise = useLiveQuery(async () => (await db.enterprises.get(enterpriseId)) ?? null, [enterpriseId]);
+  const visits = useLiveQuery(() => enterpriseVisitsNewestFirst(enterpriseId).toArray(), [enterpriseId]);
+  const problems = useLiveQuery(
+    () => db.problems.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray(),
+    [enterpriseId],
+  );
+
+  if (enterprise === undefined) return null;
+  if (enterprise === null || !isLive(enterprise)) {
+    return (
+      <Result
+        status="404"
+        title="找不到该企业"
+        subTitle={enterprise ? '该企业已被删除。' : '企业不存在或已被删除。'}
+        extra={<Button onClick={() => navigate('/enterprises')}>返回企业名录</Button>}
+      />
+    );
+  }
+
+  function confirmDelete(target: Enterprise) {
+    modal.confirm({
+      title: `删除企业“${target.name}”？`,
+      content: '删除后该企业不再出现在名录中；已有的走访和问题记录保留。',
+      okText: '删除企业',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        await deleteEnterprise(target.id, await loadSettings());
+        message.success('企业已删除');
+        navigate('/enterprises');
+      },
+    });
+  }
+
+  const entries = timelineOf(visits ?? [], problems ?? []);
+  return (
+    <div>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {enterprise.name}
+        </Typography.Title>
+        <Space wrap>
+          <Button type="primary" icon={<FormOutlined />} onClick={() => navigate(`/visits/new/${enterprise.id}`)}>
+            记录走访
+          </Button>
+          <Button
+            icon={<PlusCircleOutlined />}
+            onClick={() => navigate(`/problems?new=1&enterpriseId=${encodeURIComponent(enterprise.id)}`)}
+          >
+            登记问题
+          </Button>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            编辑企业
+          </Button>
+          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(enterprise)}>
+            删除企业
+          </Button>
+        </Space>
+      </Space>
+
+      <ProfileDescriptions enterprise={enterprise} />
+
+      {/* 一企一策: the needs found and the actions agreed for this enterprise (seed 004). */}
+      <ServicePlanPanel enterpriseId={enterprise.id} />
+
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        走访与问题（{visits?.length ?? 0} 次走访，{problems?.length ?? 0} 个问题）
+      </Typography.Title>
+      {entries.length === 0 ? (
+        <Empty description="还没有走访记录" />
+      ) : (
+        <Timeline
+          aria-label="走访与问题时间线"
+          titleSpan="110px"
+          items={entries.map((entry) =>
+            entry.kind === 'visit'
+              ? {
+                  key: `v-${entry.visit.id}`,
+                  color: 'blue',
+                  title: entry.date,
+                  content: (
+                    <div>
+                      <Link to={`/visits/${entry.visit.id}/edit`}>
+                        走访：{entry.visit.type}
+                        {entry.visit.officers.length ? `（${entry.visit.officers.join('、')}）` : ''}
+                      </Link>
+                      {entry.visit.attachmentIds.length > 0 ? (
+                        <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                          <PaperClipOutlined /> 附件 {entry.visit.attachmentIds.length} 个
+                        </Typography.Text>
+                      ) : null}
+                      {entry.visit.summary ? (
+                        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                          {entry.visit.summary}
+                        </Typography.Paragraph>
+                      ) : null}
+                    </div>
+                  ),
+                }
+              : {
+                  key: `p-${entry.problem.id}`,
+                  color: entry.problem.status === '已办结' ? 'green' : 'red',
+                  title: entry.date,
+                  content: (
+                    <div>
+                      <Tag color={statusColors[entry.problem.status]} style={{ marginInlineEnd: 8 }}>
+                        {entry.problem.status}
+                      </Tag>
+                      {entry.problem.isComplaint ? (
+                        <Tag color="magenta" style={{ marginInlineEnd: 8 }}>
+                          投诉
+                        </Tag>
+                      ) : null}
+                      <Link to={`/problems/${entry.problem.id}`}>
+                        问题（{entry.problem.category}）：{entry.problem.description}
+                      </Link>
+                      <div>
+                        <Typography.Text type="secondary">
+                          {entry.problem.department ? `责任部门：${entry.problem.department}；` : ''}
+                          {entry.problem.replyDeadline ? `答复期限：${entry.problem.replyDeadline}` : ''}
+                        </Typography.Text>
+                      </div>
+                    </div>
+                  ),
+                },
+          )}
+        />
+      )}
+
+      <EnterpriseFormModal
+        open={editing}
+        enterprise={enterprise}
+        onClose={() => setEditing(false)}
+        onSaved={() => setEditing(false)}
+      />
+    </div>
+  );
 }

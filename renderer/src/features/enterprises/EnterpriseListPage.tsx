@@ -1,6 +1,166 @@
-// Placeholder until this screen is built.
-import { Typography } from 'antd';
+// 企业名录: every live enterprise in name order, loaded page by page as the user scrolls, with
+// search as you type. Rows are virtualised, so 20,000 enterprises scroll as smoothly as 20.
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Badge, Button, Empty, Input, Space, Spin, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { EnterpriseFormModal } from './EnterpriseFormModal';
+import { useEnterpriseRows } from './useEnterpriseRows';
+import { useOpenProblemCounts } from './useOpenProblemCounts';
+
+const rowHeight = 44;
+const columns = ['企业名称', '统一社会信用代码', '所属区镇', '服务专员', '最近走访', '未办结问题'] as const;
 
 export function EnterpriseListPage() {
-  return <Typography.Title level={4}>企业名录</Typography.Title>;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [query, setQuery] = useState('');
+  const settledQuery = useDebouncedValue(query, 150);
+  const [reloadToken, setReloadToken] = useState(0);
+  const { rows, hasMore, loading, loadMore } = useEnterpriseRows(settledQuery, reloadToken);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const searchInput = useRef<InputRef>(null);
+  const adding = params.get('new') === '1';
+
+  useEffect(() => {
+    searchInput.current?.focus();
+  }, []);
+
+  // TanStack Virtual returns functions that change every render; the React Compiler therefore leaves
+  // this component unmemoised, which is what a scrolling list needs anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length + (hasMore ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    // Ask for the next page while some 40 rows are still ahead, so scrolling rarely meets the end.
+    if (hasMore && lastIndex >= rows.length - 40) loadMore();
+  }, [hasMore, lastIndex, rows.length, loadMore]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [settledQuery]);
+
+  const visibleIds = items.map((item) => rows[item.index]?.id).filter((id): id is string => id !== undefined);
+  const counts = useOpenProblemCounts(visibleIds, reloadToken);
+
+  function closeAdd() {
+    const next = new URLSearchParams(params);
+    next.delete('new');
+    setParams(next, { replace: true });
+  }
+
+  const searching = settledQuery.trim() !== '';
+  return (
+    <div className="page-fill">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Space align="baseline" size={12}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            企业名录
+          </Typography.Title>
+          <Typography.Text type="secondary" aria-live="polite">
+            {/* No total without a search: counting live rows would read all 20,000 records. */}
+            {searching ? (loading ? '正在搜索…' : `找到 ${rows.length}${rows.length >= 50 ? '+' : ''} 家`) : '按企业名称排序'}
+          </Typography.Text>
+        </Space>
+        <Space>
+          <Input
+            ref={searchInput}
+            aria-label="搜索企业"
+            placeholder="搜索企业名称、拼音首字母或信用代码"
+            prefix={<SearchOutlined />}
+            allowClear
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter opens the first hit: find and open an enterprise without touching the mouse.
+              if (e.key === 'Enter' && rows[0] && settledQuery === query && query.trim()) navigate(`/enterprises/${rows[0].id}`);
+            }}
+            style={{ width: 340 }}
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setParams({ new: '1' })}>
+            新增企业
+          </Button>
+        </Space>
+      </Space>
+
+      <div className="vtable" role="table" aria-label="企业列表" aria-rowcount={rows.length}>
+        <div className="vtable-row vtable-head" role="row">
+          {columns.map((c) => (
+            <div key={c} role="columnheader" className="vtable-cell">
+              {c}
+            </div>
+          ))}
+        </div>
+        <div ref={scrollRef} className="vtable-body" role="rowgroup">
+          {rows.length === 0 && !loading ? (
+            <Empty style={{ marginTop: 48 }} description={searching ? '没有找到匹配的企业' : '还没有企业，点“新增企业”添加'} />
+          ) : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const e = rows[item.index];
+              const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` };
+              if (!e) {
+                return (
+                  <div key="loading" className="vtable-row" style={style} role="row">
+                    <div className="vtable-cell" role="cell">
+                      <Spin size="small" /> 正在载入…
+                    </div>
+                  </div>
+                );
+              }
+              const open = counts.get(e.id);
+              return (
+                <div
+                  key={e.id}
+                  role="row"
+                  className="vtable-row vtable-clickable"
+                  style={style}
+                  onClick={() => navigate(`/enterprises/${e.id}`)}
+                >
+                  <div role="cell" className="vtable-cell" title={e.name}>
+                    <Link to={`/enterprises/${e.id}`} onClick={(ev) => ev.stopPropagation()}>
+                      {e.name}
+                    </Link>
+                  </div>
+                  <div role="cell" className="vtable-cell mono">
+                    {e.creditCode}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {e.town}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {e.assignedOfficer}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {e.lastVisitDate ?? <Typography.Text type="secondary">未走访</Typography.Text>}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {open === undefined ? '' : open > 0 ? <Badge count={open} color="#d4380d" showZero={false} /> : '0'}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+
+      <EnterpriseFormModal
+        open={adding}
+        onClose={closeAdd}
+        onSaved={(saved) => {
+          setReloadToken((n) => n + 1);
+          navigate(`/enterprises/${saved.id}`);
+        }}
+      />
+    </div>
+  );
 }

@@ -1,6 +1,310 @@
-// Placeholder until this screen is built.
-import { Typography } from 'antd';
+// 记录走访 / 编辑走访: one form for the visit, its operations snapshot, the policies promoted, photos
+// and files, and the problems raised. Saved as a draft while typed; Ctrl+S or Enter saves the visit.
+import { SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
+import type { Draft, Enterprise, Policy, Settings } from '../../../../shared/domain/records';
+import { db } from '../../db/db';
+import { isLive } from '../../db/recordStamp';
+import { loadSettings } from '../../db/settingsStore';
+import { AttachmentPanel, type ShownAttachment } from './AttachmentPanel';
+import { loadDraft, visitDraftKey } from './draftStore';
+import { ensureDefaultPolicies, livePolicies } from './policyRepo';
+import { useDraftAutosave } from './useDraftAutosave';
+import {
+  fromDraftValues,
+  isVisitDraftData,
+  newVisitValues,
+  operationsFields,
+  toDraftValues,
+  toSaveRequest,
+  visitValues,
+  type VisitDraftData,
+  type VisitFormValues,
+} from './visitFormModel';
+import { VisitProblemsField } from './VisitProblemsField';
+import { loadVisitForEdit, saveVisitWithProblems, VisitInputError, type PendingFile, type VisitForEdit } from './visitRepo';
+
+interface FormSource {
+  settings: Settings;
+  enterprise: Enterprise;
+  editing?: VisitForEdit;
+  policies: Policy[];
+  draftKey: string;
+  draft?: Draft;
+}
+
+async function loadSource(enterpriseId: string | undefined, visitId: string | undefined): Promise<FormSource | string> {
+  const settings = await loadSettings();
+  await ensureDefaultPolicies(settings);
+  const editing = visitId ? await loadVisitForEdit(visitId) : undefined;
+  if (visitId && !editing) return '走访记录不存在或已被删除。';
+  const id = editing?.visit.enterpriseId ?? enterpriseId ?? '';
+  const enterprise = await db.enterprises.get(id);
+  if (!enterprise || !isLive(enterprise)) return '企业不存在或已被删除。';
+  const draftKey = visitId ? visitDraftKey.forEdit(visitId) : visitDraftKey.forNew(id);
+  const [policies, draft] = await Promise.all([livePolicies(), loadDraft(draftKey)]);
+  return { settings, enterprise, editing, policies, draftKey, draft: draft && isVisitDraftData(draft.data) ? draft : undefined };
+}
 
 export function VisitFormPage() {
-  return <Typography.Title level={4}>走访记录</Typography.Title>;
+  const { enterpriseId, visitId } = useParams();
+  const navigate = useNavigate();
+  const request = `${enterpriseId ?? ''}/${visitId ?? ''}`;
+  const [loaded, setLoaded] = useState<{ request: string; source: FormSource | string }>();
+  useEffect(() => {
+    let cancelled = false;
+    void loadSource(enterpriseId, visitId).then((source) => {
+      if (!cancelled) setLoaded({ request, source });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [enterpriseId, visitId, request]);
+  const source = loaded?.request === request ? loaded.source : undefined;
+
+  if (source === undefined) return <Spin style={{ margin: 48 }} />;
+  if (typeof source === 'string') {
+    return (
+      <Result status="404" title="无法记录走访" subTitle={source} extra={<Button onClick={() => navigate('/enterprises')}>返回企业名录</Button>} />
+    );
+  }
+  return <VisitForm key={source.draftKey} source={source} />;
+}
+
+function VisitForm({ source }: { source: FormSource }) {
+  const { settings, enterprise, editing, policies, draftKey } = source;
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<VisitFormValues>();
+  const [pending, setPending] = useState<PendingFile[]>([]);
+  const [removedIds, setRemovedIds] = useState<string[]>([]);
+  const [offeredDraft, setOfferedDraft] = useState<Draft | undefined>(source.draft);
+  const [saving, setSaving] = useState(false);
+  const today = shanghaiDate();
+
+  // The draft reads the latest files when the debounced save runs, not when it was scheduled.
+  const filesRef = useRef({ pending, removedIds });
+  useEffect(() => {
+    filesRef.current = { pending, removedIds };
+  }, [pending, removedIds]);
+  const readDraft = useCallback(
+    (): VisitDraftData => ({
+      values: toDraftValues(form.getFieldsValue(true) as Partial<VisitFormValues>),
+      pendingFiles: filesRef.current.pending,
+      removedAttachmentIds: filesRef.current.removedIds,
+    }),
+    [form],
+  );
+  // While a found draft is being offered, typing must not overwrite it.
+  const autosave = useDraftAutosave(draftKey, readDraft, offeredDraft === undefined);
+
+  const restoreDraft = (draft: Draft) => {
+    if (!isVisitDraftData(draft.data)) return;
+    form.setFieldsValue(fromDraftValues(draft.data.values));
+    setPending(draft.data.pendingFiles);
+    setRemovedIds(draft.data.removedAttachmentIds);
+    setOfferedDraft(undefined);
+    message.success('已恢复草稿');
+  };
+
+  const submit = async (values: VisitFormValues) => {
+    setSaving(true);
+    try {
+      const kept = (editing?.attachments ?? []).map((a) => a.id).filter((id) => !removedIds.includes(id));
+      const request = toSaveRequest(enterprise.id, values, { kept, pending }, editing?.visit.id, draftKey);
+      const who = await loadSettings();
+      const saved = await saveVisitWithProblems(request, {
+        who: { officerName: who.officerName, deviceId: who.deviceId, officerDepartment: who.officerDepartment },
+        now: new Date(),
+        overrides: who.calendarOverrides,
+      });
+      await autosave.discard();
+      message.success(
+        saved.problems.length > 0 ? `走访已保存，登记问题 ${saved.problems.length} 个` : '走访已保存',
+      );
+      navigate(`/enterprises/${enterprise.id}`);
+    } catch (error) {
+      if (error instanceof VisitInputError) {
+        form.setFields([{ name: error.field as never, errors: [error.message] }]);
+        form.scrollToField(error.field as never);
+        message.error(error.message);
+      } else {
+        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  // Ctrl+S (Cmd+S) saves from anywhere on the form, as officers expect from desktop apps.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        form.submit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [form]);
+
+  const shownAttachments: ShownAttachment[] = [
+    ...(editing?.attachments ?? [])
+      .filter((a) => !removedIds.includes(a.id))
+      .map((a) => ({ key: a.id, fileName: a.fileName, mimeType: a.mimeType, blob: a.blob, stored: true })),
+    ...pending.map((p) => ({ ...p, stored: false })),
+  ];
+  const officerOptions = [...new Set([settings.officerName, enterprise.assignedOfficer].filter(Boolean))].map((o) => ({ value: o, label: o }));
+
+  return (
+    <div style={{ maxWidth: 1100 }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {editing ? '编辑走访' : '记录走访'}：<Link to={`/enterprises/${enterprise.id}`}>{enterprise.name}</Link>
+      </Typography.Title>
+
+      {offeredDraft ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`发现未保存的草稿（${dayjs(offeredDraft.updatedAt).format('YYYY-MM-DD HH:mm')}）`}
+          action={
+            <Space>
+              <Button size="small" type="primary" onClick={() => restoreDraft(offeredDraft)}>
+                恢复草稿
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  setOfferedDraft(undefined);
+                  void autosave.discard();
+                }}
+              >
+                丢弃草稿
+              </Button>
+            </Space>
+          }
+        />
+      ) : null}
+
+      <Form<VisitFormValues>
+        form={form}
+        layout="vertical"
+        aria-label="走访记录"
+        initialValues={editing ? visitValues(editing.visit) : newVisitValues(settings, today)}
+        onValuesChange={() => autosave.changed()}
+        onFinish={(values) => void submit(values)}
+        onFinishFailed={({ errorFields }) => {
+          if (errorFields[0]) form.scrollToField(errorFields[0].name);
+          message.error('请先补全标红的项目');
+        }}
+        scrollToFirstError
+      >
+        <Card size="small" title="走访信息" style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col span={6}>
+              <Form.Item label="走访日期" name="date" rules={[{ required: true, message: '请选择走访日期' }]}>
+                <DatePicker autoFocus style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label="走访类型" name="type" rules={[{ required: true, message: '请选择走访类型' }]}>
+                <Select options={settings.visitTypes.map((t) => ({ value: t, label: t }))} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item
+                label="走访人员"
+                name="officers"
+                rules={[{ required: true, type: 'array', min: 1, message: '请填写至少一名走访人员' }]}
+              >
+                <Select mode="tags" options={officerOptions} placeholder="输入姓名后回车" tokenSeparators={[',', '，', '、']} />
+              </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Form.Item label="接待人员" name="peopleMet">
+                <Input placeholder="企业方参加人员及职务" maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Form.Item label="走访情况" name="summary" rules={[{ required: true, whitespace: true, message: '请填写走访情况' }]}>
+                <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} showCount />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card size="small" title="企业生产经营情况" style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            {operationsFields.map((f) => (
+              <Col span={f.key === 'supplyChain' ? 24 : 12} key={f.key}>
+                <Form.Item label={f.label} name={['operations', f.key]}>
+                  <Input placeholder={f.placeholder} maxLength={500} />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        </Card>
+
+        <Card size="small" title="宣讲政策" style={{ marginBottom: 16 }}>
+          <Form.Item label="宣讲的政策措施" name="policyIds" style={{ marginBottom: 0 }}>
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder={policies.length ? '输入编号或关键词搜索' : '政策库为空'}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={policies.map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))}
+            />
+          </Form.Item>
+        </Card>
+
+        <Card size="small" title="照片和附件" style={{ marginBottom: 16 }}>
+          <AttachmentPanel
+            items={shownAttachments}
+            onAdd={(files) => {
+              setPending((before) => [...before, ...files]);
+              autosave.changed();
+            }}
+            onRemove={(item) => {
+              if (item.stored) setRemovedIds((before) => [...before, item.key]);
+              else setPending((before) => before.filter((p) => p.key !== item.key));
+              autosave.changed();
+            }}
+          />
+        </Card>
+
+        <Card size="small" title="问题诉求" style={{ marginBottom: 16 }}>
+          {editing && editing.problems.length > 0 ? (
+            <List
+              size="small"
+              header={<Typography.Text type="secondary">本次走访已登记的问题（在“问题诉求”中办理）</Typography.Text>}
+              dataSource={editing.problems}
+              style={{ marginBottom: 12 }}
+              renderItem={(p) => (
+                <List.Item>
+                  <Tag>{p.status}</Tag>
+                  <Link to={`/problems/${p.id}`}>
+                    {p.category}：{p.description}
+                  </Link>
+                </List.Item>
+              )}
+            />
+          ) : null}
+          <VisitProblemsField settings={settings} />
+        </Card>
+
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
+            保存走访
+          </Button>
+          <Button onClick={() => navigate(`/enterprises/${enterprise.id}`)}>返回企业</Button>
+          <Typography.Text type="secondary">Ctrl+S 保存；填写内容会自动存为草稿</Typography.Text>
+        </Space>
+      </Form>
+    </div>
+  );
 }

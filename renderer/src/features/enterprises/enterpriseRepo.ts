@@ -1,0 +1,147 @@
+// Enterprise data access shared by the list, the detail page, the visit form and tests.
+// Every write stamps the record and recomputes its search tokens; reads page by key ranges on the
+// `name` index and search through the multiEntry `searchTokens` index, so 20,000 enterprises stay fast.
+import Dexie from 'dexie';
+import { checkCreditCode } from '../../../../shared/creditCode';
+import { enterpriseSchema, type Enterprise, type ProblemStatus } from '../../../../shared/domain/records';
+import { enterpriseSearchTokens, normalizeSearchQuery } from '../../../../shared/search/searchTokens';
+import { db } from '../../db/db';
+import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
+
+export interface Editor {
+  officerName: string;
+  deviceId: string;
+}
+
+/** The fields a user types; the record fields and the derived ones are filled here. */
+export type EnterpriseInput = Omit<
+  Enterprise,
+  'id' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'deviceId' | 'deletedAt' | 'lastVisitDate' | 'searchTokens'
+>;
+
+/** A rejected save, naming the form field it belongs to so the form can show it there. */
+export class EnterpriseInputError extends Error {
+  constructor(
+    readonly field: keyof EnterpriseInput,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EnterpriseInputError';
+  }
+}
+
+export const openProblemStatuses: readonly ProblemStatus[] = ['待处理', '已转办', '已升级'];
+
+/** Live enterprise holding this credit code, other than `exceptId`. */
+export async function findLiveByCreditCode(creditCode: string, exceptId?: string): Promise<Enterprise | undefined> {
+  return db.enterprises
+    .where('creditCode')
+    .equals(creditCode)
+    .filter((e) => isLive(e) && e.id !== exceptId)
+    .first();
+}
+
+/**
+ * Creates (no `id`) or updates (`id` of a live enterprise) one enterprise in one transaction.
+ * Rejects a credit code that fails the GB 32100-2015 check or that another live enterprise holds.
+ */
+export async function saveEnterprise(input: EnterpriseInput, who: Editor, id?: string, now = new Date()): Promise<Enterprise> {
+  const checked = checkCreditCode(input.creditCode);
+  if (!checked.ok) throw new EnterpriseInputError('creditCode', checked.message);
+  const name = input.name.trim();
+  if (!name) throw new EnterpriseInputError('name', '企业名称不能为空');
+  return db.transaction('rw', db.enterprises, async () => {
+    const duplicate = await findLiveByCreditCode(checked.code, id);
+    if (duplicate) {
+      throw new EnterpriseInputError('creditCode', `统一社会信用代码与已有企业“${duplicate.name}”重复`);
+    }
+    const fields = { ...input, name, creditCode: checked.code };
+    let record: Enterprise;
+    if (id) {
+      const existing = await db.enterprises.get(id);
+      if (!existing || !isLive(existing)) throw new EnterpriseInputError('name', '该企业已被删除，无法保存');
+      record = touched({ ...existing, ...fields }, who, now);
+    } else {
+      record = { ...newRecordMeta(who, now), ...fields, searchTokens: [] };
+    }
+    record.searchTokens = enterpriseSearchTokens(record);
+    const parsed = enterpriseSchema.parse(record);
+    await db.enterprises.put(parsed);
+    return parsed;
+  });
+}
+
+/** Deletes by tombstone, so that a merge carries the deletion to other laptops. */
+export async function deleteEnterprise(id: string, who: Editor, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.enterprises, async () => {
+    const existing = await db.enterprises.get(id);
+    if (!existing || !isLive(existing)) return;
+    await db.enterprises.put(tombstoned(existing, who, now));
+  });
+}
+
+/** Search as you type: name substring, pinyin initials or credit-code prefix; at most `limit` live rows. */
+export async function searchEnterprises(query: string, limit = 50): Promise<Enterprise[]> {
+  const q = normalizeSearchQuery(query);
+  if (!q) return [];
+  // Primary keys only, in one getAllKeys batch: `.distinct().filter()` would make Dexie walk a cursor
+  // record by record (p95 ~60 ms at 20,000 enterprises against ~15 ms this way). One enterprise has
+  // several tokens with the same prefix and some are tombstoned, so widen the window until `limit`
+  // live enterprises are found or the index has no more.
+  for (let window = limit * 3; ; window *= 4) {
+    const keys = await db.enterprises.where('searchTokens').startsWith(q).limit(window).primaryKeys();
+    const uniqueIds = [...new Set(keys)];
+    const rows = (await db.enterprises.bulkGet(uniqueIds)).filter(
+      (row): row is Enterprise => row !== undefined && isLive(row),
+    );
+    if (rows.length >= limit || keys.length < window) return rows.slice(0, limit);
+  }
+}
+
+/** Where the next page starts: the last row of the previous one (names repeat, so the id breaks ties). */
+export interface PageCursor {
+  name: string;
+  id: string;
+}
+
+export interface EnterprisePage {
+  rows: Enterprise[];
+  /** Undefined when this was the last page. */
+  next?: PageCursor;
+}
+
+/**
+ * One page of live enterprises in name order, by key range on the `name` index (never offset()).
+ * Rows with the cursor's name sort by id inside the index, so those up to the cursor id are skipped.
+ */
+export async function pageEnterprises(after: PageCursor | undefined, size = 100): Promise<EnterprisePage> {
+  const range = after ? db.enterprises.where('name').aboveOrEqual(after.name) : db.enterprises.orderBy('name');
+  const rows = await range
+    .filter((e) => isLive(e) && !(after && e.name === after.name && e.id <= after.id))
+    .limit(size)
+    .toArray();
+  const last = rows[rows.length - 1];
+  return { rows, next: rows.length === size && last ? { name: last.name, id: last.id } : undefined };
+}
+
+/** Open problems (待处理/已转办/已升级) per enterprise, for the given ids only (the rows on screen). */
+export async function openProblemCounts(enterpriseIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(enterpriseIds.map((id) => [id, 0]));
+  if (enterpriseIds.length === 0) return counts;
+  await db.problems
+    .where('enterpriseId')
+    .anyOf([...enterpriseIds])
+    .each((p) => {
+      if (isLive(p) && openProblemStatuses.includes(p.status)) counts.set(p.enterpriseId, (counts.get(p.enterpriseId) ?? 0) + 1);
+    });
+  return counts;
+}
+
+/** An enterprise's visits, newest first, by the [enterpriseId+date] index. */
+export function enterpriseVisitsNewestFirst(enterpriseId: string) {
+  return db.visits
+    .where('[enterpriseId+date]')
+    .between([enterpriseId, Dexie.minKey], [enterpriseId, Dexie.maxKey])
+    .reverse()
+    .filter(isLive);
+}

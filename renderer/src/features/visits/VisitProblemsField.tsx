@@ -1,0 +1,94 @@
+// The problems raised during a visit (Form.List): any number, each with its category,
+// description, what the enterprise asks for, the responsible department and the handling.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import dayjs from 'dayjs';
+import { handlingModes, type Settings } from '../../../../shared/domain/records';
+import { blankProblem } from './visitFormModel';
+
+export function VisitProblemsField({ settings }: { settings: Settings | undefined }) {
+  const categories = (settings?.categories ?? []).map((c) => ({ value: c, label: c }));
+  const departments = (settings?.departments ?? []).map((d) => ({ value: d, label: d }));
+  return (
+    <Form.List name="problems">
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field, index) => (
+            <section key={field.key} aria-label={`问题 ${index + 1}`}>
+              <Card
+                size="small"
+                title={`问题 ${index + 1}`}
+                style={{ marginBottom: 12 }}
+                extra={
+                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
+                    删除问题 {index + 1}
+                  </Button>
+                }
+              >
+                <Row gutter={16}>
+                  <Col span={8}>
+                    <Form.Item label="问题类别" name={[field.name, 'category']} rules={[{ required: true, message: '请选择问题类别' }]}>
+                      <Select options={categories} placeholder="选择类别" showSearch={{ optionFilterProp: 'label' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item label="办理方式" name={[field.name, 'handling']} rules={[{ required: true, message: '请选择办理方式' }]}>
+                      <Radio.Group options={handlingModes.map((h) => ({ value: h, label: h }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item
+                      label="责任部门"
+                      name={[field.name, 'department']}
+                      rules={[{ required: true, message: '请选择责任部门' }]}
+                    >
+                      <Select options={departments} placeholder="选择部门" showSearch={{ optionFilterProp: 'label' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item
+                      label="问题描述"
+                      name={[field.name, 'description']}
+                      rules={[{ required: true, whitespace: true, message: '请填写问题描述' }]}
+                    >
+                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item label="企业诉求" name={[field.name, 'request']}>
+                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+                    </Form.Item>
+                  </Col>
+                  <Form.Item noStyle dependencies={[['problems', field.name, 'handling']]}>
+                    {({ getFieldValue }) =>
+                      getFieldValue(['problems', field.name, 'handling']) === '转办' ? (
+                        <Col span={8}>
+                          <Form.Item
+                            label="转办日期"
+                            name={[field.name, 'transferDate']}
+                            initialValue={getFieldValue('date')}
+                            tooltip="首问负责制：转办应在提出当日完成；不填表示尚待转办"
+                          >
+                            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                          </Form.Item>
+                        </Col>
+                      ) : null
+                    }
+                  </Form.Item>
+                  <Col span={8}>
+                    <Form.Item name={[field.name, 'isComplaint']} valuePropName="checked" label=" " colon={false}>
+                      <Checkbox>属于投诉</Checkbox>
+                    </Form.Item>
+                  </Col>
+                </Row>
+              </Card>
+            </section>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(blankProblem(settings))} block>
+            添加问题
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}

@@ -1,0 +1,63 @@
+// Half-filled forms kept in the `drafts` table as the user types, so a closed window or a dead
+// laptop loses nothing. IndexedDB stores Blobs, so pending photos travel inside the draft data.
+import type { Draft } from '../../../../shared/domain/records';
+import { db } from '../../db/db';
+
+export const visitDraftKey = {
+  forNew: (enterpriseId: string) => `visit:new:${enterpriseId}`,
+  forEdit: (visitId: string) => `visit:edit:${visitId}`,
+};
+
+export async function saveDraft(key: string, data: unknown, now: Date = new Date()): Promise<Draft> {
+  const draft: Draft = { key, updatedAt: now.toISOString(), data };
+  await db.drafts.put(draft);
+  return draft;
+}
+
+export async function loadDraft(key: string): Promise<Draft | undefined> {
+  return db.drafts.get(key);
+}
+
+export async function deleteDraft(key: string): Promise<void> {
+  await db.drafts.delete(key);
+}
+
+export interface DraftSaver {
+  /** Ask for a save; it happens `delayMs` after the last call (typing resets the wait). */
+  schedule(): void;
+  /** Save now if a save is pending (the window is hiding or closing). */
+  flush(): Promise<void>;
+  /** Forget a pending save (the form was saved or the draft discarded). */
+  cancel(): void;
+  readonly pending: boolean;
+}
+
+/**
+ * Debounces saves of `read()` under `key`. `read` is called when the save runs, so the draft holds
+ * what the form shows at that moment, not when the user started typing.
+ */
+export function createDraftSaver(key: string, read: () => unknown, delayMs = 500): DraftSaver {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = async () => {
+    timer = undefined;
+    await saveDraft(key, read());
+  };
+  return {
+    schedule() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void run(), delayMs);
+    },
+    async flush() {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      await run();
+    },
+    cancel() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+    get pending() {
+      return timer !== undefined;
+    },
+  };
+}

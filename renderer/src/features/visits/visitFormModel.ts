@@ -1,0 +1,148 @@
+// The visit form's values, how they become a save request, and how they travel in a draft
+// (dates as strings, pending files as Blobs — both survive IndexedDB's structured clone).
+import dayjs, { type Dayjs } from 'dayjs';
+import type { HandlingMode, OperationsSnapshot, Settings, Visit } from '../../../../shared/domain/records';
+import type { PendingFile, SaveVisitRequest } from './visitRepo';
+
+export interface ProblemFormValue {
+  category?: string;
+  description?: string;
+  request?: string;
+  handling: HandlingMode;
+  department?: string;
+  transferDate?: Dayjs;
+  isComplaint?: boolean;
+}
+
+export interface VisitFormValues {
+  date: Dayjs;
+  type: string;
+  officers: string[];
+  peopleMet: string;
+  summary: string;
+  operations: OperationsSnapshot;
+  policyIds: string[];
+  problems: ProblemFormValue[];
+}
+
+type Serialised<T> = { [K in keyof T]: T[K] extends Dayjs | undefined ? string | undefined : T[K] };
+
+export interface VisitDraftData {
+  values: Omit<Serialised<VisitFormValues>, 'problems'> & { problems: Serialised<ProblemFormValue>[] };
+  pendingFiles: PendingFile[];
+  /** Stored attachments the user removed (editing a visit). */
+  removedAttachmentIds: string[];
+}
+
+export const emptyOperations: OperationsSnapshot = {
+  employment: '',
+  orders: '',
+  supplyChain: '',
+  outputValue: '',
+  newInvestment: '',
+};
+
+export const operationsFields: { key: keyof OperationsSnapshot; label: string; placeholder: string }[] = [
+  { key: 'employment', label: '用工', placeholder: '在岗人数、缺工情况' },
+  { key: 'orders', label: '订单', placeholder: '在手订单、同比变化' },
+  { key: 'supplyChain', label: '产业链配套', placeholder: '上下游配套、断供风险' },
+  { key: 'outputValue', label: '产值', placeholder: '本年产值、增速' },
+  { key: 'newInvestment', label: '新增投资', placeholder: '增资扩股、新建项目' },
+];
+
+export function blankProblem(settings: Pick<Settings, 'officerDepartment'> | undefined): ProblemFormValue {
+  return { handling: '本部门办理', department: settings?.officerDepartment || undefined, isComplaint: false, request: '' };
+}
+
+export function newVisitValues(settings: Settings | undefined, today: string): VisitFormValues {
+  return {
+    date: dayjs(today),
+    type: settings?.visitTypes[0] ?? '调研走访',
+    officers: settings?.officerName ? [settings.officerName] : [],
+    peopleMet: '',
+    summary: '',
+    operations: { ...emptyOperations },
+    policyIds: [],
+    problems: [],
+  };
+}
+
+export function visitValues(visit: Visit): VisitFormValues {
+  return {
+    date: dayjs(visit.date),
+    type: visit.type,
+    officers: [...visit.officers],
+    peopleMet: visit.peopleMet,
+    summary: visit.summary,
+    operations: { ...emptyOperations, ...visit.operations },
+    policyIds: [...visit.policyIds],
+    problems: [],
+  };
+}
+
+const dateText = (d: Dayjs | undefined | null): string | undefined => (d && d.isValid() ? d.format('YYYY-MM-DD') : undefined);
+
+export function toDraftValues(values: Partial<VisitFormValues>): VisitDraftData['values'] {
+  return {
+    date: dateText(values.date),
+    type: values.type ?? '',
+    officers: values.officers ?? [],
+    peopleMet: values.peopleMet ?? '',
+    summary: values.summary ?? '',
+    operations: { ...emptyOperations, ...values.operations },
+    policyIds: values.policyIds ?? [],
+    problems: (values.problems ?? []).map((p) => ({ ...p, transferDate: dateText(p?.transferDate) })),
+  };
+}
+
+export function fromDraftValues(values: VisitDraftData['values']): VisitFormValues {
+  return {
+    ...values,
+    date: values.date ? dayjs(values.date) : dayjs(),
+    operations: { ...emptyOperations, ...values.operations },
+    problems: values.problems.map((p) => ({ ...p, transferDate: p.transferDate ? dayjs(p.transferDate) : undefined })),
+  };
+}
+
+/** Trims text and drops empty officer tags; the repo and the problem rules check the rest. */
+export function toSaveRequest(
+  enterpriseId: string,
+  values: VisitFormValues,
+  files: { kept: string[]; pending: PendingFile[] },
+  visitId: string | undefined,
+  draftKey: string,
+): SaveVisitRequest {
+  return {
+    visitId,
+    draftKey,
+    visit: {
+      enterpriseId,
+      date: dateText(values.date) ?? '',
+      type: values.type,
+      officers: values.officers.map((o) => o.trim()).filter(Boolean),
+      peopleMet: values.peopleMet?.trim() ?? '',
+      summary: values.summary?.trim() ?? '',
+      operations: Object.fromEntries(
+        Object.entries({ ...emptyOperations, ...values.operations }).map(([k, v]) => [k, (v ?? '').trim()]),
+      ) as OperationsSnapshot,
+      policyIds: values.policyIds ?? [],
+    },
+    keptAttachmentIds: files.kept,
+    newFiles: files.pending,
+    problems: (values.problems ?? []).map((p) => ({
+      category: p.category ?? '',
+      description: p.description ?? '',
+      request: p.request ?? '',
+      handling: p.handling,
+      department: p.department ?? '',
+      transferDate: p.handling === '转办' ? dateText(p.transferDate) : undefined,
+      isComplaint: p.isComplaint ?? false,
+    })),
+  };
+}
+
+export function isVisitDraftData(data: unknown): data is VisitDraftData {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as Partial<VisitDraftData>;
+  return typeof d.values === 'object' && d.values !== null && Array.isArray(d.pendingFiles) && Array.isArray(d.removedAttachmentIds);
+}

@@ -1,0 +1,207 @@
+// Saving a visit: the visit, its attachments (Blobs), the problems raised during it and the
+// enterprise's last-visit date are written in ONE Dexie transaction — all of it is stored or none.
+import Dexie from 'dexie';
+import {
+  visitSchema,
+  type Attachment,
+  type AttachmentMeta,
+  type HandlingMode,
+  type OperationsSnapshot,
+  type Problem,
+  type Visit,
+} from '../../../../shared/domain/records';
+import { newId } from '../../../../shared/ids';
+import { createProblem, ProblemRuleError, type ProblemContext } from '../../../../shared/problems/problemWorkflow';
+import { db } from '../../db/db';
+import { isLive, tombstoned } from '../../db/recordStamp';
+
+/** One problem as typed on the visit form. */
+export interface VisitProblemInput {
+  category: string;
+  description: string;
+  request: string;
+  handling: HandlingMode;
+  department: string;
+  transferDate?: string;
+  isComplaint: boolean;
+}
+
+/** A file picked on the form and not stored yet. */
+export interface PendingFile {
+  /** Stable within the form and its draft (list keys, removal). */
+  key: string;
+  fileName: string;
+  mimeType: string;
+  blob: Blob;
+}
+
+export interface VisitInput {
+  enterpriseId: string;
+  date: string;
+  type: string;
+  officers: string[];
+  peopleMet: string;
+  summary: string;
+  operations: OperationsSnapshot;
+  policyIds: string[];
+}
+
+export interface SaveVisitRequest {
+  /** Present when editing a stored visit. */
+  visitId?: string;
+  visit: VisitInput;
+  /** Stored attachments the user kept (editing); the others of the visit are tombstoned. */
+  keptAttachmentIds: string[];
+  newFiles: PendingFile[];
+  /** New problems raised during this visit. */
+  problems: VisitProblemInput[];
+  /** The form's draft, removed in the same transaction. */
+  draftKey?: string;
+}
+
+export interface SavedVisit {
+  visit: Visit;
+  problems: Problem[];
+  attachments: AttachmentMeta[];
+}
+
+/** A rejected save, with the form field it belongs to (`problems.1.department`, `date`, …). */
+export class VisitInputError extends Error {
+  constructor(
+    readonly field: (string | number)[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VisitInputError';
+  }
+}
+
+const problemFieldOnForm: Record<string, string> = {
+  category: 'category',
+  description: 'description',
+  request: 'request',
+  handling: 'handling',
+  department: 'department',
+  transferDate: 'transferDate',
+};
+
+function stamp(ctx: ProblemContext) {
+  const at = ctx.now.toISOString();
+  return { createdAt: at, updatedAt: at, updatedBy: ctx.who.officerName || '未署名', deviceId: ctx.who.deviceId };
+}
+
+/** The latest live visit date of an enterprise, through the [enterpriseId+date] index. */
+async function latestVisitDate(enterpriseId: string): Promise<string | undefined> {
+  const latest = await db.visits
+    .where('[enterpriseId+date]')
+    .between([enterpriseId, Dexie.minKey], [enterpriseId, Dexie.maxKey])
+    .reverse()
+    .filter(isLive)
+    .first();
+  return latest?.date;
+}
+
+export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: ProblemContext): Promise<SavedVisit> {
+  const tables = [db.visits, db.attachments, db.problems, db.enterprises, db.drafts];
+  return db.transaction('rw', tables, async () => {
+    const enterprise = await db.enterprises.get(request.visit.enterpriseId);
+    if (!enterprise || !isLive(enterprise)) throw new VisitInputError(['enterpriseId'], '企业不存在或已被删除');
+
+    const existing = request.visitId ? await db.visits.get(request.visitId) : undefined;
+    if (request.visitId && (!existing || !isLive(existing))) throw new VisitInputError(['date'], '该走访记录已被删除，无法保存');
+
+    // Attachments: tombstone the removed ones, store the new Blobs.
+    const kept = new Set(request.keptAttachmentIds);
+    for (const id of existing?.attachmentIds ?? []) {
+      if (kept.has(id)) continue;
+      const row = await db.attachments.get(id);
+      if (row && isLive(row)) await db.attachments.put(tombstoned(row, ctx.who, ctx.now));
+    }
+    const visitId = existing?.id ?? newId();
+    const newAttachments: Attachment[] = request.newFiles.map((file) => ({
+      id: newId(),
+      ...stamp(ctx),
+      ownerId: visitId,
+      fileName: file.fileName || '未命名文件',
+      mimeType: file.mimeType || 'application/octet-stream',
+      size: file.blob.size,
+      blob: file.blob,
+    }));
+    await db.attachments.bulkPut(newAttachments);
+
+    const attachmentIds = [...(existing?.attachmentIds ?? []).filter((id) => kept.has(id)), ...newAttachments.map((a) => a.id)];
+    const parsed = visitSchema.safeParse({
+      ...(existing ?? { id: visitId, ...stamp(ctx) }),
+      ...request.visit,
+      attachmentIds,
+      updatedAt: ctx.now.toISOString(),
+      updatedBy: ctx.who.officerName || '未署名',
+      deviceId: ctx.who.deviceId,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new VisitInputError(issue?.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) ?? [], issue?.message ?? '走访记录无效');
+    }
+    const visit = parsed.data;
+    await db.visits.put(visit);
+
+    // Problems come after the visit on purpose: a rejected problem aborts the whole transaction.
+    const problems: Problem[] = [];
+    for (const [index, input] of request.problems.entries()) {
+      try {
+        problems.push(
+          createProblem(
+            {
+              enterpriseId: visit.enterpriseId,
+              visitId: visit.id,
+              raisedDate: visit.date,
+              category: input.category,
+              description: input.description,
+              request: input.request,
+              isComplaint: input.isComplaint,
+              handling: input.handling,
+              department: input.department,
+              transferDate: input.handling === '转办' ? input.transferDate : undefined,
+            },
+            ctx,
+          ),
+        );
+      } catch (error) {
+        if (error instanceof ProblemRuleError) {
+          const onForm = problemFieldOnForm[error.field];
+          throw new VisitInputError(onForm ? ['problems', index, onForm] : ['date'], `问题 ${index + 1}：${error.message}`);
+        }
+        throw error;
+      }
+    }
+    await db.problems.bulkPut(problems);
+
+    const lastVisitDate = await latestVisitDate(visit.enterpriseId);
+    if (lastVisitDate !== enterprise.lastVisitDate) {
+      await db.enterprises.update(enterprise.id, { lastVisitDate });
+    }
+    if (request.draftKey) await db.drafts.delete(request.draftKey);
+
+    const attachmentMetas: AttachmentMeta[] = newAttachments.map(({ blob: _blob, ...meta }) => meta);
+    return { visit, problems, attachments: attachmentMetas };
+  });
+}
+
+/** A stored visit with what the edit form shows beside it. */
+export interface VisitForEdit {
+  visit: Visit;
+  attachments: Attachment[];
+  problems: Problem[];
+}
+
+export async function loadVisitForEdit(visitId: string): Promise<VisitForEdit | undefined> {
+  return db.transaction('r', [db.visits, db.attachments, db.problems], async () => {
+    const visit = await db.visits.get(visitId);
+    if (!visit || !isLive(visit)) return undefined;
+    const attachments = (await db.attachments.bulkGet(visit.attachmentIds)).filter(
+      (a): a is Attachment => a !== undefined && isLive(a),
+    );
+    const problems = await db.problems.where('visitId').equals(visitId).filter(isLive).toArray();
+    return { visit, attachments, problems };
+  });
+}

@@ -1,0 +1,67 @@
+// The visit form's values survive the trip through a draft (dates as text, photos as Blobs) and
+// become a save request with trimmed text and the problems' transfer dates only where transferred.
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/src/db/db';
+import { loadDraft, saveDraft } from '../../../renderer/src/features/visits/draftStore';
+import {
+  fromDraftValues,
+  isVisitDraftData,
+  toDraftValues,
+  toSaveRequest,
+  type VisitDraftData,
+  type VisitFormValues,
+} from '../../../renderer/src/features/visits/visitFormModel';
+
+const values: VisitFormValues = {
+  date: dayjs('2026-11-18'),
+  type: '调研走访',
+  officers: [' 张敏 ', '', '李静'],
+  peopleMet: ' 王经理 ',
+  summary: ' 订单饱满 ',
+  operations: { employment: ' 1200 人 ', orders: '', supplyChain: '', outputValue: '', newInvestment: '' },
+  policyIds: ['policy-09'],
+  problems: [
+    { category: '用工', description: '缺工', request: '', handling: '本部门办理', department: '区商务局', transferDate: dayjs('2026-11-18') },
+    { category: '物流', description: '缺箱', request: '增加箱源', handling: '转办', department: '区交通运输局', transferDate: dayjs('2026-11-19'), isComplaint: true },
+  ],
+};
+
+describe('visit form drafts', () => {
+  it('restores the same values and photo after a round trip through IndexedDB', async () => {
+    const data: VisitDraftData = {
+      values: toDraftValues(values),
+      pendingFiles: [{ key: 'f1', fileName: '现场.jpg', mimeType: 'image/jpeg', blob: new Blob([new Uint8Array([5, 6])]) }],
+      removedAttachmentIds: ['old-photo'],
+    };
+    await saveDraft('visit:new:e1', data);
+    const stored = (await loadDraft('visit:new:e1'))?.data;
+    expect(isVisitDraftData(stored)).toBe(true);
+    const back = fromDraftValues((stored as VisitDraftData).values);
+    expect(back.date.format('YYYY-MM-DD')).toBe('2026-11-18');
+    expect(back.problems[1]?.transferDate?.format('YYYY-MM-DD')).toBe('2026-11-19');
+    expect(back.problems[1]?.isComplaint).toBe(true);
+    expect(back.summary).toBe(' 订单饱满 ');
+    const file = (stored as VisitDraftData).pendingFiles[0];
+    expect(file ? [...new Uint8Array(await file.blob.arrayBuffer())] : []).toEqual([5, 6]);
+    await db.drafts.clear();
+  });
+
+  it('does not take foreign draft data for a visit draft', () => {
+    expect(isVisitDraftData({ half: 'filled' })).toBe(false);
+    expect(isVisitDraftData(null)).toBe(false);
+  });
+});
+
+describe('toSaveRequest', () => {
+  it('trims text, drops empty officers and keeps a transfer date only for transferred problems', () => {
+    const request = toSaveRequest('e1', values, { kept: ['a1'], pending: [] }, undefined, 'visit:new:e1');
+    expect(request.visit.date).toBe('2026-11-18');
+    expect(request.visit.officers).toEqual(['张敏', '李静']);
+    expect(request.visit.summary).toBe('订单饱满');
+    expect(request.visit.operations.employment).toBe('1200 人');
+    expect(request.problems[0]?.transferDate).toBeUndefined();
+    expect(request.problems[1]?.transferDate).toBe('2026-11-19');
+    expect(request.keptAttachmentIds).toEqual(['a1']);
+  });
+});
