@@ -1,6 +1,269 @@
-// Placeholder until this screen is built.
-import { Typography } from 'antd';
+// 报表导出: the officer picks a period, a scope and the reporting unit, reads the figures, edits the
+// three drafted texts (成效、存在问题、下一步措施) and exports the service-month workbook. The export
+// streams through the bridge, with progress and a cancel button.
+import { App as AntApp, Alert, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Radio, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
+import { draftNarrative, formatRate, type ReportNarrative } from '../../../../shared/reports/reportNarrative';
+import { monthPeriod, reportFileName, type ReportPeriod, type ReportScope } from '../../../../shared/reports/reportScope';
+import type { ServiceMonthFigures } from '../../../../shared/reports/serviceMonthFigures';
+import { api } from '../../bridge/api';
+import { db } from '../../db/db';
+import { loadSettings, useSettings } from '../../db/settingsStore';
+import { exportServiceMonthReport, type ExportProgress } from './exportServiceMonthReport';
+import { computeReportFigures, loadReportBase, type ReportBase } from './reportData';
+
+type PeriodMode = 'month' | 'range';
+type ScopeKind = ReportScope['kind'];
+
+const emptyNarrative: ReportNarrative = { results: '', issues: '', nextSteps: '' };
 
 export function ReportsPage() {
-  return <Typography.Title level={4}>报表导出</Typography.Title>;
+  const { message } = AntApp.useApp();
+  const settings = useSettings();
+  const [mode, setMode] = useState<PeriodMode>('month');
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(shanghaiDate()).startOf('month'));
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(shanghaiDate()).startOf('month'), dayjs(shanghaiDate())]);
+  const [scopeKind, setScopeKind] = useState<ScopeKind>('all');
+  const [town, setTown] = useState<string | undefined>();
+  const [officer, setOfficer] = useState<string | undefined>();
+  const [unitEdit, setUnitEdit] = useState<string | null>(null);
+  const [narrative, setNarrative] = useState<ReportNarrative>(emptyNarrative);
+  const [data, setData] = useState<{ key: string; figures: ServiceMonthFigures; base: ReportBase } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+
+  // On a fresh laptop the settings row does not exist yet: create it (the defaults) so counting can start.
+  useEffect(() => {
+    void loadSettings();
+  }, []);
+
+  const unit = unitEdit ?? settings?.officerUnit ?? '';
+  const asOf = shanghaiDate();
+  const officers = useLiveQuery(
+    async () => ((await db.enterprises.orderBy('assignedOfficer').uniqueKeys()) as string[]).filter((o) => o !== ''),
+    [],
+  );
+
+  const period: ReportPeriod = useMemo(
+    () =>
+      mode === 'month'
+        ? monthPeriod(month.format('YYYY-MM'))
+        : { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') },
+    [mode, month, range],
+  );
+  const scope: ReportScope | null = useMemo(() => {
+    if (scopeKind === 'town') return town ? { kind: 'town', town } : null;
+    if (scopeKind === 'officer') return officer ? { kind: 'officer', officer } : null;
+    return { kind: 'all' };
+  }, [scopeKind, town, officer]);
+  const key = JSON.stringify([period, scope]);
+
+  // Re-count whenever the period or scope changes, and re-draft the three texts from the new figures.
+  useEffect(() => {
+    if (scope === null || settings === undefined) return;
+    let stale = false;
+    (async () => {
+      try {
+        const base = await loadReportBase(db);
+        const figures = await computeReportFigures(db, base, period, scope, asOf, settings);
+        if (stale) return;
+        setData({ key, figures, base });
+        setNarrative(draftNarrative(figures));
+        setFailure(null);
+      } catch (error) {
+        if (!stale) setFailure(`统计失败：${error instanceof Error ? error.message : String(error)}`);
+      }
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [key, period, scope, asOf, settings]);
+
+  const figures = data?.key === key ? data.figures : null;
+  const exporting = progress !== null;
+
+  async function runExport() {
+    if (!data || !figures || !settings) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setProgress({ sheet: '', written: 0, total: 1 });
+    try {
+      // Count again at export time, so 汇总 agrees with the ledger rows written beside it even if
+      // records changed since the page counted (the texts stay as the officer edited them).
+      const base = await loadReportBase(db);
+      const fresh = await computeReportFigures(db, base, figures.period, figures.scope, shanghaiDate(), settings);
+      const outcome = await exportServiceMonthReport(
+        db,
+        api,
+        { figures: fresh, base, unit, narrative, overrides: settings.calendarOverrides },
+        { signal: controller.signal, onProgress: setProgress },
+      );
+      if (outcome.status === 'saved') message.success(`已导出：${outcome.fileName}`);
+      else message.info('已取消导出，未保存文件');
+    } catch (error) {
+      message.error(`导出失败：${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      abortRef.current = null;
+      setProgress(null);
+    }
+  }
+
+  const p = figures?.problems;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1100 }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        报表导出
+      </Typography.Title>
+      <Typography.Text type="secondary">
+        导出“服务外企、重点项目推进月”工作情况报告：汇总、走访台账、问题清单、重点项目进展四张工作表。
+      </Typography.Text>
+
+      <Card size="small" title="统计口径">
+        <Form layout="vertical" disabled={exporting}>
+          <Space wrap align="start" size="large">
+            <Form.Item label="统计期间">
+              <Space direction="vertical">
+                <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as PeriodMode)} aria-label="期间方式">
+                  <Radio.Button value="month">按月</Radio.Button>
+                  <Radio.Button value="range">按日期区间</Radio.Button>
+                </Radio.Group>
+                {mode === 'month' ? (
+                  <DatePicker
+                    picker="month"
+                    aria-label="统计月份"
+                    allowClear={false}
+                    value={month}
+                    format="YYYY-MM"
+                    onChange={(value) => value && setMonth(value)}
+                  />
+                ) : (
+                  <DatePicker.RangePicker
+                    aria-label="统计区间"
+                    allowClear={false}
+                    value={range}
+                    format="YYYY-MM-DD"
+                    onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
+                  />
+                )}
+              </Space>
+            </Form.Item>
+            <Form.Item label="统计范围">
+              <Space direction="vertical">
+                <Radio.Group value={scopeKind} onChange={(e) => setScopeKind(e.target.value as ScopeKind)} aria-label="统计范围">
+                  <Radio.Button value="all">全部</Radio.Button>
+                  <Radio.Button value="town">按区镇</Radio.Button>
+                  <Radio.Button value="officer">按服务专员</Radio.Button>
+                </Radio.Group>
+                {scopeKind === 'town' && (
+                  <Select
+                    aria-label="区镇"
+                    placeholder="选择区镇"
+                    style={{ width: 240 }}
+                    value={town}
+                    onChange={setTown}
+                    options={(settings?.towns ?? []).map((t) => ({ value: t, label: t }))}
+                  />
+                )}
+                {scopeKind === 'officer' && (
+                  <Select
+                    aria-label="服务专员"
+                    placeholder="选择服务专员"
+                    style={{ width: 240 }}
+                    showSearch
+                    value={officer}
+                    onChange={setOfficer}
+                    options={(officers ?? []).map((o) => ({ value: o, label: o }))}
+                  />
+                )}
+              </Space>
+            </Form.Item>
+            <Form.Item label="填报单位" htmlFor="report-unit">
+              <Input
+                id="report-unit"
+                style={{ width: 260 }}
+                value={unit}
+                placeholder="如：吴江开发区"
+                onChange={(e) => setUnitEdit(e.target.value)}
+              />
+            </Form.Item>
+          </Space>
+        </Form>
+      </Card>
+
+      {failure && <Alert type="error" showIcon message={failure} />}
+      {scope === null && <Alert type="info" showIcon message={scopeKind === 'town' ? '请选择区镇' : '请选择服务专员'} />}
+
+      {figures && p && (
+        <Card size="small" title={`主要数据（截至 ${figures.asOf}）`}>
+          <Descriptions size="small" column={4} bordered>
+            <Descriptions.Item label="走访次数">{figures.visits}</Descriptions.Item>
+            <Descriptions.Item label="走访企业 / 联系企业">
+              {figures.enterprisesVisited} / {figures.enterprisesAssigned}
+            </Descriptions.Item>
+            <Descriptions.Item label="覆盖率">{formatRate(figures.coverageRate)}</Descriptions.Item>
+            <Descriptions.Item label="收集问题">{p.total}</Descriptions.Item>
+            <Descriptions.Item label="按期答复">{p.answeredOnTime}</Descriptions.Item>
+            <Descriptions.Item label="逾期答复">{p.answeredLate}</Descriptions.Item>
+            <Descriptions.Item label="超期未答复">{p.overdue}</Descriptions.Item>
+            <Descriptions.Item label="未答复">{p.unanswered}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+
+      <Card size="small" title="报告文字（已按数据生成，可修改；更改期间或范围会重新生成）">
+        <Form layout="vertical" disabled={exporting}>
+          <Form.Item label="成效" htmlFor="report-results">
+            <Input.TextArea
+              id="report-results"
+              autoSize={{ minRows: 3, maxRows: 10 }}
+              value={narrative.results}
+              onChange={(e) => setNarrative({ ...narrative, results: e.target.value })}
+            />
+          </Form.Item>
+          <Form.Item label="存在问题" htmlFor="report-issues">
+            <Input.TextArea
+              id="report-issues"
+              autoSize={{ minRows: 3, maxRows: 10 }}
+              value={narrative.issues}
+              onChange={(e) => setNarrative({ ...narrative, issues: e.target.value })}
+            />
+          </Form.Item>
+          <Form.Item label="下一步措施" htmlFor="report-next-steps">
+            <Input.TextArea
+              id="report-next-steps"
+              autoSize={{ minRows: 3, maxRows: 10 }}
+              value={narrative.nextSteps}
+              onChange={(e) => setNarrative({ ...narrative, nextSteps: e.target.value })}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+
+      <Space align="center" wrap>
+        <Button type="primary" onClick={() => void runExport()} disabled={!figures || exporting} loading={exporting}>
+          导出 Excel
+        </Button>
+        <Typography.Text type="secondary">文件名：{reportFileName(period, unit)}</Typography.Text>
+      </Space>
+      {progress && (
+        <Space align="center" style={{ width: '100%' }} aria-live="polite">
+          <Progress
+            style={{ width: 360 }}
+            percent={Math.min(100, Math.floor((progress.written / Math.max(1, progress.total)) * 100))}
+            status="active"
+          />
+          <Typography.Text>
+            {progress.sheet ? `正在写入“${progress.sheet}”：` : '正在准备：'}已写入 {progress.written} / {progress.total} 行
+          </Typography.Text>
+          <Button danger onClick={() => abortRef.current?.abort()}>
+            取消导出
+          </Button>
+        </Space>
+      )}
+    </Space>
+  );
 }

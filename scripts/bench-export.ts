@@ -1,0 +1,314 @@
+// npm run bench:export — the ledger export path of the main process (the IPC payload check, the
+// report layouts, SheetWriter over ExcelJS's streaming WorkbookWriter, temp file + rename) against a
+// bare ExcelJS streaming WorkbookWriter writing the same rows, at 10k, 50k and 200k visits and as
+// many problems (走访台账 then 问题清单, one sheet at a time, as the app does).
+//
+// Each case runs in its own child process, so its peak RSS is its own (process.resourceUsage
+// maxRSS). Every case gets the same seeded records, 1,000 at a time, and builds row values with
+// the same layout functions; time spent generating records is measured and subtracted, so the
+// figures compare the writing. Prints a table and replaces the "bench:export"
+// section of docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { WorkbookFileWriter } from '../electron/ledgerExport/workbookFileWriter';
+import {
+  demoOfficers,
+  foreignTradeNames,
+  givenNames,
+  problemTexts,
+  supplyChainNotes,
+  surnames,
+  tradeNameChars,
+  visitSummaries,
+} from '../shared/demo/demoVocabulary';
+import type { Problem, Visit } from '../shared/domain/records';
+import { defaultTowns } from '../shared/reference/towns';
+import { checkIpcArgs } from '../shared/ipc';
+import { problemListRow, problemListSheetSpec } from '../shared/reports/problemListSheet';
+import type { ReportEnterprise, ReportPeriod } from '../shared/reports/reportScope';
+import { EXPORT_CHUNK_ROWS, type SheetRow, type SheetSpec } from '../shared/reports/sheetSpec';
+import { visitLedgerRow, visitLedgerSheetSpec } from '../shared/reports/visitLedgerSheet';
+import { formatMs, machineLine, markdownTable, writeBenchmarkSection } from './lib/benchReport';
+
+const sizes = process.argv.includes('--quick') ? [10_000] : [10_000, 50_000, 200_000];
+const today = '2026-11-30';
+const period: ReportPeriod = { from: '2025-11-01', to: today };
+
+interface CaseResult {
+  kind: 'app' | 'bare' | 'rows';
+  rows: number;
+  /** Writing time (wall clock): total minus the time spent generating demo records. */
+  ms: number;
+  /** Writing CPU time (user + system) minus the generator's: steadier than wall time on a busy machine. */
+  cpuMs: number;
+  generateMs: number;
+  peakRssMb: number;
+  fileMb: number;
+}
+
+// ————— child: one case —————
+
+interface Clock {
+  ms: number;
+  cpuMs: number;
+}
+
+const DAY_MS = 86_400_000;
+const startMs = Date.UTC(2025, 10, 1);
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+
+/**
+ * Seeded records, 1,000 at a time, that nothing keeps: a light stand-in for the demo generator,
+ * whose own working set (hundreds of MB at this size) would swamp the writers' peak memory. Texts,
+ * names and dates come from the demo vocabulary and look like real ledger rows.
+ */
+function* recordChunks(sheet: 'visits' | 'problems', n: number, clock: Clock): Generator<{ visits: Visit[]; problems: Problem[] }> {
+  let seed = sheet === 'visits' ? 12345 : 67890;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const meta = { createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', updatedBy: '张三', deviceId: 'bench' };
+  const summaries = Object.values(visitSummaries).flat();
+  const texts = Object.entries(problemTexts);
+  for (let done = 0; done < n; done += EXPORT_CHUNK_ROWS) {
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    const size = Math.min(EXPORT_CHUNK_ROWS, n - done);
+    const visits: Visit[] = [];
+    const problems: Problem[] = [];
+    for (let k = 0; k < size; k += 1) {
+      const i = done + k;
+      const day = startMs + (next() % 390) * DAY_MS;
+      const enterpriseId = `ent-${next() % enterprisePool.length}`;
+      if (sheet === 'visits') {
+        visits.push({
+          ...meta,
+          id: `vis-${i}`,
+          enterpriseId,
+          date: isoDay(day),
+          type: pick(['调研走访', '政策宣讲', '对话沙龙', '现场联合办公', '电话回访'], next()),
+          officers: [pick(demoOfficers, next()).name, pick(demoOfficers, next()).name],
+          peopleMet: `${pick(surnames, next())}${pick(givenNames, next())} 总经理`,
+          summary: pick(summaries, next()),
+          operations: { employment: `在岗 ${next() % 900} 人`, orders: '订单较去年同期增长', supplyChain: pick(supplyChainNotes, next()), outputValue: `${next() % 90} 亿元`, newInvestment: '' },
+          policyIds: [],
+          attachmentIds: next() % 3 === 0 ? ['a'] : [],
+        });
+      } else {
+        const [category, list] = pick(texts, next());
+        const [description, request] = pick(list, next());
+        const answered = next() % 4 !== 0;
+        problems.push({
+          ...meta,
+          id: `pro-${i}`,
+          enterpriseId,
+          raisedDate: isoDay(day),
+          category,
+          description: description.replace('{n}', String(next() % 200)),
+          request,
+          isComplaint: false,
+          handling: '本部门办理',
+          department: '区商务局',
+          replyDeadline: isoDay(day + 5 * DAY_MS),
+          ...(answered ? { replyDate: isoDay(day + (next() % 8) * DAY_MS) } : {}),
+          replyContent: answered ? '已协调相关部门办理' : '',
+          status: answered ? '已答复' : '待处理',
+          officer: pick(demoOfficers, next()).name,
+          history: [],
+        });
+      }
+    }
+    clock.ms += performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    clock.cpuMs += (used.user + used.system) / 1000;
+    yield { visits, problems };
+  }
+}
+
+const enterprisePool: ReportEnterprise[] = Array.from({ length: 20_000 }, (_, i) => ({
+  id: `ent-${i}`,
+  name: `${pick(foreignTradeNames, i)}（吴江）${pick(tradeNameChars, i * 7)}${pick(tradeNameChars, i * 13)}科技有限公司`,
+  creditCode: `91320509MA${String(i).padStart(8, '0')}`,
+  town: pick(defaultTowns, i),
+  assignedOfficer: pick(demoOfficers, i).name,
+}));
+const enterpriseById = new Map(enterprisePool.map((e) => [e.id, e]));
+
+/** Row cells of both sheets from the same layout functions the app uses (shared by every case). */
+function* sheetRows(sheet: 'visits' | 'problems', n: number, clock: Clock): Generator<SheetRow[]> {
+  let seq = 0;
+  const noPolicies = new Map<string, string>();
+  for (const chunk of recordChunks(sheet, n, clock)) {
+    yield sheet === 'visits'
+      ? chunk.visits.map((v) => visitLedgerRow(++seq, v, enterpriseById.get(v.enterpriseId), noPolicies))
+      : chunk.problems.map((p) => problemListRow(++seq, p, enterpriseById.get(p.enterpriseId), today));
+  }
+}
+
+const sheets: ['visits' | 'problems', SheetSpec][] = [
+  ['visits', visitLedgerSheetSpec(period, '吴江开发区')],
+  ['problems', problemListSheetSpec(period, '吴江开发区')],
+];
+
+async function runApp(n: number, file: string, clock: Clock): Promise<void> {
+  const writer = await WorkbookFileWriter.open(file);
+  for (const [sheet, spec] of sheets) {
+    const checkedSpec = checkIpcArgs('exportAddSheet', { exportId: 'bench', sheet: spec });
+    if (!checkedSpec.ok) throw new Error(checkedSpec.message);
+    writer.addSheet(checkedSpec.args.sheet);
+    for (const rows of sheetRows(sheet, n, clock)) {
+      // What main does with every chunk the renderer sends: parse it against the contract.
+      const checked = checkIpcArgs('exportAppendRows', { exportId: 'bench', rows });
+      if (!checked.ok) throw new Error(checked.message);
+      await writer.appendRows(checked.args.rows);
+    }
+    writer.commitSheet();
+  }
+  await writer.finish();
+}
+
+/** Bare ExcelJS: same rows, same widths, a styled header, dates as dates; nothing else. */
+async function runBare(n: number, file: string, clock: Clock): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  for (const [sheet, spec] of sheets) {
+    const ws = workbook.addWorksheet(spec.name);
+    ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width, ...(c.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}) }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    const dateColumns = spec.columns.flatMap((c, i) => (c.type === 'date' ? [i] : []));
+    for (const rows of sheetRows(sheet, n, clock)) {
+      for (const row of rows) {
+        const values: unknown[] = [...row.cells];
+        for (const i of dateColumns) {
+          const v = values[i];
+          if (typeof v === 'string') values[i] = new Date(`${v}T00:00:00Z`);
+        }
+        ws.addRow(values).commit();
+      }
+    }
+    ws.commit();
+  }
+  await workbook.commit();
+}
+
+/** No writer: only generating the records and building the row cells (the harness's own memory). */
+async function runRowsOnly(n: number, clock: Clock): Promise<void> {
+  let cells = 0;
+  for (const [sheet] of sheets) for (const rows of sheetRows(sheet, n, clock)) cells += rows.length;
+  if (cells !== 2 * n) throw new Error(`expected ${2 * n} rows, built ${cells}`);
+}
+
+async function child(kind: CaseResult['kind'], n: number, dir: string): Promise<void> {
+  const file = path.join(dir, `${kind}-${n}.xlsx`);
+  const clock: Clock = { ms: 0, cpuMs: 0 };
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  if (kind === 'rows') await runRowsOnly(n, clock);
+  else await (kind === 'app' ? runApp(n, file, clock) : runBare(n, file, clock));
+  const total = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const result: CaseResult = {
+    kind,
+    rows: 2 * n,
+    ms: total - clock.ms,
+    cpuMs: (used.user + used.system) / 1000 - clock.cpuMs,
+    generateMs: clock.ms,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    fileMb: kind === 'rows' ? 0 : (await stat(file)).size / 1048576,
+  };
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+// ————— parent: every case, each in a fresh process —————
+
+function runChild(kind: CaseResult['kind'], n: number, dir: string): Promise<CaseResult> {
+  const script = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [...process.execArgv, script, '--child', kind, String(n), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.on('error', reject);
+    proc.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code !== 0 || !line) reject(new Error(`${kind} ${n} failed (exit ${code}): ${out}`));
+      else resolve(JSON.parse(line.slice('RESULT '.length)) as CaseResult);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-export-'));
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  try {
+    for (const n of sizes) {
+      // Bare first, then the app, each in its own process.
+      const harness = await runChild('rows', n, dir);
+      const bare = await runChild('bare', n, dir);
+      const app = await runChild('app', n, dir);
+      await rm(path.join(dir, `bare-${n}.xlsx`), { force: true });
+      await rm(path.join(dir, `app-${n}.xlsx`), { force: true });
+      for (const r of [harness, bare, app]) {
+        rows.push([
+          `${n.toLocaleString('en')} + ${n.toLocaleString('en')}`,
+          { app: 'app export (main process)', bare: 'bare ExcelJS WorkbookWriter', rows: '(no writer: records + row cells only)' }[r.kind],
+          formatMs(r.ms),
+          formatMs(r.cpuMs),
+          Math.round(r.rows / (r.ms / 1000)).toLocaleString('en'),
+          `${Math.round(r.peakRssMb)} MB`,
+          r.kind === 'rows' ? '—' : `${r.fileMb.toFixed(1)} MB`,
+        ]);
+      }
+      const ratio = app.cpuMs / bare.cpuMs;
+      verdicts.push(
+        `${n.toLocaleString('en')} visits + ${n.toLocaleString('en')} problems: app/bare CPU time ${ratio.toFixed(2)}x (wall ${(app.ms / bare.ms).toFixed(2)}x), app peak ${Math.round(app.peakRssMb)} MB` +
+          (n === 200_000 ? ` (target ≤ 1.3x and < 500 MB: ${ratio <= 1.3 && app.peakRssMb < 500 ? 'met' : 'NOT met'})` : ''),
+      );
+      console.log(rows.slice(-3).map((r) => r.join('  |  ')).join('\n'));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const table = markdownTable(['visits + problems', 'writer', 'wall time', 'CPU time', 'rows/s (wall)', 'peak RSS', 'file'], rows);
+  console.log(`\n${table}\n\n${verdicts.join('\n')}`);
+  if (process.argv.includes('--quick')) return;
+  await writeBenchmarkSection(
+    'bench:export',
+    `${machineLine()}
+
+Both sheets (走访台账 then 问题清单) of the service-month workbook, written to a file under Node. "app
+export" is the main-process path: each 1,000-row chunk parsed against the IPC contract, the report
+layout (title, bordered header, frozen header, autofilter, print setup, 合计 row, late-row fill) by
+SheetWriter over ExcelJS's streaming WorkbookWriter, waiting after each chunk until the zip has taken
+the sheet's XML (ExcelJS passes it on without backpressure, so otherwise it piles up at ~1 KB a row
+until the sheet's commit), temp file renamed into place. "bare" is ExcelJS's streaming WorkbookWriter
+used plainly (addRow + commit in a loop) writing the same row values, with a bold header and the date
+format only. Each case runs in its own process; peak RSS is that process's maximum (it includes Node, tsx, ExcelJS and
+the record source); the "no writer" line is that harness alone, for reference. Records are seeded
+and built 1,000 at a time from the demo vocabulary (the full demo generator keeps hundreds of MB of
+its own at these sizes, which would hide the writers' memory). Times exclude building the records.
+The machine is shared with other work (load average often above 8 on 2 cores), so wall times swing
+widely between runs; the ratio is taken on CPU time (user + system of the case's process), which
+contention barely moves.
+Not measured here: the renderer reading Dexie and the IPC copy of each chunk. Why the app path is
+not slower than the bare loop although it does more: every cell of a column shares one style
+object, and ExcelJS caches a style's index by object identity, while the plain loop gives each cell
+a fresh style object that ExcelJS serialises to look up; and the bare loop's piled-up sheet XML
+costs it memory and garbage collection.
+
+${table}
+
+${verdicts.map((v) => `- ${v}`).join('\n')}`,
+  );
+}
+
+const childIndex = process.argv.indexOf('--child');
+if (childIndex !== -1) {
+  const [kind, n, dir] = process.argv.slice(childIndex + 1);
+  await child(kind as CaseResult['kind'], Number(n), dir as string);
+} else {
+  await main();
+}

@@ -1,0 +1,77 @@
+// Layout of sheet 4, 重点项目进展: the key projects in the library, each with its progress entry for
+// the period (seed 001: every month, each town reports its projects' progress).
+import type { KeyProject, ProgressEntry } from '../domain/records';
+import { periodLabel, periodMonths, projectInScope, type ReportPeriod, type ReportScope } from './reportScope';
+import type { SheetRow, SheetSpec } from './sheetSpec';
+
+export const PROJECT_PROGRESS_SHEET_NAME = '重点项目进展';
+export const NO_DATA_TEXT = '暂无数据';
+
+export function projectProgressSheetSpec(period: ReportPeriod, unit: string): SheetSpec {
+  return {
+    name: PROJECT_PROGRESS_SHEET_NAME,
+    title: `${periodLabel(period)}重点外资项目进展情况${unit ? `（${unit}）` : ''}`,
+    infoLines: [],
+    columns: [
+      { header: '序号', width: 7, type: 'integer' },
+      { header: '项目名称', width: 28, type: 'text' },
+      { header: '所属区镇', width: 14, type: 'text' },
+      { header: '投资方来源', width: 12, type: 'text' },
+      { header: '总投资（万美元）', width: 13, type: 'number', sum: true },
+      { header: '注册外资（万美元）', width: 13, type: 'number', sum: true },
+      { header: '入库日期', width: 12, type: 'date' },
+      { header: '报送月份', width: 10, type: 'text' },
+      { header: '项目阶段', width: 16, type: 'text' },
+      { header: '本期进展', width: 40, type: 'text' },
+      { header: '累计完成投资（万美元）', width: 14, type: 'number', sum: true },
+      { header: '存在问题', width: 30, type: 'text' },
+      { header: '牵头人', width: 10, type: 'text' },
+    ],
+    columnHeader: true,
+    totalLabel: '合计',
+    emptyText: NO_DATA_TEXT,
+  };
+}
+
+/**
+ * The in-library projects in scope, each with the latest progress entry of the period (a project
+ * that reported nothing this period still appears, so a missing report shows).
+ */
+export function projectProgressRows(
+  projects: readonly KeyProject[],
+  entries: readonly ProgressEntry[],
+  period: ReportPeriod,
+  scope: ReportScope,
+): SheetRow[] {
+  const months = new Set(periodMonths(period));
+  const latest = new Map<string, ProgressEntry>();
+  for (const entry of entries) {
+    if (entry.deletedAt !== undefined || !months.has(entry.month)) continue;
+    const seen = latest.get(entry.projectId);
+    if (!seen || entry.month > seen.month) latest.set(entry.projectId, entry);
+  }
+  return projects
+    .filter((p) => p.deletedAt === undefined && p.inLibrary && projectInScope(p, scope))
+    .sort((a, b) => (a.town || '').localeCompare(b.town || '', 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'))
+    .map((p, i): SheetRow => {
+      const entry = latest.get(p.id);
+      return {
+        kind: 'data',
+        cells: [
+          i + 1,
+          p.name,
+          p.town,
+          p.investorRegion,
+          p.totalInvestment ?? null,
+          p.registeredForeignCapital ?? null,
+          p.libraryEntryDate ?? null,
+          entry?.month ?? '',
+          entry?.stage ?? p.stage,
+          entry ? entry.progress : '本期未报送进展',
+          entry?.investmentToDate ?? null,
+          entry?.blockers ?? '',
+          p.leadOfficer,
+        ],
+      };
+    });
+}
