@@ -13,6 +13,7 @@ import type {
   Settings,
   Visit,
 } from '../../../shared/domain/records';
+import type { PlanAction } from '../../../shared/roster/servicePlan';
 
 export interface SettingsRow {
   key: 'app';
@@ -35,6 +36,20 @@ export const schemaV1 = {
   settings: 'key',
 } as const;
 
+/**
+ * Version 2: the service plan (一企一策, seed 004) — actions per enterprise, listed by enterprise and
+ * on the officer's due list by due date. Only a new table, so no upgrade function moves data.
+ */
+export const schemaV2 = {
+  planActions: 'id, enterpriseId, dueDate, updatedAt',
+} as const;
+
+/** Every version step in order; the class applies them all and the schema test snapshots them. */
+export const schemaVersions = [
+  { version: 1, stores: schemaV1 },
+  { version: 2, stores: schemaV2 },
+] as const;
+
 export class LedgerDatabase extends Dexie {
   enterprises!: Table<Enterprise, string>;
   visits!: Table<Visit, string>;
@@ -45,9 +60,11 @@ export class LedgerDatabase extends Dexie {
   attachments!: Table<Attachment, string>;
   drafts!: Table<Draft, string>;
   settings!: Table<SettingsRow, string>;
+  planActions!: Table<PlanAction, string>;
 
   constructor(name = 'visit-ledger') {
     super(name);
     this.version(1).stores(schemaV1);
+    this.version(2).stores(schemaV2);
   }
 }

@@ -1,6 +1,348 @@
-// Placeholder until this screen is built.
-import { Typography } from 'antd';
+// 我的联系企业: the officer's assigned enterprises — last visit, days since, due this month (seed 004:
+// one visit a month), open and overdue problems, key project, plan actions due — sortable, filterable,
+// virtualised (20,000 rows scroll smoothly), with batch assignment and export of the filtered list.
+import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, TeamOutlined } from '@ant-design/icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Alert, App as AntApp, Badge, Button, Checkbox, Empty, Flex, Input, Select, Spin, Switch, Tag, Typography } from 'antd';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
+import { useSettings } from '../../db/settingsStore';
+import { api } from '../../bridge/api';
+import { AssignModal } from './AssignModal';
+import { DuePlanList } from './DuePlanList';
+import { buildReviewWorkbook } from './reviewExport';
+import {
+  enterprisesVisitedBetween,
+  filterReviewRows,
+  loadReviewRows,
+  sortReviewRows,
+  type ReviewRow,
+  type ReviewSortKey,
+} from './reviewData';
+
+const rowHeight = 44;
+const gridColumns = '40px minmax(200px, 3fr) 170px 90px 104px 88px 84px 70px 64px minmax(140px, 1.6fr) 110px';
+
+const headers: { label: string; sort?: ReviewSortKey }[] = [
+  { label: '' },
+  { label: '企业名称', sort: 'name' },
+  { label: '所属区镇', sort: 'town' },
+  { label: '服务专员' },
+  { label: '最近走访', sort: 'lastVisitDate' },
+  { label: '距今天数', sort: 'daysSince' },
+  { label: '本月走访' },
+  { label: '未办结', sort: 'openProblems' },
+  { label: '逾期', sort: 'overdueProblems' },
+  { label: '重点项目' },
+  { label: '服务措施', sort: 'planLate' },
+];
 
 export function MyEnterprisesPage() {
-  return <Typography.Title level={4}>我的联系企业</Typography.Title>;
+  const settings = useSettings();
+  const { message } = AntApp.useApp();
+  const [params, setParams] = useSearchParams();
+  const [loaded, setLoaded] = useState<{ key: string; rows: ReviewRow[] }>();
+  const [reload, setReload] = useState(0);
+  const [text, setText] = useState('');
+  // Filtering and sorting 20,000 rows per keystroke runs at low priority: typing stays smooth.
+  const deferredText = useDeferredValue(text);
+  const [sortKey, setSortKey] = useState<ReviewSortKey>('daysSince');
+  const [descending, setDescending] = useState(true);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [assigning, setAssigning] = useState(false);
+  const [visitedIds, setVisitedIds] = useState<{ key: string; ids: ReadonlySet<string> }>();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const officerName = settings?.officerName ?? '';
+  const today = shanghaiDate();
+  const town = params.get('town') ?? '';
+  const officerFilter = params.get('officer') ?? '';
+  const dueOnly = params.get('due') === '1';
+  const overdueOnly = params.get('overdue') === '1';
+  const planOnly = params.get('plan') === '1';
+  const visitedFrom = params.get('visitedFrom') ?? '';
+  const visitedTo = params.get('visitedTo') ?? '';
+  const scopeAll = params.get('scope') === 'all' || !officerName;
+  const scopeKey = `${scopeAll ? '' : officerName}|${today}|${reload}`;
+  const rows = loaded?.key === scopeKey ? loaded.rows : undefined;
+
+  useEffect(() => {
+    if (!settings) return;
+    let cancelled = false;
+    const key = scopeKey;
+    void loadReviewRows({ officer: scopeAll ? '' : officerName, today, overrides: settings.calendarOverrides }).then((next) => {
+      if (!cancelled) setLoaded({ key, rows: next });
+    });
+    return () => {
+      cancelled = true;
+    };
+    // scopeKey holds the officer, the scope, the day and the reload counter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settings, scopeKey]);
+
+  useEffect(() => {
+    if (!visitedFrom) return;
+    let cancelled = false;
+    void enterprisesVisitedBetween(visitedFrom, visitedTo || visitedFrom).then((ids) => {
+      if (!cancelled) setVisitedIds({ key: `${visitedFrom}|${visitedTo}`, ids });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [visitedFrom, visitedTo]);
+
+  const shown = useMemo(() => {
+    if (!rows) return [];
+    const filtered = filterReviewRows(rows, {
+      text: deferredText,
+      town,
+      officer: officerFilter,
+      dueOnly,
+      overdueOnly,
+      planOnly,
+      visitedIds: visitedFrom ? (visitedIds?.key === `${visitedFrom}|${visitedTo}` ? visitedIds.ids : new Set()) : null,
+    });
+    return sortReviewRows(filtered, sortKey, descending);
+  }, [rows, deferredText, town, officerFilter, dueOnly, overdueOnly, planOnly, visitedFrom, visitedTo, visitedIds, sortKey, descending]);
+
+  const towns = useMemo(() => [...new Set((rows ?? []).map((r) => r.town).filter(Boolean))].sort(), [rows]);
+  const officers = useMemo(() => [...new Set((rows ?? []).map((r) => r.assignedOfficer).filter(Boolean))].sort(), [rows]);
+  const dueCount = useMemo(() => (rows ?? []).filter((r) => r.dueThisMonth).length, [rows]);
+
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+  });
+
+  const setParam = useCallback(
+    (key: string, value: string) => {
+      const next = new URLSearchParams(params);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+
+  function toggleSort(key: ReviewSortKey) {
+    if (key === sortKey) setDescending((d) => !d);
+    else {
+      setSortKey(key);
+      setDescending(key !== 'name' && key !== 'town');
+    }
+  }
+
+  async function exportList() {
+    const data = await buildReviewWorkbook(shown, today);
+    const result = await api.saveFile({
+      suggestedName: `联系企业-${today}.xlsx`,
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+      data,
+    });
+    if (result.saved) message.success(`已导出 ${shown.length} 家企业`);
+  }
+
+  const allShownSelected = shown.length > 0 && shown.every((r) => selected.has(r.id));
+
+  return (
+    <div className="page-fill">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          我的联系企业
+          <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginLeft: 12 }}>
+            {rows ? `共 ${rows.length} 家，本月待走访 ${dueCount} 家，当前显示 ${shown.length} 家` : ''}
+          </Typography.Text>
+        </Typography.Title>
+        <Flex gap={8}>
+          <Button icon={<TeamOutlined />} disabled={selected.size === 0} onClick={() => setAssigning(true)}>
+            批量指定专员/领导（{selected.size}）
+          </Button>
+          <Button icon={<DownloadOutlined />} disabled={shown.length === 0} onClick={() => void exportList()}>
+            导出 Excel
+          </Button>
+        </Flex>
+      </Flex>
+
+      {settings && !officerName ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="设置中还没有填写您的姓名，下面列出全部企业。"
+          description={
+            <span>
+              到 <Link to="/settings">设置</Link> 填写姓名后，这里只列出服务专员是您的企业。
+            </span>
+          }
+        />
+      ) : null}
+
+      {settings ? <DuePlanList officer={scopeAll ? '' : officerName} today={today} reloadToken={reload} /> : null}
+
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+        <Input.Search aria-label="筛选企业" placeholder="企业名称或信用代码" allowClear value={text} onChange={(e) => setText(e.target.value)} style={{ width: 240 }} />
+        <Select
+          aria-label="所属区镇"
+          placeholder="所属区镇"
+          allowClear
+          value={town || undefined}
+          options={towns.map((t) => ({ value: t, label: t }))}
+          onChange={(v?: string) => setParam('town', v ?? '')}
+          style={{ width: 200 }}
+        />
+        {scopeAll ? (
+          <Select
+            aria-label="服务专员"
+            placeholder="服务专员"
+            allowClear
+            showSearch
+            value={officerFilter || undefined}
+            options={officers.map((o) => ({ value: o, label: o }))}
+            onChange={(v?: string) => setParam('officer', v ?? '')}
+            style={{ width: 140 }}
+          />
+        ) : null}
+        <label>
+          <Switch size="small" checked={dueOnly} onChange={(v) => setParam('due', v ? '1' : '')} aria-label="只看本月待走访" /> 本月待走访
+        </label>
+        <label>
+          <Switch size="small" checked={overdueOnly} onChange={(v) => setParam('overdue', v ? '1' : '')} aria-label="只看有逾期问题" /> 有逾期问题
+        </label>
+        <label>
+          <Switch size="small" checked={planOnly} onChange={(v) => setParam('plan', v ? '1' : '')} aria-label="只看有到期措施" /> 有到期措施
+        </label>
+        {officerName ? (
+          <label>
+            <Switch size="small" checked={scopeAll} onChange={(v) => setParam('scope', v ? 'all' : '')} aria-label="显示全部企业" /> 全部企业
+          </label>
+        ) : null}
+        {visitedFrom ? (
+          <Tag closable onClose={() => setParams(new URLSearchParams([...params].filter(([k]) => k !== 'visitedFrom' && k !== 'visitedTo')))}>
+            {visitedFrom} 至 {visitedTo} 走访过
+          </Tag>
+        ) : null}
+      </Flex>
+
+      <div className="vtable" role="table" aria-label="联系企业列表" aria-rowcount={shown.length}>
+        <div className="vtable-row vtable-head" role="row" style={{ gridTemplateColumns: gridColumns }}>
+          {headers.map((h, i) =>
+            i === 0 ? (
+              <div key="select" role="columnheader" className="vtable-cell">
+                <Checkbox
+                  aria-label="全选当前列表"
+                  checked={allShownSelected}
+                  indeterminate={selected.size > 0 && !allShownSelected}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(shown.map((r) => r.id)) : new Set())}
+                />
+              </div>
+            ) : (
+              <div
+                key={h.label}
+                role="columnheader"
+                className={`vtable-cell${h.sort ? ' vtable-clickable' : ''}`}
+                aria-sort={h.sort === sortKey ? (descending ? 'descending' : 'ascending') : undefined}
+                onClick={h.sort ? () => toggleSort(h.sort!) : undefined}
+              >
+                {h.label}
+                {h.sort === sortKey ? descending ? <ArrowDownOutlined /> : <ArrowUpOutlined /> : null}
+              </div>
+            ),
+          )}
+        </div>
+        <div ref={scrollRef} className="vtable-body" role="rowgroup">
+          {!rows ? (
+            <Flex justify="center" style={{ marginTop: 48 }}>
+              <Spin tip="正在汇总…" />
+            </Flex>
+          ) : shown.length === 0 ? (
+            <Empty style={{ marginTop: 48 }} description={rows.length === 0 ? '还没有分配给您的企业，可在“名单导入”中导入名单' : '没有符合筛选条件的企业'} />
+          ) : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const r = shown[item.index]!;
+              return (
+                <div
+                  key={r.id}
+                  role="row"
+                  className="vtable-row"
+                  style={{
+                    gridTemplateColumns: gridColumns,
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: rowHeight,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                >
+                  <div role="cell" className="vtable-cell">
+                    <Checkbox
+                      aria-label={`选择 ${r.name}`}
+                      checked={selected.has(r.id)}
+                      onChange={(e) =>
+                        setSelected((current) => {
+                          const next = new Set(current);
+                          if (e.target.checked) next.add(r.id);
+                          else next.delete(r.id);
+                          return next;
+                        })
+                      }
+                    />
+                  </div>
+                  <div role="cell" className="vtable-cell" title={r.name}>
+                    <Link to={`/enterprises/${r.id}`}>{r.name}</Link>
+                  </div>
+                  <div role="cell" className="vtable-cell" title={r.town}>
+                    {r.town}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {r.assignedOfficer}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {r.lastVisitDate || <Typography.Text type="secondary">未走访</Typography.Text>}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {r.daysSince ?? '—'}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {r.dueThisMonth ? <Tag color="orange">待走访</Tag> : <Tag color="green">已走访</Tag>}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {r.openProblems}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {r.overdueProblems > 0 ? <Badge count={r.overdueProblems} color="#cf1322" /> : '0'}
+                  </div>
+                  <div role="cell" className="vtable-cell" title={r.keyProject}>
+                    {r.keyProject}
+                  </div>
+                  <div role="cell" className="vtable-cell">
+                    {r.planLate > 0 ? <Tag color="red">逾期 {r.planLate}</Tag> : null}
+                    {r.planDue > 0 ? <Tag color="gold">到期 {r.planDue}</Tag> : null}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+
+      {assigning ? (
+      <AssignModal
+        open
+        ids={[...selected]}
+        onClose={(changed) => {
+          setAssigning(false);
+          if (changed) {
+            setSelected(new Set());
+            setReload((n) => n + 1);
+          }
+        }}
+      />
+      ) : null}
+    </div>
+  );
 }

@@ -1,0 +1,133 @@
+// The database side of a roster import: look up the enterprises a file names (by credit code) to
+// build the preview, then write the previewed rows in ONE transaction — all of them or none.
+import type { Enterprise, Settings } from '../../../../shared/domain/records';
+import type { ColumnMapping } from '../../../../shared/roster/rosterColumns';
+import type { RosterSheet } from '../../../../shared/roster/readRosterFile';
+import {
+  checkRosterRows,
+  classifyRosterRows,
+  type RosterClassified,
+  type RosterReject,
+  type RosterValues,
+} from '../../../../shared/roster/rosterRows';
+import { enterpriseSearchTokens } from '../../../../shared/search/searchTokens';
+import { db } from '../../db/db';
+import type { LedgerDatabase } from '../../db/schema';
+import { isLive, newRecordMeta, touched } from '../../db/recordStamp';
+
+export interface RosterPreview extends RosterClassified {
+  rejects: RosterReject[];
+  dataRows: number;
+}
+
+/** Values applied to every good row (batch assignment), over what the file says; '' = keep the file's. */
+export interface RosterBatchAssignment {
+  assignedOfficer: string;
+  linkedLeader: string;
+}
+
+export async function buildRosterPreview(
+  sheet: RosterSheet,
+  headerIndex: number,
+  mapping: ColumnMapping,
+  towns: readonly string[],
+  batch: RosterBatchAssignment = { assignedOfficer: '', linkedLeader: '' },
+  database: LedgerDatabase = db,
+): Promise<RosterPreview> {
+  const checked = checkRosterRows(sheet, headerIndex, mapping, towns);
+  const rejects = checked.rejects;
+  const officer = batch.assignedOfficer.trim();
+  const leader = batch.linkedLeader.trim();
+  const good =
+    officer || leader
+      ? checked.good.map((row) => ({
+          row: row.row,
+          values: { ...row.values, ...(officer ? { assignedOfficer: officer } : {}), ...(leader ? { linkedLeader: leader } : {}) },
+        }))
+      : checked.good;
+  const existingByCode = await liveEnterprisesByCode(database, good.map((row) => row.values.creditCode));
+  return { ...classifyRosterRows(good, existingByCode), rejects, dataRows: good.length + rejects.length };
+}
+
+async function liveEnterprisesByCode(database: LedgerDatabase, codes: string[]): Promise<Map<string, Enterprise>> {
+  const found = new Map<string, Enterprise>();
+  if (codes.length === 0) return found;
+  const rows = await database.enterprises.where('creditCode').anyOf(codes).toArray();
+  for (const row of rows) if (isLive(row)) found.set(row.creditCode, row);
+  return found;
+}
+
+function withValues(base: Enterprise, values: RosterValues): Enterprise {
+  const next: Enterprise = { ...base, ...values };
+  next.searchTokens = enterpriseSearchTokens(next);
+  return next;
+}
+
+/**
+ * Writes the preview's new and changed enterprises. Inside the transaction each update is re-read:
+ * when another window changed or deleted it since the preview, the whole import is refused.
+ */
+export async function importRosterPreview(
+  preview: RosterClassified,
+  who: Pick<Settings, 'officerName' | 'deviceId'>,
+  now: Date = new Date(),
+  /** The app's database; the import benchmark passes a fresh one per run. */
+  database: LedgerDatabase = db,
+): Promise<{ added: number; updated: number }> {
+  const records: Enterprise[] = [];
+  for (const row of preview.adds) {
+    const blank: Enterprise = {
+      ...newRecordMeta(who, now),
+      name: row.values.name,
+      creditCode: row.values.creditCode,
+      town: '',
+      address: '',
+      industry: '',
+      isKeyEnterprise: false,
+      isAboveScale: false,
+      contactPerson: '',
+      contactPhone: '',
+      assignedOfficer: '',
+      linkedLeader: '',
+      searchTokens: [],
+    };
+    records.push(withValues(blank, row.values));
+  }
+  await database.transaction('rw', database.enterprises, async () => {
+    if (preview.updates.length > 0) {
+      const current = await database.enterprises.bulkGet(preview.updates.map((u) => u.existing.id));
+      preview.updates.forEach((update, i) => {
+        const stored = current[i];
+        if (!stored || !isLive(stored) || stored.updatedAt !== update.existing.updatedAt) {
+          throw new Error(`第 ${update.row} 行对应的企业「${update.existing.name}」在预览后被修改或删除，请重新选择文件生成预览`);
+        }
+        records.push(withValues(touched(stored, who, now), update.values));
+      });
+    }
+    if (preview.adds.length > 0) {
+      const clash = await database.enterprises.where('creditCode').anyOf(preview.adds.map((a) => a.values.creditCode)).filter(isLive).first();
+      if (clash) throw new Error(`企业「${clash.name}」（${clash.creditCode}）在预览后已被录入，请重新选择文件生成预览`);
+    }
+    await database.enterprises.bulkPut(records);
+  });
+  return { added: preview.adds.length, updated: preview.updates.length };
+}
+
+/** Sets 服务专员 and/or 挂钩领导 on many enterprises at once (undefined = leave as is), in one transaction. */
+export async function assignEnterprises(
+  ids: readonly string[],
+  assignment: { assignedOfficer?: string; linkedLeader?: string },
+  who: Pick<Settings, 'officerName' | 'deviceId'>,
+  now: Date = new Date(),
+): Promise<number> {
+  return db.transaction('rw', db.enterprises, async () => {
+    const rows = (await db.enterprises.bulkGet([...ids])).filter((row): row is Enterprise => !!row && isLive(row));
+    const next = rows.map((row) => ({
+      ...touched(row, who, now),
+      ...(assignment.assignedOfficer !== undefined ? { assignedOfficer: assignment.assignedOfficer.trim() } : {}),
+      ...(assignment.linkedLeader !== undefined ? { linkedLeader: assignment.linkedLeader.trim() } : {}),
+    }));
+    await db.enterprises.bulkPut(next);
+    return next.length;
+  });
+}

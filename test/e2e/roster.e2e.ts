@@ -1,0 +1,152 @@
+// A roster with good and bad rows goes through the import page in real Chromium: the preview shows
+// the counts and the reasons per row and column, the import writes the good rows, and the officer
+// finds the due enterprises on 我的联系企业. Then the workbench draws its charts (screenshot).
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { shanghaiDate } from '../../shared/calendar/shanghaiDate';
+import { demoScales, generateDemoData } from '../../shared/demo/demoData';
+import { badCheckDigit, validCreditCode } from '../shared/roster/creditCodes';
+import { exceljsRoster, type FixtureCell } from '../renderer/roster/rosterFixtures';
+import { openApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await openApp({ route: '/settings' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const header = ['序号', '企业名称', '统一社会信用代码', '所属区镇', '联系人', '联系电话', '服务专员', '挂钩领导'];
+const rows: FixtureCell[][] = [
+  ['1', '苏州华能精密机械有限公司', validCreditCode(201), '平望镇', '王芳', '13812345678', '张三', '李局'],
+  ['2', '吴江盛虹纺织有限公司', validCreditCode(202), '盛泽镇', '刘强', '0512-63001234', '张三', ''],
+  ['3', '震泽丝绸科技有限公司', validCreditCode(203), '震泽镇', '陈静', '13900001111', '李四', ''],
+  ['4', '校验位错误有限公司', badCheckDigit(validCreditCode(204)), '平望镇', '', '', '张三', ''],
+  ['5', '重复代码有限公司', validCreditCode(201), '平望镇', '', '', '张三', ''],
+  ['6', '未知区镇有限公司', validCreditCode(206), '火星镇', '', '', '张三', ''],
+  ['7', '电话丢位有限公司', validCreditCode(207), '七都镇', '', '1.38E+10', '张三', ''],
+];
+
+/** Rows in a store of the app's IndexedDB, read with the raw API (no app hook needed). */
+function storeCount(store: string): Promise<number> {
+  return app.page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('visit-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/** Writes records straight into the app's IndexedDB (the demo generator's output), then reloads. */
+async function seedStores(records: Record<string, unknown[]>): Promise<void> {
+  await app.page.evaluate(
+    (data) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('visit-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(Object.keys(data), 'readwrite');
+          for (const [store, rows] of Object.entries(data)) for (const row of rows) tx.objectStore(store).put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+  await app.reload();
+}
+
+async function previewFigures(): Promise<Record<string, number>> {
+  const text = await app.page.locator('.ant-statistic').allInnerTexts();
+  return Object.fromEntries(text.map((t) => t.split('\n').map((s) => s.trim()).filter(Boolean)).map(([k, v]) => [k!, Number(v)]));
+}
+
+test('imports a roster with good and bad rows and lists the officer’s due enterprises', async () => {
+  const page = app.page;
+  await page.getByLabel('姓名').fill('张三');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByText('设置已保存').waitFor();
+
+  await app.goto('/roster/import');
+  // Not a spreadsheet: a clear message, nothing stored.
+  await page.locator('input[type=file]').setInputFiles({ name: '说明.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是表格') });
+  await page.getByText('已损坏或不是有效的 Excel 工作簿').waitFor();
+
+  const file = Buffer.from(await exceljsRoster(header, rows));
+  await page.locator('input[type=file]').setInputFiles({ name: '联系企业名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  await page.getByText('导入预览（尚未写入）').waitFor();
+  await expect.poll(previewFigures).toEqual({ 数据行: 7, 新增: 3, 更新: 0, 无变化: 0, 有问题: 4 });
+  const rejects = page.getByRole('tabpanel');
+  for (const reason of ['校验', '与第 3 行的统一社会信用代码重复', '「火星镇」不在区镇列表中', '科学计数法']) {
+    await rejects.getByText(reason, { exact: false }).first().waitFor();
+  }
+  expect(await rejects.getByText('C列「统一社会信用代码」').count()).toBe(2);
+  expect(await rejects.getByText('F列「联系电话」').count()).toBe(1);
+  expect(await storeCount('enterprises')).toBe(0);
+
+  await page.getByRole('button', { name: '导入 3 家企业' }).click();
+  await page.getByText('导入完成：新增 3 家，更新 0 家').first().waitFor();
+  expect(await storeCount('enterprises')).toBe(3);
+
+  await app.goto('/review?due=1');
+  const table = page.getByRole('table', { name: '联系企业列表' });
+  const names = () => table.getByRole('row').locator('a').allInnerTexts();
+  await expect.poll(async () => (await names()).sort()).toEqual(['吴江盛虹纺织有限公司', '苏州华能精密机械有限公司']);
+  expect(await table.getByText('待走访').count()).toBe(2);
+  await page.getByText('共 2 家，本月待走访 2 家').waitFor();
+
+  // Batch assignment from the list: hand one enterprise over to another officer.
+  await page.getByRole('checkbox', { name: '选择 吴江盛虹纺织有限公司' }).check();
+  await page.getByRole('button', { name: /批量指定专员\/领导（1）/ }).click();
+  await page.getByLabel('新的服务专员').fill('王五');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已更新 1 家企业').waitFor();
+  await expect.poll(names).toEqual(['苏州华能精密机械有限公司']);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('the workbench draws its charts over demo data (screenshot)', async () => {
+  const today = shanghaiDate();
+  const demo = generateDemoData({ ...demoScales.small, seed: 'roster-e2e', today });
+  const at = new Date().toISOString();
+  const planActions = demo.enterprises.slice(0, 12).map((e, i) => ({
+    id: `plan-e2e-${i}`,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: '张三',
+    deviceId: 'e2e',
+    enterpriseId: e.id,
+    need: '用工缺口',
+    action: '对接专场招聘会',
+    owner: '张三',
+    dueDate: i % 2 ? '2026-01-15' : '2099-01-01',
+    note: '',
+  }));
+  await seedStores({ ...demo, planActions });
+  await app.goto('/workbench?scope=all');
+  const page = app.page;
+  await page.getByRole('img', { name: '每周走访次数' }).locator('canvas').waitFor();
+  await page.getByRole('img', { name: '问题诉求按类别' }).locator('canvas').waitFor();
+  await page.setViewportSize({ width: 1400, height: 1240 }); // the whole workbench in one picture
+  // ECharts animates in; each chart marks itself drawn when its animation has finished.
+  await page.waitForFunction(() => document.querySelectorAll('[data-chart-drawn="true"]').length === 6);
+  await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/workbench.png', import.meta.url)), fullPage: true });
+
+  await page.getByText('本月走访覆盖（已走访 / 联系企业）').click();
+  await expect.poll(() => page.url()).toContain('#/review?');
+  expect(page.url()).toContain('due=1');
+  expect(app.pageErrors).toEqual([]);
+});

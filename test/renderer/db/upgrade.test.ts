@@ -1,0 +1,71 @@
+// A laptop that last ran an older build holds a database at an older version: opening it with the
+// current build must keep every row and make the new tables usable.
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { LedgerDatabase } from '../../../renderer/src/db/schema';
+
+// The v1 schema as it shipped, copied here on purpose: the test opens the database the way an old
+// build did, not the way the current class happens to define version 1.
+const shippedV1 = {
+  enterprises: 'id, creditCode, name, town, assignedOfficer, lastVisitDate, updatedAt, *searchTokens',
+  visits: 'id, enterpriseId, date, [enterpriseId+date], updatedAt',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, replyDeadline, department, category, officer, [enterpriseId+raisedDate], updatedAt',
+  projects: 'id, enterpriseId, stage, inLibrary, updatedAt',
+  progressEntries: 'id, projectId, month, [projectId+month], updatedAt',
+  policies: 'id, code, updatedAt',
+  attachments: 'id, ownerId, updatedAt',
+  drafts: 'key, updatedAt',
+  settings: 'key',
+};
+
+const meta = (id: string) => ({
+  id,
+  createdAt: '2026-10-01T00:00:00.000Z',
+  updatedAt: '2026-10-01T00:00:00.000Z',
+  updatedBy: '张三',
+  deviceId: 'device-old',
+});
+
+describe('upgrade from version 1 to version 2 (service plan)', () => {
+  it('keeps every v1 row and adds a usable planActions table', async () => {
+    const name = `upgrade-test-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(shippedV1);
+    await old.open();
+    await old.table('enterprises').bulkPut([
+      { ...meta('ent-00001'), name: '苏州甲公司', creditCode: '91320509MA1XXXXX0A', town: '平望镇', searchTokens: ['甲公司'], assignedOfficer: '张三' },
+      { ...meta('ent-00002'), name: '苏州乙公司', creditCode: '91320509MA1XXXXX1B', town: '震泽镇', searchTokens: ['乙公司'], assignedOfficer: '李四', deletedAt: '2026-10-02T00:00:00.000Z' },
+    ]);
+    await old.table('visits').put({ ...meta('visit-0001'), enterpriseId: 'ent-00001', date: '2026-10-08', type: '调研走访' });
+    await old.table('problems').put({ ...meta('prob-0001'), enterpriseId: 'ent-00001', status: '待处理', raisedDate: '2026-10-08' });
+    await old.table('settings').put({ key: 'app', value: { officerName: '张三' } });
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      expect(db.verno).toBe(2);
+      expect(await db.enterprises.count()).toBe(2);
+      expect((await db.enterprises.get('ent-00002'))?.deletedAt).toBe('2026-10-02T00:00:00.000Z');
+      expect(await db.enterprises.where('searchTokens').startsWith('甲').primaryKeys()).toEqual(['ent-00001']);
+      expect(await db.visits.where('[enterpriseId+date]').between(['ent-00001', ''], ['ent-00001', '\uffff']).count()).toBe(1);
+      expect(await db.problems.where('status').equals('待处理').count()).toBe(1);
+      expect((await db.settings.get('app'))?.value.officerName).toBe('张三');
+
+      await db.planActions.put({
+        ...meta('plan-0001'),
+        enterpriseId: 'ent-00001',
+        need: '用工缺口 50 人',
+        action: '对接人社局专场招聘',
+        owner: '张三',
+        dueDate: '2026-11-30',
+        note: '',
+      });
+      expect(await db.planActions.where('enterpriseId').equals('ent-00001').count()).toBe(1);
+      expect(await db.planActions.where('dueDate').belowOrEqual('2026-12-01').count()).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
