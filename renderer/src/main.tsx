@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
+import './debugHooks';
 import './styles.css';
 
 dayjs.locale('zh-cn');

@@ -1,0 +1,305 @@
+/*
+ * E2E harness: real Chromium (Debian's /usr/bin/chromium via playwright-core) driving the built
+ * renderer, with IndexedDB on disk in a persistent profile.
+ *
+ * Usage (one fresh profile per test file):
+ *
+ *   import { afterAll, beforeAll, expect, test } from 'vitest';
+ *   import { openApp, type App } from './harness';
+ *
+ *   let app: App;
+ *   beforeAll(async () => { app = await openApp(); });      // fresh profile, app shell visible
+ *   afterAll(async () => { await app?.close(); });          // closes Chromium, deletes the profile
+ *
+ *   test('…', async () => {
+ *     await app.goto('/enterprises');                       // hash route
+ *     await app.page.getByRole('button', { name: '新增企业' }).click();
+ *     await app.reload();                                   // same profile, page reloaded
+ *     await app.restart();                                  // close Chromium, reopen the same profile
+ *     const file = await app.download(() => app.page.getByRole('button', { name: '导出' }).click());
+ *     await app.chooseFile(() => button.click(), { name: 'x.xlsx', buffer });  // bridge.openFile
+ *     await app.loadDemoData('small');                      // window.visitLedgerDebug (debugHooks.ts)
+ *     await expect.poll(() => app.countRows('drafts')).toBe(1); // bare IndexedDB read (readRows too)
+ *     await input.setInputFiles({ name: '照片.png', mimeType: 'image/png', buffer: makePng() });
+ *   });
+ *
+ * `app.page` / `app.context` change after restart(): always read them from `app`, don't cache them.
+ * antd spaces two-character Chinese button labels ("取 消"): use cjkName('取消') for those names.
+ * antd Select dropdowns are virtual lists (~10 options in the DOM): type into a searchable Select
+ * before clicking the option (see pickOption in foundation.e2e.ts).
+ * Use accessible locators (getByRole / getByLabel / getByText) and expect.poll or locator.waitFor
+ * for waiting; never sleep. Assertions: plain vitest `expect` on values read from the page.
+ *
+ * Which renderer is served (scripts/lib/renderer.ts, once per run in globalSetup.ts): the build in
+ * E2E_RENDERER_DIR when that is set (e.g. E2E_RENDERER_DIR=dist/renderer after `npm run build`),
+ * otherwise a fresh Vite build into a temp folder — never dist/, since several people build at once.
+ * Decision: `npm test` (and so .ci/run) does NOT set it. The temp build takes 5–40 s here, and it always
+ * tests the current sources, whatever state dist/renderer is in. CHROMIUM_PATH overrides the browser.
+ *
+ * Run: npx vitest run --config test/e2e/vitest.config.ts [test/e2e/some.e2e.ts]
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, inject } from 'vitest';
+import { freshTempDir, launchChromium, removeTempDir } from '../../scripts/lib/chromium';
+
+/** What renderer/src/debugHooks.ts puts on window (kept here as a type: test/ does not compile renderer/). */
+export interface VisitLedgerDebugApi {
+  loadDemoData(scale: string): Promise<Record<string, number>>;
+  counts(): Promise<Record<string, number>>;
+}
+
+export interface FileToChoose {
+  name: string;
+  mimeType?: string;
+  buffer: Buffer;
+}
+
+export interface DownloadedFile {
+  /** Where the file was saved, inside app.downloadDir. */
+  path: string;
+  suggestedFilename: string;
+  read(): Promise<Buffer>;
+}
+
+export interface App {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Served renderer root, e.g. http://127.0.0.1:41234/ */
+  readonly url: string;
+  readonly profileDir: string;
+  readonly downloadDir: string;
+  /** Uncaught exceptions in the page so far (assert it stays empty). */
+  readonly pageErrors: string[];
+  /** console.error messages and failed requests so far (handy in failure messages). */
+  readonly consoleErrors: string[];
+  /** Navigates to a hash route ('/enterprises' or '#/enterprises') and waits for the app shell. */
+  goto(route: string): Promise<void>;
+  /** Reloads the page (same profile, same IndexedDB) and waits for the app shell. */
+  reload(): Promise<void>;
+  /** Closes Chromium and reopens the same profile folder — "the officer closed the app". */
+  restart(route?: string): Promise<void>;
+  /** Runs `trigger`, waits for the download it causes, saves it into downloadDir. */
+  download(trigger: () => Promise<unknown>): Promise<DownloadedFile>;
+  /** Runs `trigger`, answers the file chooser it opens (bridge.openFile or an <input type=file>). */
+  chooseFile(trigger: () => Promise<unknown>, file: FileToChoose | FileToChoose[]): Promise<void>;
+  /** Loads seeded demo data through window.visitLedgerDebug; returns table counts. */
+  loadDemoData(scale: string): Promise<Record<string, number>>;
+  /** Row counts per table (live records) via window.visitLedgerDebug. */
+  counts(): Promise<Record<string, number>>;
+  /** Rows in one table of the app's IndexedDB ('visit-ledger'), read with the bare IndexedDB API. */
+  countRows(table: string): Promise<number>;
+  /** All rows of one table (JSON-serialisable parts: Blobs arrive as {}); for small tables only. */
+  readRows(table: string): Promise<unknown[]>;
+  /** Closes Chromium and deletes the profile and download folders. */
+  close(): Promise<void>;
+}
+
+export interface OpenAppOptions {
+  /** First route to open; default the home page. */
+  route?: string;
+}
+
+function routeUrl(base: string, route: string): string {
+  const hash = route.startsWith('#') ? route : `#${route.startsWith('/') ? route : `/${route}`}`;
+  return base + hash;
+}
+
+/** The app shell is up when the side menu is rendered. */
+async function waitForShell(page: Page): Promise<void> {
+  await page.getByRole('menu').first().waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** count() or getAll() of one object store of the app's database, with the bare IndexedDB API. */
+async function readStore(page: Page, table: string, how: 'count' | 'getAll'): Promise<unknown> {
+  return page.evaluate(
+    async ([name, method]) => {
+      // Opening a database that does not exist would create it: check first, leave that to Dexie.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'visit-ledger')) return method === 'count' ? 0 : [];
+      return new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('visit-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const idb = open.result;
+          if (!idb.objectStoreNames.contains(name)) {
+            idb.close();
+            resolve(method === 'count' ? 0 : []);
+            return;
+          }
+          const store = idb.transaction(name, 'readonly').objectStore(name);
+          const request = method === 'count' ? store.count() : store.getAll();
+          request.onsuccess = () => {
+            idb.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      });
+    },
+    [table, how] as const,
+  );
+}
+
+/** Apps open in the current test file, for the failure screenshot below. */
+const openApps = new Set<App>();
+
+// A failed test leaves a screenshot of every open app in the OS temp dir and prints its path.
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return;
+  for (const app of openApps) {
+    const file = path.join(tmpdir(), `visit-ledger-e2e-failure-${Date.now()}.png`);
+    await app.page.screenshot({ path: file, fullPage: true }).then(
+      () => console.error(`[e2e] screenshot of the failed test "${context.task.name}": ${file} (at ${app.page.url()})`),
+      () => {},
+    );
+  }
+});
+
+/** Opens the served app in Chromium on a fresh profile. */
+export async function openApp(options: OpenAppOptions = {}): Promise<App> {
+  const url = inject('rendererUrl');
+  const profileDir = await freshTempDir('profile');
+  const downloadDir = await freshTempDir('downloads');
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  let context: BrowserContext;
+  let page: Page;
+
+  async function launch(route: string): Promise<void> {
+    context = await launchChromium({ profileDir, downloadsPath: downloadDir });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} ${response.url()}`);
+    });
+    await page.goto(routeUrl(url, route));
+    await waitForShell(page);
+  }
+
+  await launch(options.route ?? '/');
+
+  const app: App = {
+    get page() {
+      return page;
+    },
+    get context() {
+      return context;
+    },
+    url,
+    profileDir,
+    downloadDir,
+    pageErrors,
+    consoleErrors,
+    async goto(route) {
+      await page.goto(routeUrl(url, route));
+      await waitForShell(page);
+    },
+    async reload() {
+      await page.reload();
+      await waitForShell(page);
+    },
+    async restart(route) {
+      const current = new URL(page.url()).hash.replace(/^#/, '') || '/';
+      await context.close();
+      await launch(route ?? current);
+    },
+    async download(trigger) {
+      const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+      const suggestedFilename = download.suggestedFilename();
+      await mkdir(downloadDir, { recursive: true });
+      const target = path.join(downloadDir, suggestedFilename);
+      await download.saveAs(target);
+      return { path: target, suggestedFilename, read: () => readFile(target) };
+    },
+    async chooseFile(trigger, file) {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()]);
+      const files = (Array.isArray(file) ? file : [file]).map((f) => ({
+        name: f.name,
+        mimeType: f.mimeType ?? 'application/octet-stream',
+        buffer: f.buffer,
+      }));
+      await chooser.setFiles(files);
+    },
+    async loadDemoData(scale) {
+      await page.waitForFunction(() => 'visitLedgerDebug' in window);
+      return page.evaluate(
+        (s) => (window as unknown as { visitLedgerDebug: VisitLedgerDebugApi }).visitLedgerDebug.loadDemoData(s),
+        scale,
+      );
+    },
+    async counts() {
+      await page.waitForFunction(() => 'visitLedgerDebug' in window);
+      return page.evaluate(() => (window as unknown as { visitLedgerDebug: VisitLedgerDebugApi }).visitLedgerDebug.counts());
+    },
+    async countRows(table) {
+      return (await readStore(page, table, 'count')) as number;
+    },
+    async readRows(table) {
+      return (await readStore(page, table, 'getAll')) as unknown[];
+    },
+    async close() {
+      openApps.delete(app);
+      await context.close().catch(() => {});
+      await removeTempDir(profileDir);
+      await removeTempDir(downloadDir);
+    },
+  };
+  openApps.add(app);
+  return app;
+}
+
+/**
+ * An exact accessible-name matcher that tolerates the space antd puts between the two characters of
+ * a two-character Chinese button ("取消" renders as "取 消"): getByRole('button', { name: cjkName('取消') }).
+ */
+export function cjkName(text: string): RegExp {
+  const escaped = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^\\s*${escaped.join('\\s*')}\\s*$`);
+}
+
+// ---- small fixtures -------------------------------------------------------------------------------
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A valid solid-colour RGB PNG, e.g. a "photo" to attach to a visit. */
+export function makePng(width = 8, height = 8, rgb: [number, number, number] = [31, 95, 168]): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // colour type: RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
