@@ -1,6 +1,109 @@
-// Placeholder until this screen is built.
-import { Typography } from 'antd';
+// The first screen: the officer's problems that are due within 2 working days or already overdue
+// (all officers' when no name is set in the settings), so nothing slips under 首问负责制.
+// An empty database shows the start screen instead (import a roster or load demo data).
+import { Button, Card, Col, Empty, Flex, Row, Spin, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, useNavigate } from 'react-router-dom';
+import { problemTimeliness } from '../../../../shared/problems/problemTimeliness';
+import { db } from '../../db/db';
+import { EmptyStart } from '../demo/EmptyStart';
+import { ProblemCountsBar } from '../problems/ProblemCountsBar';
+import {
+  myOpenProblems,
+  queryProblemIds,
+  summarizeProblems,
+  today as todayInShanghai,
+  type ProblemRow,
+} from '../problems/problemRepo';
+import { DeadlineCell, StatusTag } from '../problems/ProblemTags';
+import { useLoadedSettings } from '../problems/useLoadedSettings';
 
 export function HomePage() {
-  return <Typography.Title level={4}>首页</Typography.Title>;
+  const settings = useLoadedSettings();
+  const navigate = useNavigate();
+  const enterpriseCount = useLiveQuery(() => db.enterprises.count(), []);
+  const today = todayInShanghai();
+  const officer = settings?.officerName.trim() ?? '';
+  const overrides = settings?.calendarOverrides;
+  const mine = useLiveQuery(
+    () => (overrides ? myOpenProblems(officer, today, overrides) : undefined),
+    [officer, today, JSON.stringify(overrides ?? null)],
+  );
+  // The officer's totals (complaint closure rate included), read after the two short lists so they
+  // are not kept waiting behind a scan of every problem.
+  const countsKey = `${officer}|${today}|${JSON.stringify(overrides ?? null)}|${mine ? 1 : 0}`;
+  const summary = useLiveQuery(
+    async () =>
+      mine && overrides
+        ? { key: countsKey, ...(await summarizeProblems(await queryProblemIds({ officer: officer || undefined }), today, overrides)) }
+        : undefined,
+    [countsKey],
+  );
+
+  if (enterpriseCount === undefined || settings === undefined) return <Spin />;
+  if (enterpriseCount === 0) return <EmptyStart />;
+
+  const columns: ColumnsType<ProblemRow> = [
+    {
+      title: '企业',
+      key: 'enterprise',
+      render: (_, r) => <Link to={`/problems/${r.problem.id}`}>{r.enterpriseName}</Link>,
+    },
+    { title: '问题', key: 'description', ellipsis: true, render: (_, r) => r.problem.description },
+    {
+      title: '答复期限',
+      key: 'deadline',
+      width: 220,
+      render: (_, r) => <DeadlineCell problem={r.problem} timeliness={problemTimeliness(r.problem, today, overrides)} />,
+    },
+    { title: '状态', key: 'status', width: 100, render: (_, r) => <StatusTag status={r.problem.status} /> },
+  ];
+  const listLink = (tab: string) => `/problems?tab=${tab}${officer ? `&officer=${encodeURIComponent(officer)}` : ''}`;
+
+  const card = (title: string, tab: string, rows: ProblemRow[] | undefined, empty: string) => (
+    <Card
+      title={`${title}（${rows?.length ?? '…'}）`}
+      extra={<Link to={listLink(tab)}>在问题列表中查看</Link>}
+      size="small"
+      styles={{ body: { padding: 0 } }}
+    >
+      <Table<ProblemRow>
+        rowKey={(r) => r.problem.id}
+        size="small"
+        columns={columns}
+        dataSource={rows ?? []}
+        loading={rows === undefined}
+        pagination={rows && rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+        onRow={(r) => ({ onClick: () => navigate(`/problems/${r.problem.id}`), style: { cursor: 'pointer' } })}
+      />
+    </Card>
+  );
+
+  return (
+    <div>
+      <Flex justify="space-between" align="baseline" wrap style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {officer ? `${officer}，今天是 ${today}` : `今天是 ${today}`}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {officer ? '以下是您首问负责的问题' : '尚未在设置中填写姓名，以下是全部人员的问题'}
+        </Typography.Text>
+      </Flex>
+      <ProblemCountsBar counts={summary?.key === countsKey ? summary.counts : undefined} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          {card('已逾期', 'overdue', mine?.overdue, '没有逾期未答复的问题')}
+        </Col>
+        <Col xs={24} xl={12}>
+          {card('两个工作日内到期', 'dueSoon', mine?.dueSoon, '两个工作日内没有到期的问题')}
+        </Col>
+      </Row>
+      <Flex gap={8} style={{ marginTop: 16 }}>
+        <Button onClick={() => navigate('/problems')}>全部问题</Button>
+        <Button onClick={() => navigate('/enterprises')}>企业名录</Button>
+      </Flex>
+    </div>
+  );
 }

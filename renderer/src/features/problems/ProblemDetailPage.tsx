@@ -1,6 +1,182 @@
-// Placeholder until this screen is built.
-import { Typography } from 'antd';
+// One problem: every field, the reply deadline with what it means today, the actions its status
+// allows (each a small form), and the history of every change (who, when, from → to, comment).
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Empty, Flex, Space, Spin, Timeline, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { Problem, ProblemHistoryEntry } from '../../../../shared/domain/records';
+import { calendarKnowsYear } from '../../../../shared/calendar/workingDays';
+import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
+import { problemTimeliness } from '../../../../shared/problems/problemTimeliness';
+import { availableProblemActions } from '../../../../shared/problems/problemWorkflow';
+import { db } from '../../db/db';
+import { actionTitles, ProblemActionModal, type ProblemAction } from './ProblemActionModal';
+import { today as todayInShanghai } from './problemRepo';
+import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
+import { useLoadedSettings } from './useLoadedSettings';
+
+/** An instant as Asia/Shanghai `YYYY-MM-DD HH:mm`. */
+function shanghaiTime(iso: string): string {
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}
+
+function HistoryItem({ entry }: { entry: ProblemHistoryEntry }) {
+  return (
+    <div>
+      <Typography.Text strong>{entry.from && entry.from !== entry.to ? `${entry.from} → ${entry.to}` : entry.to}</Typography.Text>
+      <Typography.Text type="secondary">
+        {' '}
+        · {entry.by} · {shanghaiTime(entry.at)}
+      </Typography.Text>
+      {entry.comment && <div>{entry.comment}</div>}
+      {entry.previousReply && (
+        <div style={{ marginTop: 4, padding: '4px 8px', background: '#fafafa', borderLeft: '3px solid #d9d9d9' }}>
+          <Typography.Text type="secondary">原答复（{entry.previousReply.date ?? '无日期'}）：</Typography.Text>
+          {entry.previousReply.content || '（无内容）'}
+          {entry.previousReply.satisfaction && (
+            <Typography.Text type="secondary">；企业评价：{entry.previousReply.satisfaction}</Typography.Text>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
 
 export function ProblemDetailPage() {
-  return <Typography.Title level={4}>问题详情</Typography.Title>;
+  const { problemId = '' } = useParams();
+  const navigate = useNavigate();
+  const settings = useLoadedSettings();
+  const [action, setAction] = useState<ProblemAction | undefined>();
+  const loaded = useLiveQuery(async () => {
+    const problem = await db.problems.get(problemId);
+    if (!problem) return { problem: undefined };
+    const [enterprise, visit, project] = await Promise.all([
+      db.enterprises.get(problem.enterpriseId),
+      problem.visitId ? db.visits.get(problem.visitId) : undefined,
+      problem.projectId ? db.projects.get(problem.projectId) : undefined,
+    ]);
+    return { problem, enterprise, visit, project };
+  }, [problemId]);
+
+  if (loaded === undefined || settings === undefined) return <Spin />;
+  const { problem } = loaded;
+  if (!problem || problem.deletedAt) {
+    return <Empty description="该问题不存在或已删除" />;
+  }
+  const overrides = settings.calendarOverrides;
+  const today = todayInShanghai();
+  const t = problemTimeliness(problem, today, overrides);
+  // Shown beside the stored deadline when today's calendar (e.g. a newly typed-in year) differs.
+  const recomputed = replyDeadlineChecked(problem, overrides);
+  const deadlineYear = Number((t.deadline ?? problem.raisedDate).slice(0, 4));
+  const actions = availableProblemActions(problem);
+  const { enterprise, visit, project } = loaded;
+
+  const buttons: { key: ProblemAction; primary?: boolean; show: boolean }[] = [
+    { key: 'transfer', show: actions.transfer },
+    { key: 'answer', primary: true, show: actions.answer },
+    { key: 'satisfaction', show: actions.satisfaction },
+    { key: 'close', show: actions.close },
+    { key: 'escalate', show: actions.escalate },
+    { key: 'rectify', show: actions.rectify },
+    { key: 'reopen', show: actions.reopen },
+    { key: 'dates', show: problem.status !== '已办结' },
+    { key: 'details', show: true },
+  ];
+
+  const field = (label: string, value: ReactNode) => ({ label, children: value ?? '—' });
+  const p: Problem = problem;
+
+  return (
+    <div>
+      <Flex align="center" gap={8} style={{ marginBottom: 8 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label="返回" />
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          问题详情
+        </Typography.Title>
+        <StatusTag status={p.status} />
+        <ComplaintTag problem={p} />
+      </Flex>
+      <Typography.Paragraph style={{ fontSize: 16 }}>{p.description}</Typography.Paragraph>
+
+      {!calendarKnowsYear(deadlineYear, overrides) && (
+        <Alert type="warning" showIcon title={uncertainDeadlineMessage(t.deadline ?? recomputed.date)} style={{ marginBottom: 12 }} />
+      )}
+
+      <Space wrap style={{ marginBottom: 16 }}>
+        {buttons
+          .filter((b) => b.show)
+          .map((b) => (
+            <Button key={b.key} type={b.primary ? 'primary' : 'default'} onClick={() => setAction(b.key)}>
+              {actionTitles[b.key]}
+            </Button>
+          ))}
+      </Space>
+
+      <Descriptions
+        bordered
+        size="small"
+        column={2}
+        items={[
+          field(
+            '企业',
+            enterprise ? <Link to={`/enterprises/${enterprise.id}`}>{enterprise.name}</Link> : '（企业已删除）',
+          ),
+          field('所属区镇', enterprise?.town),
+          field('提出日期', p.raisedDate),
+          field('问题类别', p.category),
+          field('企业诉求', p.request || '—'),
+          field('首问责任人', p.officer || '—'),
+          field('来源', visit ? `走访（${visit.date}）` : project ? `重点项目：${project.name}` : '来电或其他'),
+          field('办理方式', p.handling),
+          field(p.handling === '转办' ? '责任部门' : '办理部门', p.department || '—'),
+          field('转办日期', p.handling === '转办' ? (p.transferDate ?? '尚未转办') : '—'),
+          {
+            label: '答复期限',
+            span: 2,
+            children: (
+              <Space wrap>
+                <DeadlineCell problem={p} timeliness={t} />
+                {recomputed.date !== t.deadline && (
+                  <Typography.Text type="warning">按当前工作日历应为 {recomputed.date}，可在“修改日期”中重新计算</Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          field('答复日期', p.replyDate ?? '—'),
+          field('办理结果', p.outcomeClass ?? '—'),
+          { label: '答复内容', span: 2, children: p.replyContent || '—' },
+          field('企业满意度', p.satisfaction ?? '—'),
+          field(
+            '升级协调',
+            p.escalation ? `${p.escalation.meeting}（${p.escalation.date}）${p.escalation.note ? `：${p.escalation.note}` : ''}` : '—',
+          ),
+          {
+            label: '挂牌整改',
+            span: 2,
+            children: p.rectification
+              ? `责任人 ${p.rectification.owner}，期限 ${p.rectification.deadline}${p.rectification.note ? `；${p.rectification.note}` : ''}`
+              : '—',
+          },
+          field('投诉', p.isComplaint ? '是' : '否'),
+          field('最后修改', `${p.updatedBy} · ${shanghaiTime(p.updatedAt)}`),
+        ]}
+      />
+
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        处理记录
+      </Typography.Title>
+      <Timeline
+        items={p.history.map((entry, index) => ({
+          key: index,
+          color: entry.previousReply ? 'red' : entry.to === '已办结' ? 'green' : 'blue',
+          content: <HistoryItem entry={entry} />,
+        }))}
+      />
+
+      <ProblemActionModal action={action} problem={p} settings={settings} onClose={() => setAction(undefined)} />
+    </div>
+  );
 }

@@ -1,0 +1,229 @@
+// 登记问题: a problem raised on its own (an enterprise's phone call) or from a key project page.
+// The enterprise is picked by typing its name, pinyin initials or credit code (searchTokens index);
+// the reply deadline is shown live as the dates and the handling change.
+import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { handlingModes, type HandlingMode, type Problem } from '../../../../shared/domain/records';
+import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
+import { db } from '../../db/db';
+import { DateInput } from './DateInput';
+import { findEnterprises, projectsOfEnterprise, saveNewProblem, today } from './problemRepo';
+import { showRuleError } from './ruleErrorToForm';
+import { useLoadedSettings } from './useLoadedSettings';
+
+export interface RaiseProblemModalProps {
+  open: boolean;
+  onClose: () => void;
+  onSaved?: (problem: Problem) => void;
+  /** Preset when raised from an enterprise or project page. */
+  enterpriseId?: string;
+  projectId?: string;
+}
+
+interface RaiseForm {
+  enterpriseId?: string;
+  projectId?: string;
+  raisedDate?: string;
+  category?: string;
+  description?: string;
+  request?: string;
+  isComplaint?: boolean;
+  handling: HandlingMode;
+  department?: string;
+  transferDate?: string;
+}
+
+const formFields = [
+  'enterpriseId',
+  'projectId',
+  'raisedDate',
+  'category',
+  'description',
+  'request',
+  'handling',
+  'department',
+  'transferDate',
+];
+
+export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projectId }: RaiseProblemModalProps) {
+  const settings = useLoadedSettings();
+  const [form] = Form.useForm<RaiseForm>();
+  const [query, setQuery] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+
+  const chosenEnterprise = Form.useWatch('enterpriseId', form);
+  const raisedDate = Form.useWatch('raisedDate', form);
+  const handling = Form.useWatch('handling', form);
+  const transferDate = Form.useWatch('transferDate', form);
+
+  const found = useLiveQuery(() => findEnterprises(query), [query]) ?? [];
+  const chosen = useLiveQuery(
+    () => (chosenEnterprise ? db.enterprises.get(chosenEnterprise) : undefined),
+    [chosenEnterprise],
+  );
+  const projects = useLiveQuery(
+    () => (chosenEnterprise ? projectsOfEnterprise(chosenEnterprise) : Promise.resolve([])),
+    [chosenEnterprise],
+  );
+
+  function close() {
+    setFormErrors([]);
+    setQuery('');
+    onClose();
+  }
+
+  const enterpriseOptions = [...(chosen && !found.some((e) => e.id === chosen.id) ? [chosen] : []), ...found].map((e) => ({
+    value: e.id,
+    label: `${e.name}${e.town ? `（${e.town}）` : ''}`,
+  }));
+
+  const preview =
+    raisedDate && settings
+      ? replyDeadlineChecked(
+          { raisedDate, handling: handling ?? '本部门办理', transferDate: handling === '转办' ? transferDate : undefined },
+          settings.calendarOverrides,
+        )
+      : undefined;
+
+  async function submit() {
+    if (!settings) return;
+    setFormErrors([]);
+    let values: RaiseForm;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await saveNewProblem(
+        {
+          enterpriseId: values.enterpriseId ?? '',
+          projectId: values.projectId,
+          raisedDate: values.raisedDate ?? '',
+          category: values.category ?? '',
+          description: values.description ?? '',
+          request: values.request,
+          isComplaint: values.isComplaint ?? false,
+          handling: values.handling,
+          department: values.department ?? '',
+          transferDate: values.handling === '转办' ? values.transferDate : undefined,
+        },
+        settings,
+      );
+      onSaved?.(saved);
+      close();
+    } catch (error) {
+      setFormErrors(showRuleError(form, error, formFields));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      title="登记问题"
+      open={open}
+      onCancel={close}
+      onOk={() => void submit()}
+      okText="登记"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={640}
+    >
+      {formErrors.length > 0 && <Alert type="error" showIcon title={formErrors.join('；')} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        name="raise-problem"
+        // Mounted afresh on every opening (destroyOnHidden), so these fill each new form.
+        initialValues={{
+          enterpriseId,
+          projectId,
+          raisedDate: today(),
+          handling: '本部门办理',
+          department: settings?.officerDepartment || undefined,
+          isComplaint: false,
+        }}
+      >
+        <Form.Item name="enterpriseId" label="企业" rules={[{ required: true, message: '请选择企业' }]}>
+          <Select
+            placeholder="输入企业名称、拼音首字母或信用代码搜索"
+            options={enterpriseOptions}
+            showSearch={{ filterOption: false, onSearch: setQuery }}
+            notFoundContent={query ? '没有找到企业' : '请输入关键字'}
+            onChange={() => form.setFieldValue('projectId', undefined)}
+          />
+        </Form.Item>
+        <Form.Item name="projectId" label="重点项目（可选）">
+          <Select
+            allowClear
+            placeholder={projects && projects.length > 0 ? '选择该企业的重点项目' : '该企业暂无重点项目'}
+            options={(projects ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="raisedDate" label="提出日期" rules={[{ required: true, message: '请填写提出日期' }]}>
+          <DateInput allowClear={false} />
+        </Form.Item>
+        <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
+          <Select placeholder="选择类别" options={(settings?.categories ?? []).map((c) => ({ value: c, label: c }))} />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label="问题描述"
+          rules={[{ required: true, whitespace: true, message: '问题描述不能为空' }]}
+        >
+          <Input.TextArea rows={3} placeholder="企业反映的问题" />
+        </Form.Item>
+        <Form.Item name="request" label="企业诉求">
+          <Input.TextArea rows={2} placeholder="企业希望如何解决" />
+        </Form.Item>
+        <Form.Item name="isComplaint" valuePropName="checked">
+          <Checkbox>属于投诉（计入投诉结案率）</Checkbox>
+        </Form.Item>
+        <Form.Item name="handling" label="办理方式">
+          <Radio.Group
+            options={handlingModes.map((h) => ({ value: h, label: h }))}
+            onChange={(e) => {
+              if (e.target.value === '转办') {
+                form.setFieldsValue({ department: undefined, transferDate: form.getFieldValue('raisedDate') });
+              } else {
+                form.setFieldsValue({ department: settings?.officerDepartment || undefined, transferDate: undefined });
+              }
+            }}
+          />
+        </Form.Item>
+        <Form.Item
+          name="department"
+          label={handling === '转办' ? '责任部门（转办至）' : '办理部门'}
+          rules={handling === '转办' ? [{ required: true, message: '转办须选择责任部门' }] : []}
+        >
+          <Select
+            allowClear
+            showSearch
+            placeholder="选择部门"
+            options={(settings?.departments ?? []).map((d) => ({ value: d, label: d }))}
+          />
+        </Form.Item>
+        {handling === '转办' && (
+          <Form.Item name="transferDate" label="转办日期" extra="首问负责制：涉及其他部门的问题应在当日转交">
+            <DateInput />
+          </Form.Item>
+        )}
+        {preview && (
+          <Typography.Paragraph>
+            答复期限：<Typography.Text strong>{preview.date}</Typography.Text>
+            <Typography.Text type="secondary">
+              （{handling === '转办' ? '转办后 5 个工作日' : '提出后 3 个工作日'}）
+            </Typography.Text>
+          </Typography.Paragraph>
+        )}
+        {preview?.uncertain && <Alert type="warning" showIcon title={uncertainDeadlineMessage(preview.date)} />}
+      </Form>
+    </Modal>
+  );
+}

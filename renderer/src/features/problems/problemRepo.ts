@@ -1,0 +1,325 @@
+// Problem data access for the list, the detail page, the home page and the 登记问题 form.
+// Writes run the pure transitions of shared/problems/problemWorkflow inside one Dexie transaction,
+// so a rule broken half-way stores nothing. Reads go through indexes: the list gets its ordered ids
+// from the `raisedDate` index (keys only), intersects them with the other filter indexes, and loads
+// only the rows of the page on screen; counts stream through the table without holding it.
+import {
+  problemSchema,
+  type Enterprise,
+  type KeyProject,
+  type Problem,
+  type ProblemStatus,
+  type Settings,
+} from '../../../../shared/domain/records';
+import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
+import {
+  addToProblemCounts,
+  emptyProblemCounts,
+  finishProblemCounts,
+  type ProblemCounts,
+} from '../../../../shared/problems/problemStats';
+import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
+import {
+  createProblem,
+  ProblemRuleError,
+  type NewProblemInput,
+  type ProblemContext,
+} from '../../../../shared/problems/problemWorkflow';
+import { normalizeSearchQuery } from '../../../../shared/search/searchTokens';
+import { db } from '../../db/db';
+import { isLive } from '../../db/recordStamp';
+
+export const openStatuses: readonly ProblemStatus[] = ['待处理', '已转办', '已升级'];
+
+export function problemContext(settings: Settings, now: Date = new Date()): ProblemContext {
+  return {
+    who: {
+      officerName: settings.officerName,
+      deviceId: settings.deviceId,
+      officerDepartment: settings.officerDepartment,
+    },
+    now,
+    overrides: settings.calendarOverrides,
+  };
+}
+
+/** Saves a newly raised problem; the enterprise (and project, if any) must exist. */
+export async function saveNewProblem(input: NewProblemInput, settings: Settings, now = new Date()): Promise<Problem> {
+  return db.transaction('rw', db.problems, db.enterprises, db.projects, async () => {
+    const enterprise = input.enterpriseId ? await db.enterprises.get(input.enterpriseId) : undefined;
+    if (!enterprise || !isLive(enterprise)) {
+      throw new ProblemRuleError([{ field: 'enterpriseId', message: '请选择企业（该企业不存在或已删除）' }]);
+    }
+    if (input.projectId) {
+      const project = await db.projects.get(input.projectId);
+      if (!project || !isLive(project)) {
+        throw new ProblemRuleError([{ field: 'projectId', message: '所选重点项目不存在或已删除' }]);
+      }
+    }
+    const problem = problemSchema.parse(createProblem(input, problemContext(settings, now)));
+    await db.problems.add(problem);
+    return problem;
+  });
+}
+
+/** Applies one workflow transition to a stored problem, in one transaction. */
+export async function changeProblem(
+  id: string,
+  settings: Settings,
+  transition: (p: Problem, ctx: ProblemContext) => Problem,
+  now = new Date(),
+): Promise<Problem> {
+  return db.transaction('rw', db.problems, async () => {
+    const current = await db.problems.get(id);
+    if (!current || !isLive(current)) {
+      throw new ProblemRuleError([{ field: 'status', message: '该问题不存在或已删除' }]);
+    }
+    const next = problemSchema.parse(transition(current, problemContext(settings, now)));
+    await db.problems.put(next);
+    return next;
+  });
+}
+
+// ---- the list ----------------------------------------------------------------------------------
+
+export interface ProblemFilters {
+  status?: ProblemStatus;
+  department?: string;
+  category?: string;
+  town?: string;
+  officer?: string;
+  enterpriseId?: string;
+  /** Raised-date range, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export function hasFilters(filters: ProblemFilters): boolean {
+  return Object.values(filters).some((v) => v !== undefined && v !== '');
+}
+
+/** Newest raised first, as the list shows them (ties: larger id first, as the reversed index). */
+function newestFirst(a: Problem, b: Problem): number {
+  if (a.raisedDate !== b.raisedDate) return a.raisedDate < b.raisedDate ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Below this many matches the rows are fetched by id; above it an index or table scan is cheaper. */
+const FETCH_BY_ID_LIMIT = 5000;
+
+/**
+ * Ids of the problems matching the filters, newest raised first (tombstones may still be in).
+ * Each equality filter is one index read (keys only); their intersection, when small, is ordered
+ * from the rows themselves, otherwise by the `raisedDate` index.
+ */
+export async function queryProblemIds(filters: ProblemFilters): Promise<string[]> {
+  const sets: Promise<Set<string>>[] = [];
+  const byIndex = (index: keyof Problem & string, value: string | undefined) => {
+    if (value) sets.push(db.problems.where(index).equals(value).primaryKeys().then((keys) => new Set(keys)));
+  };
+  byIndex('status', filters.status);
+  byIndex('department', filters.department);
+  byIndex('category', filters.category);
+  byIndex('officer', filters.officer);
+  byIndex('enterpriseId', filters.enterpriseId);
+  if (filters.town) {
+    const town = filters.town;
+    sets.push(
+      db.enterprises
+        .where('town')
+        .equals(town)
+        .primaryKeys()
+        .then((enterpriseIds) => db.problems.where('enterpriseId').anyOf(enterpriseIds).primaryKeys())
+        .then((keys) => new Set(keys)),
+    );
+  }
+  const from = filters.from ?? '0000-00-00';
+  const to = filters.to ?? '9999-99-99';
+  const byDate = () =>
+    // Ascending keys come back in one getAllKeys call; a reverse cursor would step through every
+    // entry one by one. So read ascending and reverse here.
+    (filters.from || filters.to
+      ? db.problems.where('raisedDate').between(from, to, true, true)
+      : db.problems.orderBy('raisedDate')
+    )
+      .primaryKeys()
+      .then((keys) => keys.reverse());
+  if (sets.length === 0) return byDate();
+
+  const filterSets = (await Promise.all(sets)).sort((a, b) => a.size - b.size);
+  const [smallest, ...others] = filterSets as [Set<string>, ...Set<string>[]];
+  const candidates = [...smallest].filter((id) => others.every((set) => set.has(id)));
+  if (candidates.length <= FETCH_BY_ID_LIMIT) {
+    const rows = await db.problems.bulkGet(candidates);
+    return rows
+      .filter((p): p is Problem => p !== undefined && p.raisedDate >= from && p.raisedDate <= to)
+      .sort(newestFirst)
+      .map((p) => p.id);
+  }
+  const wanted = new Set(candidates);
+  return (await byDate()).filter((id) => wanted.has(id));
+}
+
+/** Where a page of the unfiltered list starts: after this row (newest first). */
+export interface NewestCursor {
+  raisedDate: string;
+  id: string;
+}
+
+/**
+ * One page of all live problems, newest raised first, by key range on the `raisedDate` index (never
+ * offset): the next page starts below the last row of this one. Used when no filter is set, so the
+ * first screen of 100,000 problems reads 50 rows, not the whole index.
+ */
+export async function pageNewestProblems(after: NewestCursor | undefined, size = 50): Promise<ProblemRow[]> {
+  const range = after
+    ? db.problems.where('raisedDate').belowOrEqual(after.raisedDate).reverse()
+    : db.problems.orderBy('raisedDate').reverse();
+  const problems = await range
+    .filter((p) => isLive(p) && !(after && p.raisedDate === after.raisedDate && p.id >= after.id))
+    .limit(size)
+    .toArray();
+  return withEnterprises(problems);
+}
+
+export interface ProblemListSummary {
+  counts: ProblemCounts;
+  /** Unanswered, due within 2 working days counting today; newest raised first. */
+  dueSoonIds: string[];
+  overdueIds: string[];
+  /** Tombstoned ids among the matches, to drop from the 全部 tab. */
+  deletedIds: Set<string>;
+}
+
+/** Below this many matches the rows are fetched by id; above it one scan of the table is cheaper. */
+const SCAN_PAGE = 10_000;
+
+/** Calls `visit` for every stored problem whose id is in `ids`, or for every one with 'all'. */
+async function forEachProblem(ids: readonly string[] | 'all', visit: (p: Problem) => void): Promise<void> {
+  if (ids !== 'all' && ids.length <= FETCH_BY_ID_LIMIT) {
+    for (const p of await db.problems.bulkGet([...ids])) if (p) visit(p);
+    return;
+  }
+  // Key-range pages over the primary key: each page is one getAll, and liveQuery watches one range
+  // instead of 100k single keys.
+  const wanted = ids === 'all' ? undefined : new Set(ids);
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? db.problems.toCollection() : db.problems.where(':id').above(after);
+    const page = await range.limit(SCAN_PAGE).toArray();
+    for (const p of page) if (!wanted || wanted.has(p.id)) visit(p);
+    if (page.length < SCAN_PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * Counts the matching problems (timeliness, outcome, status, complaint closure rate) by streaming
+ * them; only counts and the ids of the two short tabs are kept.
+ */
+export async function summarizeProblems(
+  /** The matching ids, or 'all' for every problem (one scan, no id set). */
+  orderedIds: readonly string[] | 'all',
+  today: string,
+  overrides: Record<string, boolean>,
+): Promise<ProblemListSummary> {
+  const counts = emptyProblemCounts();
+  const limit = dueSoonUntil(today, overrides);
+  const dueSoon: Problem[] = [];
+  const overdue: Problem[] = [];
+  const deletedIds = new Set<string>();
+  await forEachProblem(orderedIds, (p) => {
+    if (!isLive(p)) {
+      deletedIds.add(p.id);
+      return;
+    }
+    addToProblemCounts(counts, p, today, overrides, limit);
+    if (p.replyDate === undefined) {
+      const t = problemTimeliness(p, today, overrides, limit);
+      if (t.overdue) overdue.push(p);
+      else if (t.dueSoon) dueSoon.push(p);
+    }
+  });
+  return {
+    counts: finishProblemCounts(counts),
+    dueSoonIds: dueSoon.sort(newestFirst).map((p) => p.id),
+    overdueIds: overdue.sort(newestFirst).map((p) => p.id),
+    deletedIds,
+  };
+}
+
+export interface ProblemRow {
+  problem: Problem;
+  enterpriseName: string;
+  town: string;
+}
+
+async function withEnterprises(problems: Problem[]): Promise<ProblemRow[]> {
+  const enterpriseIds = [...new Set(problems.map((p) => p.enterpriseId))];
+  const enterprises = await db.enterprises.bulkGet(enterpriseIds);
+  const byId = new Map(enterprises.filter((e): e is Enterprise => e !== undefined).map((e) => [e.id, e]));
+  return problems.map((problem) => {
+    const e = byId.get(problem.enterpriseId);
+    return { problem, enterpriseName: e?.name ?? '（企业已删除）', town: e?.town ?? '' };
+  });
+}
+
+/** The rows of one page, in the order given, with their enterprises' names. */
+export async function loadProblemRows(ids: readonly string[]): Promise<ProblemRow[]> {
+  const problems = (await db.problems.bulkGet([...ids])).filter((p): p is Problem => p !== undefined && isLive(p));
+  return withEnterprises(problems);
+}
+
+/** The first responders named on problems, for the officer filter (keys only). */
+export async function knownOfficers(): Promise<string[]> {
+  const keys = await db.problems.orderBy('officer').uniqueKeys();
+  return keys.map(String).filter((k) => k !== '');
+}
+
+// ---- the home page -----------------------------------------------------------------------------
+
+export interface MyOpenProblems {
+  dueSoon: ProblemRow[];
+  overdue: ProblemRow[];
+}
+
+/** Open problems of one officer (all officers when `officer` is empty) that are due soon or late. */
+export async function myOpenProblems(officer: string, today: string, overrides: Record<string, boolean>): Promise<MyOpenProblems> {
+  const open = await db.problems
+    .where('status')
+    .anyOf([...openStatuses])
+    .filter((p) => isLive(p) && p.replyDate === undefined && (officer === '' || p.officer === officer))
+    .toArray();
+  const limit = dueSoonUntil(today, overrides);
+  const dueSoon: Problem[] = [];
+  const overdue: Problem[] = [];
+  for (const p of open) {
+    const t = problemTimeliness(p, today, overrides, limit);
+    if (t.overdue) overdue.push(p);
+    else if (t.dueSoon) dueSoon.push(p);
+  }
+  const byDeadline = (a: Problem, b: Problem) => (a.replyDeadline ?? '').localeCompare(b.replyDeadline ?? '');
+  const [dueRows, overdueRows] = await Promise.all([
+    loadProblemRows(dueSoon.sort(byDeadline).map((p) => p.id)),
+    loadProblemRows(overdue.sort(byDeadline).map((p) => p.id)),
+  ]);
+  return { dueSoon: dueRows, overdue: overdueRows };
+}
+
+// ---- the 登记问题 form ---------------------------------------------------------------------------
+
+/** Enterprises whose name, pinyin initials or credit code start with what was typed. */
+export async function findEnterprises(query: string, limit = 20): Promise<Enterprise[]> {
+  const q = normalizeSearchQuery(query);
+  if (!q) return [];
+  return db.enterprises.where('searchTokens').startsWith(q).distinct().filter(isLive).limit(limit).toArray();
+}
+
+/** Key projects of an enterprise, for the optional project field. */
+export async function projectsOfEnterprise(enterpriseId: string): Promise<KeyProject[]> {
+  return db.projects.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
+}
+
+export function today(): string {
+  return shanghaiDate(new Date());
+}

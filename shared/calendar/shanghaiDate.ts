@@ -1,0 +1,7 @@
+// "Today" for deadlines is the calendar day in Asia/Shanghai, whatever the laptop's time zone.
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000; // China has no daylight saving time
+
+/** The Asia/Shanghai calendar date (`YYYY-MM-DD`) of an instant. */
+export function shanghaiDate(now: Date = new Date()): string {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,479 @@
+// The life of a problem under 首问负责制: 待处理 → 已转办 → 已答复 → 已办结, or 已升级 (督办会/点评会).
+// Every function is pure: it returns a NEW Problem (with a history entry saying who changed what,
+// when) or throws ProblemRuleError naming the field and saying what is wrong in Chinese. Callers
+// write the result inside one Dexie transaction, so a rejected change stores nothing.
+import {
+  escalationMeetings,
+  handlingModes,
+  outcomeClasses,
+  satisfactionLevels,
+  type HandlingMode,
+  type OutcomeClass,
+  type Problem,
+  type ProblemHistoryEntry,
+  type ProblemStatus,
+  type Satisfaction,
+} from '../domain/records';
+import { isCalendarDate, type CalendarOverrides } from '../calendar/workingDays';
+import { shanghaiDate } from '../calendar/shanghaiDate';
+import { newId } from '../ids';
+import { replyDeadlineChecked, uncertainDeadlineMessage } from './problemDeadline';
+
+export interface ProblemActor {
+  officerName: string;
+  deviceId: string;
+  officerDepartment: string;
+}
+
+export interface ProblemContext {
+  who: ProblemActor;
+  now: Date;
+  /** settings.calendarOverrides */
+  overrides?: CalendarOverrides;
+  /**
+   * Save even when the deadline falls in a year the calendar does not cover (it is then a weekday
+   * guess). Off by default: the form shows the message at the date field instead.
+   */
+  allowUncertainDeadline?: boolean;
+}
+
+export interface ProblemRuleIssue {
+  /** The Problem field the message belongs to (e.g. `replyDate`, `department`). */
+  field: string;
+  message: string;
+}
+
+/** A rule broken by a change; `field` and `message` are the first issue, `issues` all of them. */
+export class ProblemRuleError extends Error {
+  readonly field: string;
+  readonly issues: ProblemRuleIssue[];
+  constructor(issues: ProblemRuleIssue[]) {
+    const first = issues[0] ?? { field: '', message: '问题数据无效' };
+    super(first.message);
+    this.name = 'ProblemRuleError';
+    this.field = first.field;
+    this.issues = issues;
+  }
+}
+
+/** Chinese labels of the fields, for messages and forms. */
+export const problemFieldLabels: Record<string, string> = {
+  enterpriseId: '企业',
+  raisedDate: '提出日期',
+  category: '问题类别',
+  description: '问题描述',
+  request: '企业诉求',
+  handling: '办理方式',
+  department: '责任部门',
+  transferDate: '转办日期',
+  replyDate: '答复日期',
+  replyContent: '答复内容',
+  outcomeClass: '办理结果',
+  meeting: '升级会议',
+  escalationDate: '升级日期',
+  owner: '整改责任人',
+  rectificationDeadline: '整改期限',
+  satisfaction: '企业满意度',
+  comment: '说明',
+};
+
+export interface NewProblemInput {
+  enterpriseId: string;
+  visitId?: string;
+  projectId?: string;
+  raisedDate: string;
+  category: string;
+  description: string;
+  request?: string;
+  isComplaint?: boolean;
+  handling?: HandlingMode;
+  /** Own department by default when handled in-house; required when transferred. */
+  department?: string;
+  transferDate?: string;
+  /** The first responder; the current officer by default. */
+  officer?: string;
+  comment?: string;
+}
+
+const OPEN_STATUSES: readonly ProblemStatus[] = ['待处理', '已转办', '已升级'];
+
+class IssueList {
+  readonly items: ProblemRuleIssue[] = [];
+  add(field: string, message: string): void {
+    if (!this.items.some((i) => i.field === field)) this.items.push({ field, message });
+  }
+  has(field: string): boolean {
+    return this.items.some((i) => i.field === field);
+  }
+  throwIfAny(): void {
+    if (this.items.length > 0) throw new ProblemRuleError(this.items);
+  }
+}
+
+function actorName(who: ProblemActor): string {
+  return who.officerName.trim() || '未署名';
+}
+
+function checkDate(issues: IssueList, field: string, value: string | undefined, required: boolean): boolean {
+  const label = problemFieldLabels[field] ?? field;
+  if (value === undefined || value === '') {
+    if (required) issues.add(field, `请填写${label}`);
+    return false;
+  }
+  if (!isCalendarDate(value)) {
+    issues.add(field, `${label}“${value}”无效，应为 YYYY-MM-DD`);
+    return false;
+  }
+  return true;
+}
+
+function notInFuture(issues: IssueList, field: string, value: string, ctx: ProblemContext): void {
+  const today = shanghaiDate(ctx.now);
+  if (value > today) issues.add(field, `${problemFieldLabels[field] ?? field}不能晚于今天（${today}）`);
+}
+
+/** Dates, handling and department must agree; the deadline must rest on a known calendar year. */
+function checkDatesAndDeadline(
+  issues: IssueList,
+  p: Pick<Problem, 'raisedDate' | 'handling' | 'department' | 'transferDate' | 'replyDate'>,
+  ctx: ProblemContext,
+): string | undefined {
+  const raisedOk = checkDate(issues, 'raisedDate', p.raisedDate, true);
+  if (raisedOk) notInFuture(issues, 'raisedDate', p.raisedDate, ctx);
+  if (!(handlingModes as readonly string[]).includes(p.handling)) issues.add('handling', '请选择办理方式');
+  if (p.handling === '转办') {
+    if (p.department.trim() === '') issues.add('department', '转办须选择责任部门');
+    const transferOk = checkDate(issues, 'transferDate', p.transferDate, false);
+    if (transferOk && raisedOk && (p.transferDate as string) < p.raisedDate) {
+      issues.add('transferDate', `转办日期不能早于提出日期（${p.raisedDate}）`);
+    }
+    if (transferOk) notInFuture(issues, 'transferDate', p.transferDate as string, ctx);
+  }
+  if (p.replyDate !== undefined && checkDate(issues, 'replyDate', p.replyDate, false) && raisedOk) {
+    if (p.replyDate < p.raisedDate) issues.add('replyDate', `答复日期不能早于提出日期（${p.raisedDate}）`);
+  }
+  if (issues.has('raisedDate') || issues.has('transferDate') || issues.has('handling')) return undefined;
+  const deadline = replyDeadlineChecked(p, ctx.overrides);
+  if (deadline.uncertain && !ctx.allowUncertainDeadline) {
+    const field = p.handling === '转办' && p.transferDate !== undefined ? 'transferDate' : 'raisedDate';
+    issues.add(field, uncertainDeadlineMessage(deadline.date));
+  }
+  return deadline.date;
+}
+
+function historyEntry(
+  ctx: ProblemContext,
+  from: ProblemStatus | undefined,
+  to: ProblemStatus,
+  comment: string,
+  previousReply?: ProblemHistoryEntry['previousReply'],
+): ProblemHistoryEntry {
+  const entry: ProblemHistoryEntry = { at: ctx.now.toISOString(), by: actorName(ctx.who), to, comment };
+  if (from !== undefined) entry.from = from;
+  if (previousReply !== undefined) entry.previousReply = previousReply;
+  return entry;
+}
+
+/** The record after a change: stamped (who, when, which laptop) with one more history entry. */
+function changed(
+  p: Problem,
+  patch: Partial<Problem>,
+  ctx: ProblemContext,
+  to: ProblemStatus,
+  comment: string,
+  previousReply?: ProblemHistoryEntry['previousReply'],
+): Problem {
+  return {
+    ...p,
+    ...patch,
+    status: to,
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: actorName(ctx.who),
+    deviceId: ctx.who.deviceId,
+    history: [...p.history, historyEntry(ctx, p.status, to, comment, previousReply)],
+  };
+}
+
+function requireStatus(p: Problem, allowed: readonly ProblemStatus[], action: string): void {
+  if (!allowed.includes(p.status)) {
+    throw new ProblemRuleError([{ field: 'status', message: `状态为“${p.status}”的问题不能${action}` }]);
+  }
+}
+
+function omitUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function createProblem(input: NewProblemInput, ctx: ProblemContext): Problem {
+  const issues = new IssueList();
+  const handling = input.handling ?? '本部门办理';
+  const department = (input.department ?? (handling === '本部门办理' ? ctx.who.officerDepartment : '')).trim();
+  if (input.enterpriseId.trim() === '') issues.add('enterpriseId', '请选择企业');
+  if (input.category.trim() === '') issues.add('category', '请选择问题类别');
+  if (input.description.trim() === '') issues.add('description', '问题描述不能为空');
+  const transferDate = handling === '转办' && input.transferDate ? input.transferDate : undefined;
+  const deadline = checkDatesAndDeadline(
+    issues,
+    { raisedDate: input.raisedDate, handling, department, transferDate, replyDate: undefined },
+    ctx,
+  );
+  issues.throwIfAny();
+  const at = ctx.now.toISOString();
+  const status: ProblemStatus = handling === '转办' && transferDate !== undefined ? '已转办' : '待处理';
+  const by = actorName(ctx.who);
+  const comment =
+    input.comment?.trim() ||
+    (status === '已转办' ? `登记并转办至${department}` : handling === '转办' ? `登记，待转办至${department}` : '登记');
+  return omitUndefined({
+    id: newId(),
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: by,
+    deviceId: ctx.who.deviceId,
+    enterpriseId: input.enterpriseId,
+    visitId: input.visitId || undefined,
+    projectId: input.projectId || undefined,
+    raisedDate: input.raisedDate,
+    category: input.category.trim(),
+    description: input.description.trim(),
+    request: (input.request ?? '').trim(),
+    isComplaint: input.isComplaint ?? false,
+    handling,
+    department,
+    transferDate,
+    replyDeadline: deadline,
+    replyContent: '',
+    status,
+    officer: (input.officer ?? ctx.who.officerName).trim(),
+    history: [historyEntry(ctx, undefined, status, comment)],
+  });
+}
+
+/** Hands the problem to another department (or on to a third one); the 5-day clock starts then. */
+export function transferProblem(
+  p: Problem,
+  change: { department: string; transferDate: string; comment?: string },
+  ctx: ProblemContext,
+): Problem {
+  requireStatus(p, ['待处理', '已转办'], '转办');
+  const issues = new IssueList();
+  const next = { ...p, handling: '转办' as const, department: change.department.trim(), transferDate: change.transferDate };
+  if (!checkDate(issues, 'transferDate', change.transferDate, true)) {
+    if (next.department === '') issues.add('department', '转办须选择责任部门');
+    issues.throwIfAny();
+  }
+  const deadline = checkDatesAndDeadline(issues, next, ctx);
+  issues.throwIfAny();
+  const late = change.transferDate > p.raisedDate ? '（未在提出当日转办）' : '';
+  return changed(
+    p,
+    { handling: '转办', department: next.department, transferDate: change.transferDate, replyDeadline: deadline },
+    ctx,
+    '已转办',
+    change.comment?.trim() || `转办至${next.department}${late}`,
+  );
+}
+
+export function answerProblem(
+  p: Problem,
+  answer: { replyDate: string; replyContent: string; outcomeClass?: OutcomeClass; comment?: string },
+  ctx: ProblemContext,
+): Problem {
+  requireStatus(p, OPEN_STATUSES, '答复');
+  const issues = new IssueList();
+  if (checkDate(issues, 'replyDate', answer.replyDate, true)) {
+    if (answer.replyDate < p.raisedDate) issues.add('replyDate', `答复日期不能早于提出日期（${p.raisedDate}）`);
+    else if (p.handling === '转办' && p.transferDate !== undefined && answer.replyDate < p.transferDate) {
+      issues.add('replyDate', `答复日期不能早于转办日期（${p.transferDate}）`);
+    }
+    notInFuture(issues, 'replyDate', answer.replyDate, ctx);
+  }
+  if (answer.replyContent.trim() === '') issues.add('replyContent', '请填写答复内容');
+  if (answer.outcomeClass === undefined || !outcomeClasses.includes(answer.outcomeClass)) {
+    issues.add('outcomeClass', '请选择办理结果（解决或已有明确途径 / 已有方案或正在争取 / 提交会商协调）');
+  }
+  issues.throwIfAny();
+  return changed(
+    p,
+    { replyDate: answer.replyDate, replyContent: answer.replyContent.trim(), outcomeClass: answer.outcomeClass },
+    ctx,
+    '已答复',
+    answer.comment?.trim() || `答复：${answer.outcomeClass}`,
+  );
+}
+
+export function closeProblem(p: Problem, change: { comment?: string }, ctx: ProblemContext): Problem {
+  requireStatus(p, ['已答复', '已升级'], '办结');
+  if (p.replyDate === undefined) {
+    throw new ProblemRuleError([{ field: 'replyDate', message: '尚未答复，不能办结：请先填写答复' }]);
+  }
+  return changed(p, {}, ctx, '已办结', change.comment?.trim() || '办结');
+}
+
+export function escalateProblem(
+  p: Problem,
+  change: { meeting: (typeof escalationMeetings)[number]; date: string; note?: string },
+  ctx: ProblemContext,
+): Problem {
+  requireStatus(p, ['待处理', '已转办', '已答复'], '升级');
+  const issues = new IssueList();
+  if (!escalationMeetings.includes(change.meeting)) issues.add('meeting', '请选择督办会或点评会');
+  if (checkDate(issues, 'escalationDate', change.date, true) && change.date < p.raisedDate) {
+    issues.add('escalationDate', `升级日期不能早于提出日期（${p.raisedDate}）`);
+  }
+  issues.throwIfAny();
+  const note = change.note?.trim() ?? '';
+  return changed(
+    p,
+    { escalation: { meeting: change.meeting, date: change.date, note } },
+    ctx,
+    '已升级',
+    `提交${change.meeting}（${change.date}）${note ? `：${note}` : ''}`,
+  );
+}
+
+/** 挂牌整改 (seed 004): a named owner and a deadline; the status does not change. */
+export function listForRectification(
+  p: Problem,
+  change: { owner: string; deadline: string; note?: string },
+  ctx: ProblemContext,
+): Problem {
+  requireStatus(p, ['待处理', '已转办', '已答复', '已升级'], '挂牌整改');
+  const issues = new IssueList();
+  if (change.owner.trim() === '') issues.add('owner', '请填写整改责任人');
+  if (checkDate(issues, 'rectificationDeadline', change.deadline, true) && change.deadline < p.raisedDate) {
+    issues.add('rectificationDeadline', `整改期限不能早于提出日期（${p.raisedDate}）`);
+  }
+  issues.throwIfAny();
+  const note = change.note?.trim() ?? '';
+  return changed(
+    p,
+    { rectification: { owner: change.owner.trim(), deadline: change.deadline, note } },
+    ctx,
+    p.status,
+    `挂牌整改：责任人${change.owner.trim()}，期限${change.deadline}${note ? `；${note}` : ''}`,
+  );
+}
+
+export function recordSatisfaction(p: Problem, satisfaction: Satisfaction, ctx: ProblemContext): Problem {
+  if (p.replyDate === undefined) {
+    throw new ProblemRuleError([{ field: 'satisfaction', message: '尚未答复，不能记录企业满意度' }]);
+  }
+  if (!satisfactionLevels.includes(satisfaction)) {
+    throw new ProblemRuleError([{ field: 'satisfaction', message: '请选择满意、基本满意或不满意' }]);
+  }
+  return changed(p, { satisfaction }, ctx, p.status, `企业评价：${satisfaction}`);
+}
+
+/**
+ * Reopens an answered problem (typically one the enterprise was not satisfied with). The first
+ * answer stays in the history entry as `previousReply`; the reply fields are cleared and the
+ * problem goes back to 待处理 (or 已转办 when it had been transferred). The deadline is unchanged:
+ * the enterprise has been waiting since the problem was raised.
+ */
+export function reopenProblem(p: Problem, comment: string, ctx: ProblemContext): Problem {
+  if (p.replyDate === undefined) {
+    throw new ProblemRuleError([{ field: 'status', message: '只有已答复的问题才能重新办理' }]);
+  }
+  if (comment.trim() === '') {
+    throw new ProblemRuleError([{ field: 'comment', message: '请填写重新办理的原因' }]);
+  }
+  const previousReply = omitUndefined({ date: p.replyDate, content: p.replyContent, satisfaction: p.satisfaction });
+  const to: ProblemStatus = p.handling === '转办' && p.transferDate !== undefined ? '已转办' : '待处理';
+  const next = changed(p, {}, ctx, to, comment.trim(), previousReply);
+  delete next.replyDate;
+  delete next.outcomeClass;
+  delete next.satisfaction;
+  next.replyContent = '';
+  return next;
+}
+
+export interface ProblemDatesChange {
+  raisedDate?: string;
+  handling?: HandlingMode;
+  department?: string;
+  /** `null` clears the transfer date. */
+  transferDate?: string | null;
+  comment?: string;
+}
+
+/**
+ * Corrects the raised/transfer dates, handling or department and recomputes the reply deadline.
+ * The status follows the handling while the problem is unanswered (转办 with a date ⇒ 已转办).
+ */
+export function updateProblemDates(p: Problem, change: ProblemDatesChange, ctx: ProblemContext): Problem {
+  const handling = change.handling ?? p.handling;
+  const transferDate =
+    handling === '转办'
+      ? change.transferDate === null
+        ? undefined
+        : (change.transferDate ?? p.transferDate) || undefined
+      : undefined;
+  const department = (change.department ?? p.department).trim();
+  const raisedDate = change.raisedDate ?? p.raisedDate;
+  const issues = new IssueList();
+  const deadline = checkDatesAndDeadline(
+    issues,
+    { raisedDate, handling, department, transferDate, replyDate: p.replyDate },
+    ctx,
+  );
+  issues.throwIfAny();
+  let status = p.status;
+  if (status === '待处理' || status === '已转办') status = handling === '转办' && transferDate ? '已转办' : '待处理';
+  const patch: Partial<Problem> = { raisedDate, handling, department, replyDeadline: deadline };
+  const parts: string[] = [];
+  if (raisedDate !== p.raisedDate) parts.push(`提出日期 ${p.raisedDate} → ${raisedDate}`);
+  if (handling !== p.handling) parts.push(`办理方式 ${p.handling} → ${handling}`);
+  if (department !== p.department) parts.push(`责任部门 ${p.department || '（无）'} → ${department || '（无）'}`);
+  if (transferDate !== p.transferDate) parts.push(`转办日期 ${p.transferDate ?? '（无）'} → ${transferDate ?? '（无）'}`);
+  const next = changed(p, patch, ctx, status, change.comment?.trim() || `修改：${parts.join('；') || '无变化'}`);
+  if (transferDate === undefined) delete next.transferDate;
+  else next.transferDate = transferDate;
+  return next;
+}
+
+/** Edits the text of a problem (no status change, no history entry beyond the stamp). */
+export function updateProblemDetails(
+  p: Problem,
+  change: Partial<Pick<Problem, 'category' | 'description' | 'request' | 'isComplaint'>>,
+  ctx: ProblemContext,
+): Problem {
+  const issues = new IssueList();
+  if (change.category !== undefined && change.category.trim() === '') issues.add('category', '请选择问题类别');
+  if (change.description !== undefined && change.description.trim() === '') {
+    issues.add('description', '问题描述不能为空');
+  }
+  issues.throwIfAny();
+  return {
+    ...p,
+    category: change.category?.trim() ?? p.category,
+    description: change.description?.trim() ?? p.description,
+    request: change.request?.trim() ?? p.request,
+    isComplaint: change.isComplaint ?? p.isComplaint,
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: actorName(ctx.who),
+    deviceId: ctx.who.deviceId,
+  };
+}
+
+/** Which actions the detail page offers for a problem in its current state. */
+export function availableProblemActions(p: Problem): {
+  transfer: boolean;
+  answer: boolean;
+  close: boolean;
+  escalate: boolean;
+  rectify: boolean;
+  satisfaction: boolean;
+  reopen: boolean;
+} {
+  const answered = p.replyDate !== undefined;
+  return {
+    transfer: p.status === '待处理' || p.status === '已转办',
+    answer: OPEN_STATUSES.includes(p.status),
+    close: (p.status === '已答复' || p.status === '已升级') && answered,
+    escalate: p.status === '待处理' || p.status === '已转办' || p.status === '已答复',
+    rectify: p.status !== '已办结',
+    satisfaction: answered,
+    reopen: answered,
+  };
+}
