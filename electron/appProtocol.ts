@@ -3,56 +3,15 @@
 // Response with no Electron import, so the rules are tested under plain Node.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { contentSecurityPolicy, mimeTypeFor, requestedFile } from '../shared/appContent';
+
+// Re-exported: the electron tests read the policy from here.
+export { contentSecurityPolicy };
 
 export const appScheme = 'app';
 export const appHost = 'ledger';
 export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
-
-/**
- * The page's Content-Security-Policy, sent on every app:// response (renderer/index.html carries the
- * same as a meta tag for the browser build). style-src needs 'unsafe-inline' because antd's CSS-in-JS
- * injects <style> elements at run time; scripts stay 'self' only. img-src allows blob: for photo
- * previews from IndexedDB Blobs and data: for antd's inline images.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const mimeTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-/** The Content-Type for a file name; unknown kinds are served as opaque bytes, never sniffed. */
-export function mimeTypeFor(fileName: string): string {
-  return mimeTypes[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export type AppFileLookup = { ok: true; filePath: string } | { ok: false; status: 400 | 403 | 404 | 405 };
 
@@ -70,16 +29,10 @@ export function resolveAppFile(rootDir: string, method: string, url: unknown): A
     return { ok: false, status: 400 };
   }
   if (parsed.protocol !== `${appScheme}:` || parsed.host.toLowerCase() !== appHost) return { ok: false, status: 404 };
-  let relative: string;
-  try {
-    relative = decodeURIComponent(parsed.pathname);
-  } catch {
-    return { ok: false, status: 400 };
-  }
-  if (relative.includes('\0')) return { ok: false, status: 400 };
-  if (relative === '/' || relative === '') relative = '/index.html';
+  const relative = requestedFile(parsed.pathname);
+  if (relative === null) return { ok: false, status: 400 };
   const root = path.resolve(rootDir);
-  const filePath = path.resolve(root, `.${relative.replaceAll('\\', '/')}`);
+  const filePath = path.resolve(root, relative);
   if (!filePath.startsWith(root + path.sep)) return { ok: false, status: 403 };
   return { ok: true, filePath };
 }

@@ -9,11 +9,11 @@
 // prefix query. Prints a table and replaces the "bench:import" section of docs/benchmarks.md.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { pinyin } from 'pinyin-pro';
 import { generateDemoData } from '../shared/demo/demoData';
+import { bundleForPage } from './lib/benchBaseline';
 import { formatMs, machineLine, markdownTable, percentile, writeBenchmarkSection } from './lib/benchReport';
 import { freshTempDir, launchChromium, removeTempDir } from './lib/chromium';
 import { contentSecurityPolicyOf, projectRoot, serveStatic } from './lib/renderer';
@@ -124,18 +124,11 @@ window.benchImport = {
 };
 `;
 
-async function bundle(): Promise<string> {
-  const result = await build({
+function bundle(): Promise<string> {
+  return bundleForPage({
     stdin: { contents: entry, resolveDir: projectRoot, loader: 'ts', sourcefile: 'bench-import-entry.ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'warning',
     define: { 'import.meta.env': '{}' },
   });
-  return result.outputFiles[0]!.text;
 }
 
 const header = ['序号', '企业名称', '统一社会信用代码', '所属区镇', '地址', '行业', '外资来源地', '联系人', '联系电话', '服务专员', '挂钩领导', '分级'];

@@ -3,12 +3,13 @@
 // response header. Each caller builds into its own temp folder, because several people build at
 // once on this machine and dist/renderer must never be emptied under someone else's feet.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveStatic as serveFolder, type StaticServer } from './staticServer';
+
+export type { StaticServer };
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -49,27 +50,6 @@ export async function prepareRenderer(log: (line: string) => void = () => {}): P
   return { dir, origin: 'temp', cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /** The CSP of the built index.html's <meta>, so the header can never drift from what the app ships. */
 export function contentSecurityPolicyOf(indexHtml: string): string {
   const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(indexHtml);
@@ -77,51 +57,11 @@ export function contentSecurityPolicyOf(indexHtml: string): string {
   return match[1];
 }
 
-export interface StaticServer {
-  /** e.g. http://127.0.0.1:41234/ (ends with a slash; append `#/route`). */
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Serves `dir` read-only on 127.0.0.1 with a random port. */
-export async function serveStatic(dir: string): Promise<StaticServer> {
-  const root = path.resolve(dir);
-  const csp = contentSecurityPolicyOf(readFileSync(path.join(root, 'index.html'), 'utf8'));
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-      const file = path.resolve(root, '.' + (pathname.endsWith('/') ? pathname + 'index.html' : pathname));
-      if (file !== root && !file.startsWith(root + path.sep)) {
-        response.writeHead(403).end();
-        return;
-      }
-      try {
-        const body = await readFile(file);
-        response.writeHead(200, {
-          'Content-Type': mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'Content-Security-Policy': csp,
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
-        });
-        response.end(request.method === 'HEAD' ? undefined : body);
-      } catch {
-        // Chromium asks for /favicon.ico on its own; the app has none, and a 404 would read as a bug.
-        if (pathname === '/favicon.ico') response.writeHead(204).end();
-        else response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-      }
-    })();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+/**
+ * Serves a build read-only on 127.0.0.1 with a random port, with the CSP its own index.html carries
+ * (the e2e tests see the build exactly as it ships).
+ */
+export function serveStatic(dir: string): Promise<StaticServer> {
+  const csp = contentSecurityPolicyOf(readFileSync(path.join(path.resolve(dir), 'index.html'), 'utf8'));
+  return serveFolder(dir, { contentSecurityPolicy: csp });
 }

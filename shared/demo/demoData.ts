@@ -19,6 +19,7 @@ import {
   type ProblemStatus,
   type ProgressEntry,
   type ProjectStage,
+  type RecordMeta,
   type Satisfaction,
   type Visit,
 } from '../domain/records';
@@ -226,6 +227,11 @@ class DemoGenerator {
     return this.dayTable.instant(date, minute);
   }
 
+  /** A new record's fields, created and last edited at `at` by `by` (draws the id from the seed). */
+  private stamp(at: string, by: string): RecordMeta {
+    return { id: this.rng.uuid(), createdAt: at, updatedAt: at, updatedBy: by, deviceId: this.deviceId };
+  }
+
   /** The reply deadline depends only on the handling and the day the clock starts: cached. */
   private deadline(handling: Problem['handling'], raisedDate: string, transferDate: string | undefined): string {
     const key = `${handling}|${raisedDate}|${transferDate ?? ''}`;
@@ -328,11 +334,7 @@ class DemoGenerator {
     const created = this.plusDays(this.today, -rng.int(380, 420));
     const createdAt = this.instant(created, rng.int(540, 1020));
     const record: Enterprise & { tradeName: string } = {
-      id: rng.uuid(),
-      createdAt,
-      updatedAt: createdAt,
-      updatedBy: officer.name,
-      deviceId: this.deviceId,
+      ...this.stamp(createdAt, officer.name),
       name,
       creditCode,
       town,
@@ -374,11 +376,7 @@ class DemoGenerator {
     for (let i = 0; i < policyCount && this.policyIds.length > 0; i++) policyIds.add(rng.pick(this.policyIds));
     const createdAt = this.instant(date, rng.int(540, 1050));
     return {
-      id: rng.uuid(),
-      createdAt,
-      updatedAt: createdAt,
-      updatedBy: officers[0]!,
-      deviceId: this.deviceId,
+      ...this.stamp(createdAt, officers[0]!),
       enterpriseId: enterprise.id,
       date,
       type,
@@ -472,11 +470,7 @@ class DemoGenerator {
     const clockStart = transferDate ?? raisedDate;
 
     const problem: Problem = {
-      id: rng.uuid(),
-      createdAt: '',
-      updatedAt: '',
-      updatedBy: officerName,
-      deviceId: this.deviceId,
+      ...this.stamp('', officerName), // the times are set from the history below
       enterpriseId: enterprise.id,
       raisedDate,
       category,
@@ -627,11 +621,7 @@ class DemoGenerator {
     const officer = rng.pick(this.bureauOfficers);
     const createdAt = this.instant(entryDate, rng.int(540, 1020));
     const project: KeyProject = {
-      id: rng.uuid(),
-      createdAt,
-      updatedAt: createdAt,
-      updatedBy: officer.name,
-      deviceId: this.deviceId,
+      ...this.stamp(createdAt, officer.name),
       name,
       investorRegion: enterprise?.foreignSource ?? rng.weighted([['港澳台', 33], ['欧美', 33], ['日韩', 25], ['其他', 9]] as const),
       totalInvestment,
@@ -673,11 +663,7 @@ class DemoGenerator {
       const reportDay = minDate(`${month}-${pad2(rng.int(20, 28))}`, today);
       const at = this.instant(reportDay, rng.int(540, 1020));
       const entry: ProgressEntry = {
-        id: rng.uuid(),
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: officer.name,
-        deviceId: this.deviceId,
+        ...this.stamp(at, officer.name),
         projectId: project.id,
         month,
         stage,

@@ -12,6 +12,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const log = (line: string) => console.log(`[e2e] ${line}`);
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's and antd's development builds;
+  // the tests must drive what users run.
+  process.env.NODE_ENV = 'production';
   const build = await prepareRenderer(log);
   const server = await serveStatic(build.dir);
   log(`serving ${build.dir} at ${server.url}`);

@@ -6,7 +6,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../electron/appProtocol';
+import { contentSecurityPolicy } from '../../shared/appContent';
 
 let base: string;
 let server: ChildProcess;
@@ -22,7 +22,11 @@ beforeAll(async () => {
   await writeFile(path.join(built, 'assets', 'index-1.css'), 'body{}');
   await writeFile(path.join(base, 'secret.txt'), 'do not serve');
 
-  server = spawn(process.execPath, [path.resolve(__dirname, '../../scripts/start.mjs'), '--web', '--dir', built, '--port', '0'], {
+  // The script runs under tsx as `npm run web` runs it; the loader is imported into this one process so
+  // that the SIGTERM below reaches the server itself.
+  const script = path.resolve(__dirname, '../../scripts/start.ts');
+  server = spawn(process.execPath, ['--import', 'tsx', script, '--web', '--dir', built, '--port', '0'], {
+    cwd: path.resolve(__dirname, '../..'),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   address = await new Promise<URL>((resolve, reject) => {
@@ -31,7 +35,7 @@ beforeAll(async () => {
       const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(printed);
       if (match) resolve(new URL(match[0]));
     });
-    server.on('exit', (code) => reject(new Error(`start.mjs exited early (${code}): ${printed}`)));
+    server.on('exit', (code) => reject(new Error(`start.ts exited early (${code}): ${printed}`)));
   });
 }, 30_000);
 

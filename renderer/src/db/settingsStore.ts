@@ -1,6 +1,7 @@
 // The officer's settings: one row, created with the DESIGN.md defaults and a fresh device id the
 // first time the app opens on a laptop. The device id never changes afterwards: merges rely on it.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { settingsSchema, type Settings } from '../../../shared/domain/records';
 import { newId } from '../../../shared/ids';
 import { defaultDepartments } from '../../../shared/reference/departments';
@@ -39,7 +40,15 @@ export async function saveSettings(next: Settings): Promise<void> {
   await db.settings.put({ key: 'app', value: parsed });
 }
 
-/** Live settings for components; undefined until the first read resolves. */
+/**
+ * Live settings for components; undefined until the first read resolves. Creates the defaults when
+ * the row is missing: a screen opened straight from a link on a new laptop must not wait for
+ * another screen to create them.
+ */
 export function useSettings(): Settings | undefined {
-  return useLiveQuery(() => db.settings.get('app').then((row) => row?.value));
+  const row = useLiveQuery(() => db.settings.get('app').then((found) => found ?? null));
+  useEffect(() => {
+    if (row === null) void loadSettings();
+  }, [row]);
+  return row?.value;
 }

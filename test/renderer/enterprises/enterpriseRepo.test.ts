@@ -15,6 +15,7 @@ import {
   searchEnterprises,
   type EnterpriseInput,
 } from '../../../renderer/src/features/enterprises/enterpriseRepo';
+import { makeProblem } from '../../fixtures/records';
 
 const who = { officerName: '张敏', deviceId: 'device-test-1' };
 
@@ -125,22 +126,14 @@ describe('openProblemCounts', () => {
   it('counts only open, live problems of the asked enterprises', async () => {
     const a = await saveEnterprise(input('甲公司', code(200)), who);
     const b = await saveEnterprise(input('乙公司', code(201)), who);
-    const problem = (enterpriseId: string, status: Problem['status'], deleted = false): Problem => ({
-      ...newRecordMeta(who),
-      ...(deleted ? { deletedAt: new Date().toISOString() } : {}),
-      enterpriseId,
-      raisedDate: '2026-11-02',
-      category: '用工',
-      description: '缺工',
-      request: '',
-      isComplaint: false,
-      handling: '本部门办理',
-      department: '区商务局',
-      replyContent: '',
-      status,
-      officer: '张敏',
-      history: [],
-    });
+    const problem = (enterpriseId: string, status: Problem['status'], deleted = false): Problem =>
+      makeProblem({
+        ...newRecordMeta(who),
+        ...(deleted ? { deletedAt: new Date().toISOString() } : {}),
+        enterpriseId,
+        status,
+        officer: '张敏',
+      });
     await db.problems.bulkPut([
       problem(a.id, '待处理'),
       problem(a.id, '已转办'),

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Enterprise, KeyProject, Problem, Visit } from '../../../shared/domain/records';
 import type { PlanAction } from '../../../shared/roster/servicePlan';
+import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
 import { db } from '../../../renderer/src/db/db';
 import { filterReviewRows, loadDuePlanActions, loadReviewRows, sortReviewRows } from '../../../renderer/src/features/review/reviewData';
 import { buildReviewWorkbook } from '../../../renderer/src/features/review/reviewExport';
@@ -12,54 +13,14 @@ import { loadWorkbenchFigures } from '../../../renderer/src/features/review/work
 
 const today = '2026-11-18';
 const who = { officerName: '张三', deviceId: 'device-test' };
-const meta = (id: string) => ({ id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: '张三', deviceId: 'd' });
+const meta = (id: string) => recordMetaFixture(id);
 
-const enterprise = (id: string, name: string, town: string, officer: string, lastVisitDate?: string): Enterprise => ({
-  ...meta(id),
-  name,
-  creditCode: `CODE-${id}`,
-  town,
-  address: '',
-  industry: '',
-  isKeyEnterprise: false,
-  isAboveScale: false,
-  contactPerson: '',
-  contactPhone: '',
-  assignedOfficer: officer,
-  linkedLeader: '',
-  searchTokens: [],
-  ...(lastVisitDate ? { lastVisitDate } : {}),
-});
+const enterprise = (id: string, name: string, town: string, officer: string, lastVisitDate?: string): Enterprise =>
+  makeEnterprise({ ...meta(id), name, creditCode: `CODE-${id}`, town, assignedOfficer: officer, ...(lastVisitDate ? { lastVisitDate } : {}) });
 
-const visit = (id: string, enterpriseId: string, date: string): Visit => ({
-  ...meta(id),
-  enterpriseId,
-  date,
-  type: '调研走访',
-  officers: ['张三'],
-  peopleMet: '',
-  summary: '',
-  operations: { employment: '', orders: '', supplyChain: '', outputValue: '', newInvestment: '' },
-  policyIds: [],
-  attachmentIds: [],
-});
+const visit = (id: string, enterpriseId: string, date: string): Visit => makeVisit({ ...meta(id), enterpriseId, date });
 
-const problem = (id: string, enterpriseId: string, over: Partial<Problem>): Problem => ({
-  ...meta(id),
-  enterpriseId,
-  raisedDate: '2026-11-02',
-  category: '用工',
-  description: '缺工',
-  request: '',
-  isComplaint: false,
-  handling: '本部门办理',
-  department: '区商务局',
-  replyContent: '',
-  status: '待处理',
-  officer: '张三',
-  history: [],
-  ...over,
-});
+const problem = (id: string, enterpriseId: string, over: Partial<Problem>): Problem => makeProblem({ ...meta(id), enterpriseId, ...over });
 
 const plan = (id: string, enterpriseId: string, dueDate: string, doneDate?: string): PlanAction => ({
   ...meta(id),

@@ -2,9 +2,10 @@
 // by reading the records below (see the expectations in serviceMonthFigures.test.ts), and the user
 // texts include strings that a careless writer would turn into formulas.
 import type { Enterprise, KeyProject, Policy, Problem, ProgressEntry, Visit } from '../../../shared/domain/records';
+import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
 
 const at = '2026-11-01T00:00:00.000Z';
-const meta = (id: string) => ({ id, createdAt: at, updatedAt: at, updatedBy: '测试', deviceId: 'test-device' });
+const meta = (id: string) => recordMetaFixture(id, { createdAt: at, updatedAt: at, updatedBy: '测试', deviceId: 'test-device' });
 
 export const injectionTexts = {
   formula: '=SUM(A1:A9)',
@@ -16,22 +17,7 @@ export const injectionTexts = {
 } as const;
 
 function enterprise(id: string, name: string, town: string, officer: string, creditCode: string, deleted = false): Enterprise {
-  return {
-    ...meta(id),
-    ...(deleted ? { deletedAt: at } : {}),
-    name,
-    creditCode,
-    town,
-    address: '',
-    industry: '',
-    isKeyEnterprise: false,
-    isAboveScale: false,
-    contactPerson: '',
-    contactPhone: '',
-    assignedOfficer: officer,
-    linkedLeader: '',
-    searchTokens: [],
-  };
+  return makeEnterprise({ ...meta(id), ...(deleted ? { deletedAt: at } : {}), name, creditCode, town, assignedOfficer: officer });
 }
 
 export const enterprises: Enterprise[] = [
@@ -43,19 +29,15 @@ export const enterprises: Enterprise[] = [
 ];
 
 function visit(id: string, enterpriseId: string, date: string, extra: Partial<Visit> = {}): Visit {
-  return {
+  return makeVisit({
     ...meta(id),
     enterpriseId,
     date,
-    type: '调研走访',
-    officers: ['张三'],
     peopleMet: '王经理',
     summary: '了解企业生产经营情况',
     operations: { employment: '用工稳定', orders: '订单饱满', supplyChain: '', outputValue: '1.2亿元', newInvestment: '' },
-    policyIds: [],
-    attachmentIds: [],
     ...extra,
-  };
+  });
 }
 
 export const visits: Visit[] = [
@@ -68,22 +50,7 @@ export const visits: Visit[] = [
 ];
 
 function problem(id: string, enterpriseId: string, raisedDate: string, extra: Partial<Problem>): Problem {
-  return {
-    ...meta(id),
-    enterpriseId,
-    raisedDate,
-    category: '用工',
-    description: '招工难',
-    request: '协助招聘',
-    isComplaint: false,
-    handling: '本部门办理',
-    department: '区商务局',
-    replyContent: '',
-    status: '待处理',
-    officer: '张三',
-    history: [],
-    ...extra,
-  };
+  return makeProblem({ ...meta(id), enterpriseId, raisedDate, description: '招工难', request: '协助招聘', ...extra });
 }
 
 export const problems: Problem[] = [

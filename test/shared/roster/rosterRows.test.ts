@@ -4,6 +4,7 @@ import type { RosterCell, RosterSheet } from '../../../shared/roster/readRosterF
 import { mapHeaderRow } from '../../../shared/roster/rosterColumns';
 import { checkRosterRows, classifyRosterRows } from '../../../shared/roster/rosterRows';
 import { defaultTowns } from '../../../shared/reference/towns';
+import { makeEnterprise } from '../../fixtures/records';
 import { badCheckDigit, validCreditCode } from './creditCodes';
 
 const header = ['企业名称', '统一社会信用代码', '所属区镇', '联系电话', '外资来源地', '服务专员', '分级'];
@@ -74,25 +75,14 @@ describe('checking roster rows', () => {
 });
 
 describe('sorting good rows into new and changed enterprises', () => {
-  const existing: Enterprise = {
+  const existing: Enterprise = makeEnterprise({
     id: 'ent-existing-1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: '张三',
     deviceId: 'd1',
     name: '甲公司',
     creditCode: validCreditCode(11),
     town: '平望镇',
-    address: '',
-    industry: '',
-    isKeyEnterprise: false,
-    isAboveScale: false,
-    contactPerson: '',
-    contactPhone: '',
     assignedOfficer: '张三',
-    linkedLeader: '',
-    searchTokens: [],
-  };
+  });
 
   it('lists the fields an update changes, old → new, and leaves empty cells alone', () => {
     const { good } = check([

@@ -3,9 +3,9 @@
 import { App, Button, Checkbox, Col, Form, Input, Modal, Row, Select, Space, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { checkCreditCode } from '../../../../shared/creditCode';
+import { blankEnterpriseFields } from '../../../../shared/domain/enterpriseFields';
 import { foreignSources, serviceTiers, type Enterprise } from '../../../../shared/domain/records';
-import { useEnsuredSettings } from '../../components/useEnsuredSettings';
-import { loadSettings } from '../../db/settingsStore';
+import { loadSettings, useSettings } from '../../db/settingsStore';
 import { EnterpriseInputError, saveEnterprise, type EnterpriseInput } from './enterpriseRepo';
 
 export interface EnterpriseFormModalProps {
@@ -18,21 +18,8 @@ export interface EnterpriseFormModalProps {
 
 type FormValues = EnterpriseInput;
 
-const emptyValues: FormValues = {
-  name: '',
-  creditCode: '',
-  town: '',
-  address: '',
-  industry: '',
-  foreignSource: undefined,
-  isKeyEnterprise: false,
-  isAboveScale: false,
-  contactPerson: '',
-  contactPhone: '',
-  assignedOfficer: '',
-  linkedLeader: '',
-  serviceTier: undefined,
-};
+// The optional fields are named too: valuesOf picks an edited enterprise's values by these keys.
+const emptyValues: FormValues = { ...blankEnterpriseFields(), foreignSource: undefined, serviceTier: undefined };
 
 function valuesOf(enterprise: Enterprise | undefined): FormValues {
   if (!enterprise) return emptyValues;
@@ -43,7 +30,7 @@ function valuesOf(enterprise: Enterprise | undefined): FormValues {
 
 export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: EnterpriseFormModalProps) {
   const [form] = Form.useForm<FormValues>();
-  const settings = useEnsuredSettings();
+  const settings = useSettings();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const nameInput = useRef<InputRef>(null);

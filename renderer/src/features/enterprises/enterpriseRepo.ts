@@ -3,6 +3,7 @@
 // `name` index and search through the multiEntry `searchTokens` index, so 20,000 enterprises stay fast.
 import Dexie from 'dexie';
 import { checkCreditCode } from '../../../../shared/creditCode';
+import type { EnterpriseFields } from '../../../../shared/domain/enterpriseFields';
 import { enterpriseSchema, type Enterprise, type ProblemStatus } from '../../../../shared/domain/records';
 import { enterpriseSearchTokens, normalizeSearchQuery } from '../../../../shared/search/searchTokens';
 import { db } from '../../db/db';
@@ -14,10 +15,7 @@ export interface Editor {
 }
 
 /** The fields a user types; the record fields and the derived ones are filled here. */
-export type EnterpriseInput = Omit<
-  Enterprise,
-  'id' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'deviceId' | 'deletedAt' | 'lastVisitDate' | 'searchTokens'
->;
+export type EnterpriseInput = EnterpriseFields;
 
 /** A rejected save, naming the form field it belongs to so the form can show it there. */
 export class EnterpriseInputError extends Error {

@@ -17,10 +17,10 @@ import {
   type ProblemRow,
 } from '../problems/problemRepo';
 import { DeadlineCell, StatusTag } from '../problems/ProblemTags';
-import { useLoadedSettings } from '../problems/useLoadedSettings';
+import { useSettings } from '../../db/settingsStore';
 
 export function HomePage() {
-  const settings = useLoadedSettings();
+  const settings = useSettings();
   const navigate = useNavigate();
   const enterpriseCount = useLiveQuery(() => db.enterprises.count(), []);
   const today = todayInShanghai();

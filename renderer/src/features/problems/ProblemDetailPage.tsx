@@ -14,7 +14,7 @@ import { db } from '../../db/db';
 import { actionTitles, ProblemActionModal, type ProblemAction } from './ProblemActionModal';
 import { today as todayInShanghai } from './problemRepo';
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
-import { useLoadedSettings } from './useLoadedSettings';
+import { useSettings } from '../../db/settingsStore';
 
 /** An instant as Asia/Shanghai `YYYY-MM-DD HH:mm`. */
 function shanghaiTime(iso: string): string {
@@ -47,7 +47,7 @@ function HistoryItem({ entry }: { entry: ProblemHistoryEntry }) {
 export function ProblemDetailPage() {
   const { problemId = '' } = useParams();
   const navigate = useNavigate();
-  const settings = useLoadedSettings();
+  const settings = useSettings();
   const [action, setAction] = useState<ProblemAction | undefined>();
   const loaded = useLiveQuery(async () => {
     const problem = await db.problems.get(problemId);

@@ -27,7 +27,7 @@ import {
 import { ProblemCountsBar } from './ProblemCountsBar';
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { RaiseProblemModal } from './RaiseProblemModal';
-import { useLoadedSettings } from './useLoadedSettings';
+import { useSettings } from '../../db/settingsStore';
 
 const PAGE_SIZE = 50;
 type TabKey = 'all' | 'dueSoon' | 'overdue';
@@ -43,7 +43,7 @@ function filtersFrom(params: URLSearchParams): ProblemFilters {
 }
 
 export function ProblemListPage() {
-  const settings = useLoadedSettings();
+  const settings = useSettings();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [raising, setRaising] = useState(false);

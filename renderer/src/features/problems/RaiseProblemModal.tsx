@@ -10,7 +10,7 @@ import { db } from '../../db/db';
 import { DateInput } from './DateInput';
 import { findEnterprises, projectsOfEnterprise, saveNewProblem, today } from './problemRepo';
 import { showRuleError } from './ruleErrorToForm';
-import { useLoadedSettings } from './useLoadedSettings';
+import { useSettings } from '../../db/settingsStore';
 
 export interface RaiseProblemModalProps {
   open: boolean;
@@ -47,7 +47,7 @@ const formFields = [
 ];
 
 export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projectId }: RaiseProblemModalProps) {
-  const settings = useLoadedSettings();
+  const settings = useSettings();
   const [form] = Form.useForm<RaiseForm>();
   const [query, setQuery] = useState('');
   const [saving, setSaving] = useState(false);

@@ -110,6 +110,9 @@ export function MyEnterprisesPage() {
   const officers = useMemo(() => [...new Set((rows ?? []).map((r) => r.assignedOfficer).filter(Boolean))].sort(), [rows]);
   const dueCount = useMemo(() => (rows ?? []).filter((r) => r.dueThisMonth).length, [rows]);
 
+  // TanStack Virtual returns functions that change every render, so the React Compiler leaves this
+  // component unmemoised; a virtual list re-renders on scroll anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,

@@ -1,5 +1,6 @@
 // The database side of a roster import: look up the enterprises a file names (by credit code) to
 // build the preview, then write the previewed rows in ONE transaction — all of them or none.
+import { blankEnterpriseFields } from '../../../../shared/domain/enterpriseFields';
 import type { Enterprise, Settings } from '../../../../shared/domain/records';
 import type { ColumnMapping } from '../../../../shared/roster/rosterColumns';
 import type { RosterSheet } from '../../../../shared/roster/readRosterFile';
@@ -78,17 +79,9 @@ export async function importRosterPreview(
   for (const row of preview.adds) {
     const blank: Enterprise = {
       ...newRecordMeta(who, now),
+      ...blankEnterpriseFields(),
       name: row.values.name,
       creditCode: row.values.creditCode,
-      town: '',
-      address: '',
-      industry: '',
-      isKeyEnterprise: false,
-      isAboveScale: false,
-      contactPerson: '',
-      contactPhone: '',
-      assignedOfficer: '',
-      linkedLeader: '',
       searchTokens: [],
     };
     records.push(withValues(blank, row.values));

@@ -2,7 +2,7 @@
 // (dates as strings, pending files as Blobs — both survive IndexedDB's structured clone).
 import dayjs, { type Dayjs } from 'dayjs';
 import type { HandlingMode, OperationsSnapshot, Settings, Visit } from '../../../../shared/domain/records';
-import type { PendingFile, SaveVisitRequest } from './visitRepo';
+import type { PendingFile, SaveVisitRequest, VisitInput } from './visitRepo';
 
 export interface ProblemFormValue {
   category?: string;
@@ -14,14 +14,9 @@ export interface ProblemFormValue {
   isComplaint?: boolean;
 }
 
-export interface VisitFormValues {
+/** What the form edits: the saved visit's fields (the enterprise comes from the route), a picked date, new problems. */
+export interface VisitFormValues extends Omit<VisitInput, 'enterpriseId' | 'date'> {
   date: Dayjs;
-  type: string;
-  officers: string[];
-  peopleMet: string;
-  summary: string;
-  operations: OperationsSnapshot;
-  policyIds: string[];
   problems: ProblemFormValue[];
 }
 

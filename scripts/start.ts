@@ -4,58 +4,30 @@
 // `npm run web` (--web) serves the browser version on purpose. Options: --port N (default 5180; the
 // next free port is taken if it is busy; 0 = any free port), --no-build (serve or launch what dist/
 // already holds), --dir FOLDER (serve another built renderer folder; implies --no-build).
+// Run with tsx (package.json scripts) so it shares the static server with the e2e tests and benches.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveStatic } from './lib/staticServer';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 let rendererOut = path.join(root, 'dist', 'renderer');
 const electronOut = path.join(root, 'dist', 'electron');
 
-// Same policy as electron/appProtocol.ts (the header on app:// responses) and renderer/index.html.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // antd's CSS-in-JS injects <style> elements at run time
-  "img-src 'self' blob: data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+interface Options {
+  web: boolean;
+  port: number;
+  build: boolean;
+  dir: string | null;
+}
 
-const mimeTypes = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-function parseArgs(argv) {
-  const options = { web: false, port: 5180, build: true, dir: null };
+function parseArgs(argv: string[]): Options {
+  const options: Options = { web: false, port: 5180, build: true, dir: null };
   for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
+    const arg = argv[i] ?? '';
     if (arg === '--web') options.web = true;
     else if (arg === '--no-build') options.build = false;
     else if (arg === '--dir') {
@@ -71,7 +43,7 @@ function parseArgs(argv) {
       }
       options.port = port;
     } else {
-      console.error(`未知参数 / unknown option: ${arg}\n用法 / usage: node scripts/start.mjs [--web] [--port N] [--no-build] [--dir FOLDER]`);
+      console.error(`未知参数 / unknown option: ${arg}\n用法 / usage: npx tsx scripts/start.ts [--web] [--port N] [--no-build] [--dir FOLDER]`);
       process.exit(2);
     }
   }
@@ -79,9 +51,9 @@ function parseArgs(argv) {
 }
 
 /** Newest modification time under the given files/folders (node_modules and dist skipped). */
-function newestMtime(entries) {
+function newestMtime(entries: string[]): number {
   let newest = 0;
-  const visit = (entry) => {
+  const visit = (entry: string) => {
     if (!existsSync(entry)) return;
     const info = statSync(entry);
     if (info.isDirectory()) {
@@ -95,7 +67,7 @@ function newestMtime(entries) {
   return newest;
 }
 
-function isStale(outputs, sources) {
+function isStale(outputs: string[], sources: string[]): boolean {
   if (!outputs.every((file) => existsSync(file))) return true;
   const built = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
   return newestMtime(sources) > built;
@@ -111,13 +83,16 @@ function buildRenderer() {
   }
 }
 
-async function buildIfNeeded(withElectron) {
+async function buildIfNeeded(withElectron: boolean) {
   const sharedSources = ['shared', 'package.json'];
   if (isStale([path.join(rendererOut, 'index.html')], ['renderer', 'vite.config.ts', ...sharedSources])) buildRenderer();
   const bundles = [path.join(electronOut, 'main.cjs'), path.join(electronOut, 'preload.cjs')];
   if (withElectron && isStale(bundles, ['electron', 'scripts/build-electron.mjs', ...sharedSources])) {
     console.log('构建主进程 / bundling the Electron main process and preload…');
-    const { buildElectron } = await import('./build-electron.mjs');
+    // A plain-JS module without types (test/electron/mainBundle.test.ts loads it the same way).
+    const { buildElectron } = (await import(pathToFileURL(path.join(root, 'scripts', 'build-electron.mjs')).href)) as {
+      buildElectron: () => Promise<string>;
+    };
     await buildElectron();
   }
 }
@@ -126,10 +101,10 @@ const installMarker = path.join(root, 'node_modules', '.cache', 'visit-ledger', 
 const retryAfterMs = 6 * 60 * 60 * 1000;
 
 /** The Electron executable if it is installed (or can be fetched now, once); otherwise why not. */
-function findElectron() {
+function findElectron(): { binary: string; why?: undefined } | { binary: null; why: string } {
   const resolveBinary = () => {
     try {
-      const binary = require('electron');
+      const binary: unknown = require('electron');
       return typeof binary === 'string' && existsSync(binary) ? binary : null;
     } catch {
       return null;
@@ -159,7 +134,7 @@ function findElectron() {
 }
 
 /** Reasons the desktop window could not open here even with the binary present. */
-function desktopBlocker() {
+function desktopBlocker(): string | null {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return '没有图形桌面（未设置 DISPLAY）。\nNo graphical desktop (DISPLAY is not set).';
   }
@@ -169,58 +144,9 @@ function desktopBlocker() {
   return null;
 }
 
-/** Map a request path to a file inside rendererOut, or null when it would leave the folder. */
-function resolveStatic(urlPath) {
-  let pathname;
-  try {
-    pathname = decodeURIComponent(new URL(urlPath, 'http://127.0.0.1').pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0')) return null;
-  if (pathname === '/') pathname = '/index.html';
-  const file = path.resolve(rendererOut, `.${pathname.replaceAll('\\', '/')}`);
-  return file.startsWith(rendererOut + path.sep) ? file : null;
-}
-
-function serveStatic(port) {
-  const server = http.createServer(async (request, response) => {
-    const headers = { 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
-    const fail = (status) => {
-      response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end(String(status));
-    };
-    if (request.method !== 'GET' && request.method !== 'HEAD') return fail(405);
-    const file = resolveStatic(request.url ?? '/');
-    if (!file) return fail(403);
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) return fail(404);
-      const body = await readFile(file);
-      response.writeHead(200, { ...headers, 'Content-Type': mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    } catch {
-      fail(404);
-    }
-  });
-
-  return new Promise((resolve, reject) => {
-    let tries = 0;
-    server.on('error', (error) => {
-      if (error.code === 'EADDRINUSE' && tries < 50 && port + tries < 65535) {
-        tries += 1;
-        server.listen(port + tries, '127.0.0.1');
-      } else reject(error);
-    });
-    server.on('listening', () => resolve(server));
-    server.listen(port, '127.0.0.1');
-  });
-}
-
-async function startWeb(port, reason) {
-  const server = await serveStatic(port);
-  const { port: actual } = server.address();
-  const url = `http://127.0.0.1:${actual}/`;
+async function startWeb(port: number, reason: string | null) {
+  const server = await serveStatic(rendererOut, { port });
+  const { port: actual, url } = server;
   if (reason) {
     console.log(`\n${reason}`);
     console.log('因此改为在浏览器中提供同一个应用（数据保存在该浏览器的本地数据库中）。');
@@ -232,15 +158,15 @@ async function startWeb(port, reason) {
   }
   if (port !== 0 && actual !== port) console.log(`端口 ${port} 已被占用，改用 ${actual} / port ${port} is busy, using ${actual}.`);
   console.log(`\n企业走访台账已在浏览器版运行 / Visit Ledger (browser version) is running at:\n  ${url}\n按 Ctrl+C 停止 / press Ctrl+C to stop.`);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-function launchElectron(binary) {
+function launchElectron(binary: string) {
   console.log('启动桌面版 / starting the desktop app…');
   const child = spawn(binary, [root], { cwd: root, stdio: 'inherit' });
-  const forward = (signal) => () => child.kill(signal);
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGTERM', forward('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
@@ -256,5 +182,5 @@ if (options.web) {
   const blocker = electron.binary ? desktopBlocker() : electron.why;
   if (options.build) await buildIfNeeded(!blocker);
   if (blocker) await startWeb(options.port, blocker);
-  else launchElectron(electron.binary);
+  else if (electron.binary) launchElectron(electron.binary);
 }

@@ -1,0 +1,89 @@
+// Serves a built renderer folder read-only on 127.0.0.1: `npm start`/`npm run web` (scripts/start.ts)
+// and the e2e tests and benchmarks (scripts/lib/renderer.ts). The same rules as Electron's app://
+// handler: only GET/HEAD, nothing outside the folder, the app's CSP and a fixed MIME type on every answer.
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { contentSecurityPolicy, mimeTypeFor, requestedFile } from '../../shared/appContent';
+
+export interface StaticServerOptions {
+  /** First port to try; when it is busy the next ones are tried (up to 50). 0 = any free port. */
+  port?: number;
+  /** The CSP header; the app's own policy unless the caller serves a build with another. */
+  contentSecurityPolicy?: string;
+}
+
+export interface StaticServer {
+  /** e.g. http://127.0.0.1:41234/ (ends with a slash; append `#/route`). */
+  url: string;
+  /** The port actually listened on. */
+  port: number;
+  close(): Promise<void>;
+}
+
+const portTries = 50;
+
+/** Serves `dir` read-only on 127.0.0.1. */
+export async function serveStatic(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const headers = {
+    'Content-Security-Policy': options.contentSecurityPolicy ?? contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  };
+  const server: Server = createServer((request, response) => {
+    const fail = (status: number) => {
+      response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(String(status));
+    };
+    void (async () => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return fail(405);
+      let pathname: string;
+      try {
+        pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      } catch {
+        return fail(400);
+      }
+      const relative = requestedFile(pathname);
+      const file = relative === null ? null : path.resolve(root, relative);
+      if (!file?.startsWith(root + path.sep)) return fail(403);
+      try {
+        const info = await stat(file);
+        if (!info.isFile()) return fail(404);
+        const body = await readFile(file);
+        response.writeHead(200, { ...headers, 'Content-Type': mimeTypeFor(file) });
+        response.end(request.method === 'HEAD' ? undefined : body);
+      } catch {
+        // Chromium asks for /favicon.ico on its own; the app has none, and a 404 would read as a bug.
+        if (pathname === '/favicon.ico') {
+          response.writeHead(204, headers);
+          response.end();
+        } else fail(404);
+      }
+    })();
+  });
+
+  const firstPort = options.port ?? 0;
+  await new Promise<void>((resolve, reject) => {
+    let tries = 0;
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' && firstPort !== 0 && tries < portTries && firstPort + tries < 65535) {
+        tries += 1;
+        server.listen(firstPort + tries, '127.0.0.1');
+      } else reject(error);
+    });
+    server.once('listening', () => resolve());
+    server.listen(firstPort, '127.0.0.1');
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
