@@ -1,6 +1,7 @@
 // The problem screens' data access over the real Dexie schema (fake-indexeddb): saving in one
 // transaction, transitions that store nothing when a rule is broken, the list's index queries and
 // counts, and the home page's due / overdue lists per officer.
+import { searchEnterprises } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Enterprise, Settings } from '../../../shared/domain/records';
 import { answerProblem, ProblemRuleError, transferProblem } from '../../../shared/problems/problemWorkflow';
@@ -9,7 +10,6 @@ import { newRecordMeta, tombstoned } from '../../../renderer/src/db/recordStamp'
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import {
   changeProblem,
-  findEnterprises,
   myOpenProblems,
   pageNewestProblems,
   queryProblemIds,
@@ -75,8 +75,8 @@ describe('saving', () => {
     await enterprise('苏州甲公司', '吴江开发区', ['苏州甲公司', 'szjgs']);
     const gone = await enterprise('苏州乙公司', '吴江开发区', ['苏州乙公司', 'szygs']);
     await db.enterprises.put(tombstoned(gone, settings, now));
-    expect((await findEnterprises('SZ')).map((e) => e.name)).toEqual(['苏州甲公司']);
-    expect(await findEnterprises('  ')).toEqual([]);
+    expect((await searchEnterprises('SZ')).map((e) => e.name)).toEqual(['苏州甲公司']);
+    expect(await searchEnterprises('  ')).toEqual([]);
   });
 });
 

@@ -8,7 +8,8 @@ import { handlingModes, type HandlingMode, type Problem } from '../../../../shar
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { db } from '../../db/db';
 import { DateInput } from './DateInput';
-import { findEnterprises, projectsOfEnterprise, saveNewProblem, today } from './problemRepo';
+import { searchEnterprises } from '../enterprises/enterpriseRepo';
+import { projectsOfEnterprise, saveNewProblem, today } from './problemRepo';
 import { showRuleError } from './ruleErrorToForm';
 import { useSettings } from '../../db/settingsStore';
 
@@ -58,7 +59,7 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
   const handling = Form.useWatch('handling', form);
   const transferDate = Form.useWatch('transferDate', form);
 
-  const found = useLiveQuery(() => findEnterprises(query), [query]) ?? [];
+  const found = useLiveQuery(() => searchEnterprises(query, 20), [query]) ?? [];
   const chosen = useLiveQuery(
     () => (chosenEnterprise ? db.enterprises.get(chosenEnterprise) : undefined),
     [chosenEnterprise],

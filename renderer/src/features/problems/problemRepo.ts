@@ -25,7 +25,6 @@ import {
   type NewProblemInput,
   type ProblemContext,
 } from '../../../../shared/problems/problemWorkflow';
-import { normalizeSearchQuery } from '../../../../shared/search/searchTokens';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 
@@ -285,11 +284,12 @@ export interface MyOpenProblems {
 
 /** Open problems of one officer (all officers when `officer` is empty) that are due soon or late. */
 export async function myOpenProblems(officer: string, today: string, overrides: Record<string, boolean>): Promise<MyOpenProblems> {
-  const open = await db.problems
-    .where('status')
-    .anyOf([...openStatuses])
-    .filter((p) => isLive(p) && p.replyDate === undefined && (officer === '' || p.officer === officer))
-    .toArray();
+  // One getAll per open status, filtered here: `anyOf(...).filter(...)` would walk a cursor record by
+  // record, which made the first screen wait seconds at bureau scale.
+  const byStatus = await Promise.all(openStatuses.map((status) => db.problems.where('status').equals(status).toArray()));
+  const open = byStatus
+    .flat()
+    .filter((p) => isLive(p) && p.replyDate === undefined && (officer === '' || p.officer === officer));
   const limit = dueSoonUntil(today, overrides);
   const dueSoon: Problem[] = [];
   const overdue: Problem[] = [];
@@ -307,13 +307,6 @@ export async function myOpenProblems(officer: string, today: string, overrides: 
 }
 
 // ---- the 登记问题 form ---------------------------------------------------------------------------
-
-/** Enterprises whose name, pinyin initials or credit code start with what was typed. */
-export async function findEnterprises(query: string, limit = 20): Promise<Enterprise[]> {
-  const q = normalizeSearchQuery(query);
-  if (!q) return [];
-  return db.enterprises.where('searchTokens').startsWith(q).distinct().filter(isLive).limit(limit).toArray();
-}
 
 /** Key projects of an enterprise, for the optional project field. */
 export async function projectsOfEnterprise(enterpriseId: string): Promise<KeyProject[]> {
