@@ -95,6 +95,21 @@ describe('the list', () => {
     expect(await queryProblemIds({ from: '2026-11-03', to: '2026-11-09' })).toEqual([p3.id]);
     expect(await queryProblemIds({ from: '2026-11-05' })).toEqual([p2.id, p3.id]);
   });
+  it('narrows by outcome class (the workbench links here), combined with an index filter', async () => {
+    const e = await enterprise('苏州甲公司', '吴江开发区');
+    const solved = await raise(e.id, '2026-11-18');
+    const pending = await raise(e.id, '2026-11-19');
+    const otherCategory = await raise(e.id, '2026-11-20', { category: '物流' });
+    for (const p of [solved, otherCategory]) {
+      await changeProblem(p.id, settings, (q, ctx) =>
+        answerProblem(q, { replyDate: '2026-11-20', replyContent: '已协调', outcomeClass: '解决或已有明确途径' }, ctx),
+      );
+    }
+    expect(await queryProblemIds({ outcome: '解决或已有明确途径' })).toEqual([otherCategory.id, solved.id]);
+    expect(await queryProblemIds({ outcome: '解决或已有明确途径', category: '用工' })).toEqual([solved.id]);
+    expect(await queryProblemIds({ outcome: '提交会商协调' })).toEqual([]);
+    expect(await queryProblemIds({ category: '用工' })).toContain(pending.id);
+  });
   it('counts a transferred problem answered after its deadline as answered late, and lists the tabs', async () => {
     const a = await enterprise('苏州甲公司', '吴江开发区');
     // Raised 11-02, transferred a day late on 11-03 → deadline 11-10; answered 11-12.

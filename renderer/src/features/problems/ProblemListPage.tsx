@@ -9,7 +9,7 @@ import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { problemStatuses, type ProblemStatus } from '../../../../shared/domain/records';
+import { outcomeClasses, problemStatuses, type OutcomeClass, type ProblemStatus } from '../../../../shared/domain/records';
 import { problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import { db } from '../../db/db';
 import {
@@ -31,7 +31,7 @@ import { useSettings } from '../../db/settingsStore';
 
 const PAGE_SIZE = 50;
 type TabKey = 'all' | 'dueSoon' | 'overdue';
-const filterKeys = ['status', 'department', 'category', 'town', 'officer', 'enterpriseId', 'from', 'to'] as const;
+const filterKeys = ['status', 'department', 'category', 'town', 'officer', 'enterpriseId', 'outcome', 'from', 'to'] as const;
 
 function filtersFrom(params: URLSearchParams): ProblemFilters {
   const filters: ProblemFilters = {};
@@ -182,6 +182,15 @@ export function ProblemListPage() {
           value={filters.status}
           options={problemStatuses.map(option)}
           onChange={(v: ProblemStatus | undefined) => update({ status: v })}
+        />
+        <Select
+          aria-label="办理成效"
+          placeholder="办理成效"
+          allowClear
+          style={{ width: 190 }}
+          value={filters.outcome}
+          options={outcomeClasses.map(option)}
+          onChange={(v: OutcomeClass | undefined) => update({ outcome: v })}
         />
         <Select
           aria-label="责任部门"

@@ -7,6 +7,7 @@ import {
   problemSchema,
   type Enterprise,
   type KeyProject,
+  type OutcomeClass,
   type Problem,
   type ProblemStatus,
   type Settings,
@@ -88,6 +89,8 @@ export interface ProblemFilters {
   town?: string;
   officer?: string;
   enterpriseId?: string;
+  /** 办理成效 class; not indexed, so it narrows what the indexes found (the workbench links here). */
+  outcome?: OutcomeClass;
   /** Raised-date range, inclusive. */
   from?: string;
   to?: string;
@@ -112,6 +115,17 @@ const FETCH_BY_ID_LIMIT = 5000;
  * from the rows themselves, otherwise by the `raisedDate` index.
  */
 export async function queryProblemIds(filters: ProblemFilters): Promise<string[]> {
+  const ids = await queryIndexedProblemIds(filters);
+  const outcome = filters.outcome;
+  if (!outcome) return ids;
+  const matching = new Set<string>();
+  await forEachProblem(ids, (p) => {
+    if (p.outcomeClass === outcome) matching.add(p.id);
+  });
+  return ids.filter((id) => matching.has(id));
+}
+
+async function queryIndexedProblemIds(filters: ProblemFilters): Promise<string[]> {
   const sets: Promise<Set<string>>[] = [];
   const byIndex = (index: keyof Problem & string, value: string | undefined) => {
     if (value) sets.push(db.problems.where(index).equals(value).primaryKeys().then((keys) => new Set(keys)));

@@ -81,12 +81,12 @@ export function WorkbenchPage() {
               </Card>
             </Col>
             <Col span={6}>
-              <Card size="small" hoverable onClick={() => problems({ status: 'overdue' })}>
+              <Card size="small" hoverable onClick={() => problems({ tab: 'overdue' })}>
                 <Statistic title="逾期未答复问题" value={figures.counts.overdue} styles={{ content: { color: figures.counts.overdue ? '#cf1322' : undefined } }} />
               </Card>
             </Col>
             <Col span={6}>
-              <Card size="small" hoverable onClick={() => problems({ status: 'open' })}>
+              <Card size="small" hoverable onClick={() => problems({ tab: 'dueSoon' })}>
                 <Statistic title="未答复问题（其中 2 个工作日内到期）" value={figures.counts.unanswered} suffix={`（${figures.counts.dueSoon}）`} />
               </Card>
             </Col>
@@ -121,7 +121,7 @@ export function WorkbenchPage() {
                 <WorkbenchChart
                   label="问题诉求按责任部门"
                   option={options.byDepartment}
-                  onPick={(p) => problems({ department: p.name, ...(p.seriesName === '逾期' ? { status: 'overdue' } : {}) })}
+                  onPick={(p) => problems({ department: p.name, ...(p.seriesName === '逾期' ? { tab: 'overdue' } : {}) })}
                 />
               </Card>
             </Col>
