@@ -1,6 +1,7 @@
 // Every screen of the app and where it lives. Each feature folder owns its pages.
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
+import { NotFoundPage } from './components/NotFoundPage';
 import { EnterpriseDetailPage } from './features/enterprises/EnterpriseDetailPage';
 import { EnterpriseListPage } from './features/enterprises/EnterpriseListPage';
 import { HomePage } from './features/home/HomePage';
@@ -29,6 +30,7 @@ export function AppRoutes() {
         <Route path="review" element={<MyEnterprisesPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

@@ -63,7 +63,11 @@ export function ProblemDetailPage() {
   if (loaded === undefined || settings === undefined) return <Spin />;
   const { problem } = loaded;
   if (!problem || problem.deletedAt) {
-    return <Empty description="该问题不存在或已删除" />;
+    return (
+      <Empty description="该问题不存在或已删除">
+        <Button onClick={() => navigate('/problems')}>返回问题列表</Button>
+      </Empty>
+    );
   }
   const overrides = settings.calendarOverrides;
   const today = todayInShanghai();

@@ -114,7 +114,7 @@ export function ReportsPage() {
 
   const p = figures?.problems;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1100 }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 1100 }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
         报表导出
       </Typography.Title>
@@ -126,7 +126,7 @@ export function ReportsPage() {
         <Form layout="vertical" disabled={exporting}>
           <Space wrap align="start" size="large">
             <Form.Item label="统计期间">
-              <Space direction="vertical">
+              <Space orientation="vertical">
                 <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as PeriodMode)} aria-label="期间方式">
                   <Radio.Button value="month">按月</Radio.Button>
                   <Radio.Button value="range">按日期区间</Radio.Button>
@@ -152,7 +152,7 @@ export function ReportsPage() {
               </Space>
             </Form.Item>
             <Form.Item label="统计范围">
-              <Space direction="vertical">
+              <Space orientation="vertical">
                 <Radio.Group value={scopeKind} onChange={(e) => setScopeKind(e.target.value as ScopeKind)} aria-label="统计范围">
                   <Radio.Button value="all">全部</Radio.Button>
                   <Radio.Button value="town">按区镇</Radio.Button>
@@ -194,8 +194,8 @@ export function ReportsPage() {
         </Form>
       </Card>
 
-      {failure && <Alert type="error" showIcon message={failure} />}
-      {scope === null && <Alert type="info" showIcon message={scopeKind === 'town' ? '请选择区镇' : '请选择服务专员'} />}
+      {failure && <Alert type="error" showIcon title={failure} />}
+      {scope === null && <Alert type="info" showIcon title={scopeKind === 'town' ? '请选择区镇' : '请选择服务专员'} />}
 
       {figures && p && (
         <Card size="small" title={`主要数据（截至 ${figures.asOf}）`}>
@@ -214,34 +214,37 @@ export function ReportsPage() {
         </Card>
       )}
 
-      <Card size="small" title="报告文字（已按数据生成，可修改；更改期间或范围会重新生成）">
-        <Form layout="vertical" disabled={exporting}>
-          <Form.Item label="成效" htmlFor="report-results">
-            <Input.TextArea
-              id="report-results"
-              autoSize={{ minRows: 3, maxRows: 10 }}
-              value={narrative.results}
-              onChange={(e) => setNarrative({ ...narrative, results: e.target.value })}
-            />
-          </Form.Item>
-          <Form.Item label="存在问题" htmlFor="report-issues">
-            <Input.TextArea
-              id="report-issues"
-              autoSize={{ minRows: 3, maxRows: 10 }}
-              value={narrative.issues}
-              onChange={(e) => setNarrative({ ...narrative, issues: e.target.value })}
-            />
-          </Form.Item>
-          <Form.Item label="下一步措施" htmlFor="report-next-steps">
-            <Input.TextArea
-              id="report-next-steps"
-              autoSize={{ minRows: 3, maxRows: 10 }}
-              value={narrative.nextSteps}
-              onChange={(e) => setNarrative({ ...narrative, nextSteps: e.target.value })}
-            />
-          </Form.Item>
-        </Form>
-      </Card>
+      {/* Until a town/officer is picked the texts would still describe the previous scope. */}
+      {scope !== null && (
+        <Card size="small" title="报告文字（已按数据生成，可修改；更改期间或范围会重新生成）">
+          <Form layout="vertical" disabled={exporting}>
+            <Form.Item label="成效" htmlFor="report-results">
+              <Input.TextArea
+                id="report-results"
+                autoSize={{ minRows: 3, maxRows: 10 }}
+                value={narrative.results}
+                onChange={(e) => setNarrative({ ...narrative, results: e.target.value })}
+              />
+            </Form.Item>
+            <Form.Item label="存在问题" htmlFor="report-issues">
+              <Input.TextArea
+                id="report-issues"
+                autoSize={{ minRows: 3, maxRows: 10 }}
+                value={narrative.issues}
+                onChange={(e) => setNarrative({ ...narrative, issues: e.target.value })}
+              />
+            </Form.Item>
+            <Form.Item label="下一步措施" htmlFor="report-next-steps">
+              <Input.TextArea
+                id="report-next-steps"
+                autoSize={{ minRows: 3, maxRows: 10 }}
+                value={narrative.nextSteps}
+                onChange={(e) => setNarrative({ ...narrative, nextSteps: e.target.value })}
+              />
+            </Form.Item>
+          </Form>
+        </Card>
+      )}
 
       <Space align="center" wrap>
         <Button type="primary" onClick={() => void runExport()} disabled={!figures || exporting} loading={exporting}>

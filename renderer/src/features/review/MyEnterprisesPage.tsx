@@ -258,7 +258,7 @@ export function MyEnterprisesPage() {
         <div ref={scrollRef} className="vtable-body" role="rowgroup">
           {!rows ? (
             <Flex justify="center" style={{ marginTop: 48 }}>
-              <Spin tip="正在汇总…" />
+              <Spin description="正在汇总…" />
             </Flex>
           ) : shown.length === 0 ? (
             <Empty style={{ marginTop: 48 }} description={rows.length === 0 ? '还没有分配给您的企业，可在“名单导入”中导入名单' : '没有符合筛选条件的企业'} />

@@ -66,7 +66,7 @@ export function WorkbenchPage() {
       {settings && !officerName ? <Alert type="info" showIcon title="设置中还没有填写您的姓名，下面统计全部企业。" /> : null}
       {!figures || !options ? (
         <Flex justify="center" style={{ padding: 64 }}>
-          <Spin tip="正在统计…" />
+          <Spin description="正在统计…" />
         </Flex>
       ) : (
         <>
