@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
-import { cjkName, makePng, openApp, type App } from './harness';
+import { cjkName, makePng, openApp, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -23,27 +23,12 @@ const problems = [
   { category: '物流', department: '区交通运输局', description: '集装箱进港排队时间长', request: '协调开通绿色通道' },
 ];
 
-/**
- * Opens an antd Select by its form label (inside `scope`) and clicks the option with that text.
- * The dropdown is a virtual list (only ~10 options rendered), so a searchable Select gets the text
- * typed first; a plain one (read-only input) has few enough options to show them all.
- */
-async function pickOption(scope: Locator, label: string, option: string) {
-  const combobox = scope.getByLabel(label, { exact: true });
-  await combobox.click();
-  if ((await combobox.getAttribute('readonly')) === null) await combobox.pressSequentially(option);
-  await app.page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(option, { exact: true })
-    .click();
-}
-
 /** Adds an enterprise through the form; ends on its page. */
 async function addEnterprise(name: string, code: string, town: string) {
   const dialog = await openAddEnterpriseForm();
   await dialog.getByLabel('企业名称').fill(name);
   await dialog.getByLabel('统一社会信用代码').fill(code);
-  await pickOption(dialog, '所属区镇', town);
+  await pickOption(app.page, dialog, '所属区镇', town);
   await dialog.getByLabel('服务专员').fill('王敏');
   await dialog.getByRole('button', { name: '保存企业' }).click();
   await app.page.getByRole('heading', { name, level: 4 }).waitFor();
@@ -99,7 +84,7 @@ test('a wrong credit code is rejected with a message that says so, and nothing i
   const wrong = creditCode.slice(0, 17) + (creditCode.endsWith('0') ? '1' : '0');
   await dialog.getByLabel('企业名称').fill('苏州错码测试有限公司');
   await dialog.getByLabel('统一社会信用代码').fill(wrong);
-  await pickOption(dialog, '所属区镇', '平望镇');
+  await pickOption(app.page, dialog, '所属区镇', '平望镇');
   await dialog.getByRole('button', { name: '保存企业' }).click();
 
   const error = dialog.getByText(/统一社会信用代码校验码错误/);
@@ -137,8 +122,8 @@ test('an enterprise, a visit with two problems and a photo survive a reload and 
   for (const [index, p] of problems.entries()) {
     await form.getByRole('button', { name: '添加问题' }).click();
     const section = form.getByRole('region', { name: `问题 ${index + 1}` });
-    await pickOption(section, '问题类别', p.category);
-    await pickOption(section, '责任部门', p.department);
+    await pickOption(app.page, section, '问题类别', p.category);
+    await pickOption(app.page, section, '责任部门', p.department);
     await section.getByLabel('问题描述').fill(p.description);
     await section.getByLabel('企业诉求').fill(p.request);
   }

@@ -42,7 +42,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterEach, inject } from 'vitest';
 import { freshTempDir, launchChromium, removeTempDir } from '../../scripts/lib/chromium';
 
@@ -253,6 +253,27 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   };
   openApps.add(app);
   return app;
+}
+
+/** Resolves once no CSS animation or transition is running (a modal zooming in, a dropdown sliding). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
+/**
+ * Picks an option of an antd Select found by its form label inside `scope`. The dropdown is a
+ * virtual list (only ~10 options rendered), so a searchable Select gets `typed` (default: the option)
+ * typed first; a read-only one has few enough options to show them all. It waits for the opening
+ * modal to stop moving first: a dropdown placed while its modal still zooms in ends up under a form
+ * label, and the click lands there and closes it.
+ */
+export async function pickOption(page: Page, scope: Locator, label: string, option: string, typed = option): Promise<void> {
+  const select = scope.getByLabel(label, { exact: true });
+  await settle(page);
+  await select.click();
+  if ((await select.getAttribute('readonly')) === null) await select.fill(typed);
+  await settle(page);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
-import { openApp, type App } from './harness';
+import { openApp, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -33,14 +33,6 @@ async function fillDate(scope: Page | Locator, label: string, date: string): Pro
   await input.press('Enter');
 }
 
-/** Picks an option of an antd Select found by its form label. */
-async function pick(page: Page, scope: Locator, label: string, option: string, typed?: string): Promise<void> {
-  const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  if (typed) await select.fill(typed);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
 async function figure(page: Page, label: string): Promise<string> {
   return (await page.getByRole('group', { name: label, exact: true }).innerText()).replace(label, '').trim();
 }
@@ -54,7 +46,7 @@ test('a problem transferred late and answered after its deadline is counted as a
   const enterpriseForm = dialog(page, '新增企业');
   await enterpriseForm.getByLabel('企业名称').fill(enterpriseName);
   await enterpriseForm.getByLabel('统一社会信用代码').fill(makeCreditCode('91320509MA1XK7N07'));
-  await pick(page, enterpriseForm, '所属区镇', '吴江开发区');
+  await pickOption(page, enterpriseForm, '所属区镇', '吴江开发区');
   await enterpriseForm.getByRole('button', { name: '保存企业' }).click();
   await enterpriseForm.waitFor({ state: 'hidden' });
 
@@ -62,9 +54,9 @@ test('a problem transferred late and answered after its deadline is counted as a
   await app.goto('/problems');
   await page.getByRole('button', { name: '登记问题' }).click();
   const raise = dialog(page, '登记问题');
-  await pick(page, raise, '企业', `${enterpriseName}（吴江开发区）`, '苏州测试');
+  await pickOption(page, raise, '企业', `${enterpriseName}（吴江开发区）`, '苏州测试');
   await fillDate(raise, '提出日期', '2026-11-02');
-  await pick(page, raise, '问题类别', '用工');
+  await pickOption(page, raise, '问题类别', '用工');
   await raise.getByLabel('问题描述').fill('招工难，缺少熟练焊工');
   await expect.poll(() => raise.getByText('答复期限：').innerText()).toContain('2026-11-05');
   await raise.getByRole('button', { name: /登\s*记/ }).click();
@@ -73,7 +65,7 @@ test('a problem transferred late and answered after its deadline is counted as a
   await page.getByRole('heading', { name: '问题详情' }).waitFor();
   await page.getByRole('button', { name: /^转\s*办$/ }).click();
   const transfer = dialog(page, '转办');
-  await pick(page, transfer, '责任部门', '区人社局', '人社');
+  await pickOption(page, transfer, '责任部门', '区人社局', '人社');
   await fillDate(transfer, '转办日期', '2026-11-03');
   await expect.poll(() => transfer.getByText('新的答复期限：').innerText()).toContain('2026-11-10');
   await transfer.getByRole('button', { name: /保\s*存/ }).click();

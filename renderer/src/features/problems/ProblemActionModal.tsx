@@ -1,7 +1,6 @@
 // The forms behind the detail page's action buttons: one modal, the fields of the chosen action.
 // Each save runs the pure transition in one transaction; a broken rule shows at its field.
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
-import { useState } from 'react';
 import {
   escalationMeetings,
   handlingModes,
@@ -25,7 +24,7 @@ import {
 } from '../../../../shared/problems/problemWorkflow';
 import { DateInput } from './DateInput';
 import { changeProblem, today } from './problemRepo';
-import { showRuleError } from './ruleErrorToForm';
+import { useRuleFormSave } from './ruleErrorToForm';
 
 export type ProblemAction =
   | 'transfer'
@@ -163,14 +162,13 @@ export interface ProblemActionModalProps {
 
 export function ProblemActionModal({ action, problem, settings, onClose }: ProblemActionModalProps) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { saving, save, errorAlert, clearErrors } = useRuleFormSave(form);
   const raisedDate = Form.useWatch('raisedDate', form) as string | undefined;
   const handling = Form.useWatch('handling', form) as Problem['handling'] | undefined;
   const transferDate = Form.useWatch('transferDate', form) as string | undefined;
 
   function close() {
-    setFormErrors([]);
+    clearErrors();
     onClose();
   }
 
@@ -187,22 +185,10 @@ export function ProblemActionModal({ action, problem, settings, onClose }: Probl
 
   async function submit() {
     if (!action) return;
-    setFormErrors([]);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
+    await save(fieldsOf[action], async (values) => {
       await changeProblem(problem.id, settings, transitionFor(action, values));
       close();
-    } catch (error) {
-      setFormErrors(showRuleError(form, error, fieldsOf[action]));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const departments = settings.departments.map((d) => ({ value: d, label: d }));
@@ -219,7 +205,7 @@ export function ProblemActionModal({ action, problem, settings, onClose }: Probl
       confirmLoading={saving}
       destroyOnHidden
     >
-      {formErrors.length > 0 && <Alert type="error" showIcon title={formErrors.join('；')} style={{ marginBottom: 12 }} />}
+      {errorAlert}
       <Form
         form={form}
         layout="vertical"

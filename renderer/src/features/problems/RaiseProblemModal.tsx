@@ -10,7 +10,7 @@ import { db } from '../../db/db';
 import { DateInput } from './DateInput';
 import { searchEnterprises } from '../enterprises/enterpriseRepo';
 import { projectsOfEnterprise, saveNewProblem, today } from './problemRepo';
-import { showRuleError } from './ruleErrorToForm';
+import { useRuleFormSave } from './ruleErrorToForm';
 import { useSettings } from '../../db/settingsStore';
 
 export interface RaiseProblemModalProps {
@@ -51,8 +51,7 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
   const settings = useSettings();
   const [form] = Form.useForm<RaiseForm>();
   const [query, setQuery] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { saving, save, errorAlert, clearErrors } = useRuleFormSave(form);
 
   const chosenEnterprise = Form.useWatch('enterpriseId', form);
   const raisedDate = Form.useWatch('raisedDate', form);
@@ -70,7 +69,7 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
   );
 
   function close() {
-    setFormErrors([]);
+    clearErrors();
     setQuery('');
     onClose();
   }
@@ -90,15 +89,7 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
 
   async function submit() {
     if (!settings) return;
-    setFormErrors([]);
-    let values: RaiseForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
+    await save(formFields, async (values) => {
       const saved = await saveNewProblem(
         {
           enterpriseId: values.enterpriseId ?? '',
@@ -116,11 +107,7 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
       );
       onSaved?.(saved);
       close();
-    } catch (error) {
-      setFormErrors(showRuleError(form, error, formFields));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -135,7 +122,7 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
       destroyOnHidden
       width={640}
     >
-      {formErrors.length > 0 && <Alert type="error" showIcon title={formErrors.join('；')} style={{ marginBottom: 12 }} />}
+      {errorAlert}
       <Form
         form={form}
         layout="vertical"
