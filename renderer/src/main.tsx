@@ -1,11 +1,14 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
+import { db } from './db/db';
+import { requestPersistentStorage } from './db/localStorageState';
+import { describeError } from './db/storageErrors';
 import './debugHooks';
 import './styles.css';
 
@@ -14,15 +17,32 @@ dayjs.locale('zh-cn');
 const root = document.getElementById('root');
 if (!root) throw new Error('缺少 #root 元素');
 
-createRoot(root).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
-      <AntApp>
-        {/* Hash routing: the same build loads from app://, from a static server and from tests. */}
-        <HashRouter>
-          <AppRoutes />
-        </HashRouter>
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
+const reactRoot = createRoot(root);
+
+function render(content: ReactNode) {
+  reactRoot.render(
+    <StrictMode>
+      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+        <AntApp>{content}</AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}
+
+// The database is opened before the first screen, so a database this version cannot open (made by
+// a newer version, or blocked) is one clear page rather than every screen failing on its own.
+db.open().then(
+  () => {
+    void requestPersistentStorage();
+    // Hash routing: the same build loads from app://, from a static server and from tests.
+    render(
+      <HashRouter>
+        <AppRoutes />
+      </HashRouter>,
+    );
+  },
+  (error: unknown) => {
+    console.error('数据库未能打开', error);
+    render(<Result status="error" title="本机数据库未能打开" subTitle={`${describeError(error)}已存的数据没有被改动。`} />);
+  },
 );

@@ -11,6 +11,7 @@ import {
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PageErrorBoundary } from './PageErrorBoundary';
 
 const menuItems = [
   { key: '/', icon: <HomeOutlined />, label: '首页' },
@@ -52,7 +53,9 @@ export function AppLayout() {
         />
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, overflow: 'auto', background: '#fff' }}>
-        <Outlet />
+        <PageErrorBoundary key={location.pathname}>
+          <Outlet />
+        </PageErrorBoundary>
       </Layout.Content>
     </Layout>
   );

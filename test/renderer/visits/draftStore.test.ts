@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
 import {
   createDraftSaver,
+  type DraftSaveOutcome,
   deleteDraft,
   loadDraft,
   saveDraft,
@@ -86,5 +87,23 @@ describe('createDraftSaver', () => {
     await vi.advanceTimersByTimeAsync(1000);
     vi.useRealTimers();
     expect(await db.drafts.get('visit:new:ent-5')).toBeUndefined();
+  });
+
+  it('reports each save to the form, and a refused one as a failure instead of losing it silently', async () => {
+    const outcomes: DraftSaveOutcome[] = [];
+    let value: unknown = { text: '订单下滑' };
+    const saver = createDraftSaver('visit:new:ent-6', () => value, 500, (o) => outcomes.push(o));
+    saver.schedule();
+    await saver.flush();
+    expect(outcomes).toEqual([{ saved: true, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }]);
+
+    // Something IndexedDB refuses to store (as it refuses anything on a full disk): the save fails,
+    // the failure reaches the form, and the last good draft is still there.
+    value = { text: '订单下滑', broken: () => 1 };
+    saver.schedule();
+    await saver.flush();
+    expect(outcomes).toHaveLength(2);
+    expect(outcomes[1]?.saved).toBe(false);
+    expect((await db.drafts.get('visit:new:ent-6'))?.data).toEqual({ text: '订单下滑' });
   });
 });

@@ -5,6 +5,7 @@ import { App as AntApp, Button, Card, Flex, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { db } from '../../db/db';
+import { describeError } from '../../db/storageErrors';
 import { loadDemoData } from './loadDemoData';
 
 export function EmptyStart() {
@@ -21,7 +22,7 @@ export function EmptyStart() {
         `已载入示例数据：企业 ${result.enterprises} 家、走访记录 ${result.visits} 条、问题诉求 ${result.problems} 条、重点外资项目 ${result.projects} 个`,
       );
     } catch (error) {
-      message.error(`载入示例数据失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(`载入示例数据失败：${describeError(error)}`);
     } finally {
       setProgress(undefined);
     }

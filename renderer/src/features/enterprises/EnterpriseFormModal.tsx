@@ -6,6 +6,7 @@ import { checkCreditCode } from '../../../../shared/creditCode';
 import { blankEnterpriseFields } from '../../../../shared/domain/enterpriseFields';
 import { foreignSources, serviceTiers, type Enterprise } from '../../../../shared/domain/records';
 import { loadSettings, useSettings } from '../../db/settingsStore';
+import { describeError } from '../../db/storageErrors';
 import { EnterpriseInputError, saveEnterprise, type EnterpriseInput } from './enterpriseRepo';
 
 export interface EnterpriseFormModalProps {
@@ -51,7 +52,7 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Ente
       if (error instanceof EnterpriseInputError) {
         form.setFields([{ name: error.field, errors: [error.message] }]);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(`保存失败：${describeError(error)}`);
       }
     } finally {
       setSaving(false);

@@ -3,10 +3,11 @@
 import { Alert, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { ProblemRuleError } from '../../../../shared/problems/problemWorkflow';
+import { describeError } from '../../db/storageErrors';
 
 export function showRuleError(form: FormInstance, error: unknown, fields: readonly string[]): string[] {
   if (!(error instanceof ProblemRuleError)) {
-    return [error instanceof Error ? `保存失败：${error.message}` : '保存失败'];
+    return [`保存失败：${describeError(error)}`];
   }
   const leftover: string[] = [];
   const onFields = new Map<string, string[]>();

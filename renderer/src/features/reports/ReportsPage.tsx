@@ -12,6 +12,7 @@ import type { ServiceMonthFigures } from '../../../../shared/reports/serviceMont
 import { api } from '../../bridge/api';
 import { db } from '../../db/db';
 import { loadSettings, useSettings } from '../../db/settingsStore';
+import { describeError } from '../../db/storageErrors';
 import { exportServiceMonthReport, type ExportProgress } from './exportServiceMonthReport';
 import { computeReportFigures, loadReportBase, type ReportBase } from './reportData';
 
@@ -75,7 +76,7 @@ export function ReportsPage() {
         setNarrative(draftNarrative(figures));
         setFailure(null);
       } catch (error) {
-        if (!stale) setFailure(`统计失败：${error instanceof Error ? error.message : String(error)}`);
+        if (!stale) setFailure(`统计失败：${describeError(error)}`);
       }
     })();
     return () => {
@@ -105,7 +106,7 @@ export function ReportsPage() {
       if (outcome.status === 'saved') message.success(`已导出：${outcome.fileName}`);
       else message.info('已取消导出，未保存文件');
     } catch (error) {
-      message.error(`导出失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(`导出失败：${describeError(error)}`);
     } finally {
       abortRef.current = null;
       setProgress(null);

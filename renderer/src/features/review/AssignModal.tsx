@@ -4,6 +4,7 @@ import { App as AntApp, Checkbox, Flex, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { loadSettings } from '../../db/settingsStore';
 import { assignEnterprises } from '../roster/rosterImport';
+import { describeError } from '../../db/storageErrors';
 
 export function AssignModal({ open, ids, onClose }: { open: boolean; ids: readonly string[]; onClose: (changed: boolean) => void }) {
   const { message } = AntApp.useApp();
@@ -25,7 +26,7 @@ export function AssignModal({ open, ids, onClose }: { open: boolean; ids: readon
       message.success(`已更新 ${count} 家企业`);
       onClose(true);
     } catch (e) {
-      message.error(`保存失败，没有任何改动：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`保存失败，没有任何改动：${describeError(e)}`);
     } finally {
       setSaving(false);
     }

@@ -9,6 +9,7 @@ import { ZodError } from 'zod';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { planActionState, type PlanAction } from '../../../../shared/roster/servicePlan';
 import { loadSettings, useSettings } from '../../db/settingsStore';
+import { describeError } from '../../db/storageErrors';
 import { addPlanAction, deletePlanAction, enterprisePlanActions, markPlanActionDone, reopenPlanAction } from './servicePlanRepo';
 
 interface FormValues {
@@ -44,7 +45,7 @@ export function ServicePlanPanel({ enterpriseId }: { enterpriseId: string }) {
       setAdding(false);
       message.success('已添加服务措施');
     } catch (e) {
-      message.error(e instanceof ZodError ? (e.issues[0]?.message ?? '输入有误') : `保存失败：${String(e)}`);
+      message.error(e instanceof ZodError ? describeError(e) : `保存失败：${describeError(e)}`);
     }
   }
 
@@ -52,7 +53,7 @@ export function ServicePlanPanel({ enterpriseId }: { enterpriseId: string }) {
     try {
       await task();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(describeError(e));
     }
   }
 

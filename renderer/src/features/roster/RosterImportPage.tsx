@@ -26,6 +26,7 @@ import { findHeaderRow, mapHeaderRow, rosterFields, type ColumnMapping, type Ros
 import { maxRosterRows, RosterFileError, type RosterCell, type RosterSheet } from '../../../../shared/roster/readRosterFile';
 import { columnLetter } from '../../../../shared/roster/rosterRows';
 import { loadSettings } from '../../db/settingsStore';
+import { describeError } from '../../db/storageErrors';
 import { readRosterInBackground } from './readRosterInBackground';
 import { buildRosterPreview, importRosterPreview, type RosterPreview } from './rosterImport';
 
@@ -88,7 +89,7 @@ export function RosterImportPage() {
     } catch (e) {
       if (token !== readToken.current) return;
       setStage({ kind: 'idle' });
-      setError(e instanceof RosterFileError ? e.message : `无法读取文件「${file.name}」：${e instanceof Error ? e.message : String(e)}`);
+      setError(e instanceof RosterFileError ? e.message : `无法读取文件「${file.name}」：${describeError(e)}`);
     }
   }
 
@@ -119,7 +120,7 @@ export function RosterImportPage() {
           const next = await buildRosterPreview(s, h, m, settings.towns, { assignedOfficer: o, linkedLeader: l });
           if (!cancelled) setBuilt({ inputs: previewInputs, preview: next });
         } catch (e) {
-          if (!cancelled) setError(`生成预览失败：${e instanceof Error ? e.message : String(e)}`);
+          if (!cancelled) setError(`生成预览失败：${describeError(e)}`);
         }
       })();
     }, 250);
@@ -141,7 +142,7 @@ export function RosterImportPage() {
       setBuilt(undefined);
       message.success(`导入完成：新增 ${result.added} 家，更新 ${result.updated} 家`);
     } catch (e) {
-      setError(`导入失败，数据库没有任何改动：${e instanceof Error ? e.message : String(e)}`);
+      setError(`导入失败，数据库没有任何改动：${describeError(e)}`);
     } finally {
       setImporting(false);
     }

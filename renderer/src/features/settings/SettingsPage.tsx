@@ -9,7 +9,9 @@ import { defaultProblemCategories } from '../../../../shared/reference/problemCa
 import { defaultTowns } from '../../../../shared/reference/towns';
 import { defaultVisitTypes } from '../../../../shared/reference/visitTypes';
 import { loadSettings, saveSettings } from '../../db/settingsStore';
+import { describeError } from '../../db/storageErrors';
 import { CalendarOverridesEditor } from './CalendarOverridesEditor';
+import { LocalDataCard } from './LocalDataCard';
 import { TagListEditor } from './TagListEditor';
 
 type SettingsFormValues = Omit<Settings, 'deviceId'>;
@@ -49,7 +51,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
       onSaved(next);
       message.success('设置已保存');
     } catch (error) {
-      message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(`保存失败：${describeError(error)}`);
     } finally {
       setSaving(false);
     }
@@ -118,6 +120,8 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
             <CalendarOverridesEditor />
           </Form.Item>
         </Card>
+
+        <LocalDataCard />
 
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
           保存设置

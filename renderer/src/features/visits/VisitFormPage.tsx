@@ -10,8 +10,9 @@ import type { Draft, Enterprise, Policy, Settings } from '../../../../shared/dom
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
+import { describeError } from '../../db/storageErrors';
 import { AttachmentPanel, type ShownAttachment } from './AttachmentPanel';
-import { loadDraft, visitDraftKey } from './draftStore';
+import { loadDraft, visitDraftKey, type DraftSaveOutcome } from './draftStore';
 import { ensureDefaultPolicies, livePolicies } from './policyRepo';
 import { useDraftAutosave } from './useDraftAutosave';
 import {
@@ -133,7 +134,7 @@ function VisitForm({ source }: { source: FormSource }) {
         form.scrollToField(error.field as never);
         message.error(error.message);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error({ content: `保存失败：${describeError(error)}`, duration: 10 });
       }
     } finally {
       setSaving(false);
@@ -302,9 +303,28 @@ function VisitForm({ source }: { source: FormSource }) {
             保存走访
           </Button>
           <Button onClick={() => navigate(`/enterprises/${enterprise.id}`)}>返回企业</Button>
-          <Typography.Text type="secondary">Ctrl+S 保存；填写内容会自动存为草稿</Typography.Text>
+          <DraftStatus outcome={autosave.outcome} />
         </Space>
       </Form>
     </div>
+  );
+}
+
+/** The line beside 保存走访: that drafts are kept, when the last one was, or loudly that it failed. */
+function DraftStatus({ outcome }: { outcome: DraftSaveOutcome | undefined }) {
+  if (outcome && !outcome.saved) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={`草稿未能保存：${describeError(outcome.error)}填写的内容仍在页面上，请不要关闭此页面。`}
+      />
+    );
+  }
+  return (
+    <Typography.Text type="secondary">
+      Ctrl+S 保存；填写内容会自动存为草稿{outcome ? `（${dayjs(outcome.at).format('HH:mm:ss')} 已存）` : ''}
+    </Typography.Text>
   );
 }

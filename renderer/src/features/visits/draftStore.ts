@@ -32,15 +32,30 @@ export interface DraftSaver {
   readonly pending: boolean;
 }
 
+/** How the last draft save went, for the line under the form. */
+export type DraftSaveOutcome = { saved: true; at: string } | { saved: false; error: unknown };
+
 /**
  * Debounces saves of `read()` under `key`. `read` is called when the save runs, so the draft holds
- * what the form shows at that moment, not when the user started typing.
+ * what the form shows at that moment, not when the user started typing. A failed save (a full disk)
+ * is reported to `onOutcome`, never thrown into a timer where nobody would see it: the officer must
+ * know the draft is not being kept.
  */
-export function createDraftSaver(key: string, read: () => unknown, delayMs = 500): DraftSaver {
+export function createDraftSaver(
+  key: string,
+  read: () => unknown,
+  delayMs = 500,
+  onOutcome: (outcome: DraftSaveOutcome) => void = () => undefined,
+): DraftSaver {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = async () => {
     timer = undefined;
-    await saveDraft(key, read());
+    try {
+      const draft = await saveDraft(key, read());
+      onOutcome({ saved: true, at: draft.updatedAt });
+    } catch (error) {
+      onOutcome({ saved: false, error });
+    }
   };
   return {
     schedule() {
