@@ -115,6 +115,25 @@ test('imports a roster with good and bad rows and lists the officer’s due ente
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByText('已更新 1 家企业').waitFor();
   await expect.poll(names).toEqual(['苏州华能精密机械有限公司']);
+
+  // 一企一策: an action agreed with the enterprise, due today, appears with the due list on the
+  // first screen, and leaves it once marked done.
+  await table.getByRole('link', { name: '苏州华能精密机械有限公司' }).click();
+  await page.getByRole('button', { name: '新增措施' }).click();
+  await page.getByLabel('企业需求').fill('缺少数控技工约20人');
+  await page.getByLabel('商定措施').fill('对接区人社局专场招聘会');
+  const due = page.getByLabel('完成时限');
+  await due.fill(shanghaiDate());
+  await due.press('Enter'); // Enter in the last field saves the form, as in the other forms
+  await page.getByText('已添加服务措施').waitFor();
+
+  await app.goto('/');
+  const duePlans = page.getByRole('table', { name: '到期的服务措施' });
+  await duePlans.getByText('对接区人社局专场招聘会').waitFor();
+  expect(await duePlans.getByRole('link', { name: '苏州华能精密机械有限公司' }).count()).toBe(1);
+  await duePlans.getByRole('button', { name: /完\s*成/ }).click();
+  await page.getByText('已标记完成').waitFor();
+  await duePlans.waitFor({ state: 'detached' });
   expect(app.pageErrors).toEqual([]);
 });
 

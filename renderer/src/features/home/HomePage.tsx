@@ -1,5 +1,6 @@
 // The first screen: the officer's problems that are due within 2 working days or already overdue
-// (all officers' when no name is set in the settings), so nothing slips under 首问负责制.
+// (all officers' when no name is set in the settings), so nothing slips under 首问负责制, and the
+// service-plan actions (一企一策) that are late or due soon.
 // An empty database shows the start screen instead (import a roster or load demo data).
 import { Button, Card, Col, Empty, Flex, Row, Spin, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -17,6 +18,7 @@ import {
   type ProblemRow,
 } from '../problems/problemRepo';
 import { DeadlineCell, StatusTag } from '../problems/ProblemTags';
+import { DuePlanList } from '../review/DuePlanList';
 import { useSettings } from '../../db/settingsStore';
 
 export function HomePage() {
@@ -100,6 +102,10 @@ export function HomePage() {
           {card('两个工作日内到期', 'dueSoon', mine?.dueSoon, '两个工作日内没有到期的问题')}
         </Col>
       </Row>
+      {/* 一企一策 actions late or due soon belong with the due problems: both are promises to the enterprise. */}
+      <div style={{ marginTop: 16 }}>
+        <DuePlanList officer={officer} today={today} reloadToken={0} />
+      </div>
       <Flex gap={8} style={{ marginTop: 16 }}>
         <Button onClick={() => navigate('/problems')}>全部问题</Button>
         <Button onClick={() => navigate('/enterprises')}>企业名录</Button>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { planDueSoonDays } from '../../../../shared/roster/servicePlan';
 import { loadSettings } from '../../db/settingsStore';
+import { describeError } from '../../db/storageErrors';
 import { loadDuePlanActions, type DuePlanAction } from './reviewData';
 import { markPlanActionDone } from './servicePlanRepo';
 
@@ -50,9 +51,13 @@ export function DuePlanList({ officer, today, reloadToken }: { officer: string; 
               <Button
                 size="small"
                 onClick={async () => {
-                  await markPlanActionDone(a.id, today, await loadSettings());
-                  message.success('已标记完成');
-                  setReload((n) => n + 1);
+                  try {
+                    await markPlanActionDone(a.id, today, await loadSettings());
+                    message.success('已标记完成');
+                    setReload((n) => n + 1);
+                  } catch (error) {
+                    message.error(`保存失败：${describeError(error)}`);
+                  }
                 }}
               >
                 完成
