@@ -18,6 +18,7 @@ import {
   type ProblemRow,
 } from '../problems/problemRepo';
 import { DeadlineCell, StatusTag } from '../problems/ProblemTags';
+import { useRememberedCounts } from '../problems/rememberedCounts';
 import { DuePlanList } from '../review/DuePlanList';
 import { useSettings } from '../../db/settingsStore';
 
@@ -41,6 +42,11 @@ export function HomePage() {
         ? { key: countsKey, ...(await summarizeProblems(await queryProblemIds({ officer: officer || undefined }), today, overrides)) }
         : undefined,
     [countsKey],
+  );
+
+  const { counts, stale: countsStale } = useRememberedCounts(
+    `home|${officer}|${today}|${JSON.stringify(overrides ?? null)}`,
+    summary?.key === countsKey ? summary.counts : undefined,
   );
 
   if (enterpriseCount === undefined || settings === undefined) return <Spin />;
@@ -93,7 +99,7 @@ export function HomePage() {
           {officer ? '以下是您首问负责的问题' : '尚未在设置中填写姓名，以下是全部人员的问题'}
         </Typography.Text>
       </Flex>
-      <ProblemCountsBar counts={summary?.key === countsKey ? summary.counts : undefined} />
+      <ProblemCountsBar counts={counts} stale={countsStale} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           {card('已逾期', 'overdue', mine?.overdue, '没有逾期未答复的问题')}

@@ -17,7 +17,8 @@ function Figure({ label, value, tone }: { label: string; value: string | number;
   );
 }
 
-export function ProblemCountsBar({ counts }: { counts: ProblemCounts | undefined }) {
+/** `stale`: the figures are the last ones seen for this view while the fresh count runs. */
+export function ProblemCountsBar({ counts, stale = false }: { counts: ProblemCounts | undefined; stale?: boolean }) {
   const show = (n: number | undefined) => (n === undefined ? '…' : n);
   return (
     <Flex gap={24} wrap style={{ padding: '12px 16px', background: '#fafafa', borderRadius: 4, marginBottom: 12 }}>
@@ -30,6 +31,11 @@ export function ProblemCountsBar({ counts }: { counts: ProblemCounts | undefined
       <Figure label="投诉" value={show(counts?.complaints)} />
       <Figure label="投诉已办结" value={show(counts?.complaintsClosed)} />
       <Figure label="投诉结案率" value={counts ? formatClosureRate(counts.complaintClosureRate) : '…'} />
+      {stale && (
+        <Typography.Text type="secondary" role="status" style={{ alignSelf: 'flex-end', fontSize: 12 }}>
+          正在更新统计…
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

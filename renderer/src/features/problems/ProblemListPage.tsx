@@ -25,6 +25,7 @@ import {
   type ProblemRow,
 } from './problemRepo';
 import { ProblemCountsBar } from './ProblemCountsBar';
+import { useRememberedCounts } from './rememberedCounts';
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { RaiseProblemModal } from './RaiseProblemModal';
 import { useSettings } from '../../db/settingsStore';
@@ -160,7 +161,7 @@ export function ProblemListPage() {
   ];
 
   const option = (v: string) => ({ value: v, label: v });
-  const counts = summary?.counts;
+  const { counts, stale: countsStale } = useRememberedCounts(summaryKey, summary?.counts);
 
   return (
     <div>
@@ -256,7 +257,7 @@ export function ProblemListPage() {
         )}
       </Flex>
 
-      <ProblemCountsBar counts={counts} />
+      <ProblemCountsBar counts={counts} stale={countsStale} />
 
       <Tabs
         activeKey={tab}
