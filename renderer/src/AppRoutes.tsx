@@ -7,6 +7,8 @@ import { EnterpriseListPage } from './features/enterprises/EnterpriseListPage';
 import { HomePage } from './features/home/HomePage';
 import { ProblemDetailPage } from './features/problems/ProblemDetailPage';
 import { ProblemListPage } from './features/problems/ProblemListPage';
+import { ProjectDetailPage } from './features/projects/ProjectDetailPage';
+import { ProjectListPage } from './features/projects/ProjectListPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { MyEnterprisesPage } from './features/review/MyEnterprisesPage';
 import { WorkbenchPage } from './features/review/WorkbenchPage';
@@ -25,6 +27,8 @@ export function AppRoutes() {
         <Route path="visits/:visitId/edit" element={<VisitFormPage />} />
         <Route path="problems" element={<ProblemListPage />} />
         <Route path="problems/:problemId" element={<ProblemDetailPage />} />
+        <Route path="projects" element={<ProjectListPage />} />
+        <Route path="projects/:projectId" element={<ProjectDetailPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="roster/import" element={<RosterImportPage />} />
         <Route path="review" element={<MyEnterprisesPage />} />

@@ -1,0 +1,34 @@
+// A form control that picks one live enterprise by typing its name, pinyin initials or credit code
+// (the searchTokens index). The chosen enterprise keeps its label even when the search moves on.
+import { Select } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { Enterprise } from '../../../shared/domain/records';
+import { db } from '../db/db';
+import { searchEnterprises } from '../features/enterprises/enterpriseRepo';
+
+export interface EnterpriseSelectProps {
+  id?: string;
+  value?: string;
+  onChange?: (value: string | undefined, enterprise: Enterprise | undefined) => void;
+  placeholder?: string;
+}
+
+export function EnterpriseSelect({ id, value, onChange, placeholder = '输入企业名称、拼音首字母或信用代码搜索' }: EnterpriseSelectProps) {
+  const [query, setQuery] = useState('');
+  const found = useLiveQuery(() => searchEnterprises(query, 20), [query]) ?? [];
+  const chosen = useLiveQuery(() => (value ? db.enterprises.get(value) : undefined), [value]);
+  const shown = [...(chosen && !found.some((e) => e.id === chosen.id) ? [chosen] : []), ...found];
+  return (
+    <Select
+      id={id}
+      allowClear
+      value={value}
+      placeholder={placeholder}
+      options={shown.map((e) => ({ value: e.id, label: `${e.name}${e.town ? `（${e.town}）` : ''}` }))}
+      showSearch={{ filterOption: false, onSearch: setQuery }}
+      notFoundContent={query ? '没有找到企业' : '请输入关键字'}
+      onChange={(next?: string) => onChange?.(next, shown.find((e) => e.id === next))}
+    />
+  );
+}

@@ -1,0 +1,82 @@
+// 移出项目库 (a date and a reason; seed 001: projects leave the library by rule) and 重新入库 (a date
+// not before the exit). The rules are those of the project form, in shared/projects/projectInput.
+import { Form, Input, Modal } from 'antd';
+import type { KeyProject } from '../../../../shared/domain/records';
+import { useSettings } from '../../db/settingsStore';
+import { DateInput } from '../problems/DateInput';
+import { today } from '../problems/problemRepo';
+import { exitProjectLibrary, reenterProjectLibrary } from './projectRepo';
+import { useProjectFormSave } from './useProjectFormSave';
+
+export interface LibraryMembershipModalProps {
+  project: KeyProject;
+  onClose: () => void;
+  onSaved: (saved: KeyProject) => void;
+}
+
+interface FormValues {
+  libraryExitDate?: string;
+  libraryExitReason?: string;
+  libraryEntryDate?: string;
+}
+
+const formFields = ['libraryExitDate', 'libraryExitReason', 'libraryEntryDate'];
+
+export function LibraryMembershipModal({ project, onClose, onSaved }: LibraryMembershipModalProps) {
+  const settings = useSettings();
+  const [form] = Form.useForm<FormValues>();
+  const { saving, save } = useProjectFormSave(form, formFields);
+  const exiting = project.inLibrary;
+  const title = exiting ? '移出项目库' : '重新入库';
+
+  async function submit() {
+    if (!settings) return;
+    await save(async (values) => {
+      onSaved(
+        exiting
+          ? await exitProjectLibrary(project.id, { date: values.libraryExitDate, reason: values.libraryExitReason }, settings)
+          : await reenterProjectLibrary(project.id, { date: values.libraryEntryDate }, settings),
+      );
+    });
+  }
+
+  return (
+    <Modal
+      title={title}
+      open
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={title}
+      cancelText="取消"
+      okButtonProps={{ danger: exiting }}
+      confirmLoading={saving}
+    >
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        aria-label={title}
+        initialValues={exiting ? { libraryExitDate: today() } : { libraryEntryDate: today() }}
+      >
+        {exiting ? (
+          <>
+            <Form.Item label="移出日期" name="libraryExitDate" required extra={project.libraryEntryDate ? `入库日期：${project.libraryEntryDate}` : undefined}>
+              <DateInput allowClear={false} />
+            </Form.Item>
+            <Form.Item label="移出原因" name="libraryExitReason" required>
+              <Input.TextArea rows={3} maxLength={200} placeholder="例如：项目竣工投产，按规则移出项目库" />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item
+            label="重新入库日期"
+            name="libraryEntryDate"
+            required
+            extra={project.libraryExitDate ? `上次移出：${project.libraryExitDate}（${project.libraryExitReason}）` : undefined}
+          >
+            <DateInput allowClear={false} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,153 @@
+// Add or edit one key project. The fields are checked by shared/projects (the same rules as 移出项目库),
+// and each refusal is shown at its field: money must be a number ≥ 0, an exit needs a date not before
+// the entry date and a reason.
+import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { foreignSources, projectStages, type Enterprise, type KeyProject } from '../../../../shared/domain/records';
+import { projectInputOf } from '../../../../shared/projects/projectInput';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { useSettings } from '../../db/settingsStore';
+import { DateInput } from '../problems/DateInput';
+import { today } from '../problems/problemRepo';
+import { saveProject } from './projectRepo';
+import { useProjectFormSave } from './useProjectFormSave';
+
+export interface ProjectFormModalProps {
+  open: boolean;
+  /** The project being edited; absent when adding one. */
+  project?: KeyProject;
+  onClose: () => void;
+  onSaved: (saved: KeyProject) => void;
+}
+
+type FormValues = Record<string, unknown> & { inLibrary: boolean };
+
+const formFields = [
+  'name',
+  'enterpriseId',
+  'investorRegion',
+  'town',
+  'totalInvestment',
+  'registeredForeignCapital',
+  'stage',
+  'leadOfficer',
+  'inLibrary',
+  'libraryEntryDate',
+  'libraryExitDate',
+  'libraryExitReason',
+];
+
+export function ProjectFormModal({ open, project, onClose, onSaved }: ProjectFormModalProps) {
+  const settings = useSettings();
+  const [form] = Form.useForm<FormValues>();
+  const { saving, save } = useProjectFormSave(form, formFields);
+  const inLibrary = Form.useWatch('inLibrary', form) ?? project?.inLibrary ?? true;
+  const title = project ? '编辑重点项目' : '新增重点项目';
+
+  function enterpriseChosen(enterprise: Enterprise | undefined) {
+    // A project usually lies where its enterprise is; fill what is still empty, never overwrite.
+    if (!enterprise) return;
+    if (!form.getFieldValue('town')) form.setFieldValue('town', enterprise.town || undefined);
+    if (!form.getFieldValue('investorRegion')) form.setFieldValue('investorRegion', enterprise.foreignSource);
+  }
+
+  async function submit() {
+    if (!settings) return;
+    await save(async (values) => {
+      onSaved(await saveProject(values, settings, project?.id));
+    });
+  }
+
+  return (
+    <Modal
+      title={title}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="保存项目"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={760}
+    >
+      {settings === undefined ? null : (
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          aria-label={title}
+          initialValues={
+            project
+              ? projectInputOf(project)
+              : { stage: projectStages[0], inLibrary: true, libraryEntryDate: today(), leadOfficer: settings.officerName }
+          }
+        >
+          <Row gutter={16}>
+            <Col span={24}>
+              <Form.Item label="项目名称" name="name" required>
+                <Input maxLength={100} autoFocus />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="关联企业" name="enterpriseId" extra="项目尚未设立企业的可以不选">
+                <EnterpriseSelect onChange={(_id, enterprise) => enterpriseChosen(enterprise)} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="所属区镇" name="town">
+                <Select allowClear placeholder="选择区镇" options={settings.towns.map((t) => ({ value: t, label: t }))} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="投资方来源" name="investorRegion">
+                <Select allowClear placeholder="选择来源地" options={foreignSources.map((s) => ({ value: s, label: s }))} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="项目阶段" name="stage" required>
+                <Select options={projectStages.map((s) => ({ value: s, label: s }))} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="总投资（万美元）" name="totalInvestment">
+                <InputNumber style={{ width: '100%' }} placeholder="例如 12000" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="注册外资（万美元）" name="registeredForeignCapital">
+                <InputNumber style={{ width: '100%' }} placeholder="例如 5000" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="牵头人" name="leadOfficer">
+                <Input maxLength={30} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="在项目库中" name="inLibrary" valuePropName="checked">
+                <Switch checkedChildren="在库" unCheckedChildren="已出库" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="入库日期" name="libraryEntryDate" required={inLibrary}>
+                <DateInput />
+              </Form.Item>
+            </Col>
+            {inLibrary ? null : (
+              <>
+                <Col span={12}>
+                  <Form.Item label="移出日期" name="libraryExitDate" required>
+                    <DateInput />
+                  </Form.Item>
+                </Col>
+                <Col span={24}>
+                  <Form.Item label="移出原因" name="libraryExitReason" required>
+                    <Input.TextArea rows={2} maxLength={200} placeholder="例如：项目竣工投产，按规则移出项目库" />
+                  </Form.Item>
+                </Col>
+              </>
+            )}
+          </Row>
+        </Form>
+      )}
+    </Modal>
+  );
+}

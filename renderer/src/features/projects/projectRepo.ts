@@ -1,0 +1,163 @@
+// Key-project data access for the list, the project page and tests. Every write is one Dexie
+// transaction that checks the input with shared/projects first, stamps the record, and stores
+// nothing when a rule is broken. The library is hundreds of projects, so lists read whole tables.
+import Dexie from 'dexie';
+import {
+  keyProjectSchema,
+  progressEntrySchema,
+  type Enterprise,
+  type KeyProject,
+  type ProgressEntry,
+  type RecordMeta,
+  type Settings,
+} from '../../../../shared/domain/records';
+import { parseProgressInput, projectsLackingMonth, shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { exitLibrary, parseProjectInput, reenterLibrary, type ProjectInput } from '../../../../shared/projects/projectInput';
+import { ProjectRuleError } from '../../../../shared/projects/projectRuleError';
+import { isLaterStage } from '../../../../shared/projects/projectStageOrder';
+import { db } from '../../db/db';
+import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
+
+type Editor = Pick<Settings, 'officerName' | 'deviceId'>;
+
+/** The record fields of a stored record, so that its own fields can be replaced as a whole. */
+function metaOf({ id, createdAt, updatedAt, updatedBy, deviceId }: RecordMeta): RecordMeta {
+  return { id, createdAt, updatedAt, updatedBy, deviceId };
+}
+
+async function liveProject(id: string): Promise<KeyProject> {
+  const project = await db.projects.get(id);
+  if (!project || !isLive(project)) throw new ProjectRuleError([{ field: '', message: '该项目不存在或已删除' }]);
+  return project;
+}
+
+async function putChanged(existing: KeyProject, fields: ProjectInput, who: Editor, now: Date): Promise<KeyProject> {
+  const record = keyProjectSchema.parse(touched({ ...metaOf(existing), ...fields }, who, now));
+  await db.projects.put(record);
+  return record;
+}
+
+/** Creates (no `id`) or updates one project; a linked enterprise must exist and be live. */
+export async function saveProject(input: unknown, who: Editor, id?: string, now = new Date()): Promise<KeyProject> {
+  const fields = parseProjectInput(input);
+  return db.transaction('rw', db.projects, db.enterprises, async () => {
+    if (fields.enterpriseId) {
+      const enterprise = await db.enterprises.get(fields.enterpriseId);
+      if (!enterprise || !isLive(enterprise)) {
+        throw new ProjectRuleError([{ field: 'enterpriseId', message: '所选企业不存在或已删除' }]);
+      }
+    }
+    if (id) return putChanged(await liveProject(id), fields, who, now);
+    const record = keyProjectSchema.parse({ ...newRecordMeta(who, now), ...fields });
+    await db.projects.add(record);
+    return record;
+  });
+}
+
+/** Deletes by tombstone; its progress entries and problems stay, as an enterprise's visits do. */
+export async function deleteProject(id: string, who: Editor, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.projects, async () => {
+    const existing = await db.projects.get(id);
+    if (!existing || !isLive(existing)) return;
+    await db.projects.put(tombstoned(existing, who, now));
+  });
+}
+
+/** 移出项目库 on `date` for `reason`. */
+export async function exitProjectLibrary(
+  id: string,
+  exit: { date?: string; reason?: string },
+  who: Editor,
+  now = new Date(),
+): Promise<KeyProject> {
+  return db.transaction('rw', db.projects, async () => {
+    const project = await liveProject(id);
+    return putChanged(project, exitLibrary(project, exit), who, now);
+  });
+}
+
+/** 重新入库 on `date`; the earlier exit's date and reason are cleared. */
+export async function reenterProjectLibrary(id: string, entry: { date?: string }, who: Editor, now = new Date()): Promise<KeyProject> {
+  return db.transaction('rw', db.projects, async () => {
+    const project = await liveProject(id);
+    return putChanged(project, reenterLibrary(project, entry), who, now);
+  });
+}
+
+export interface SavedProgress {
+  entry: ProgressEntry;
+  /** The project, moved on when the entry reports a later stage. */
+  project: KeyProject;
+  /** True when the month already had an entry, which was edited rather than doubled. */
+  replaced: boolean;
+}
+
+/**
+ * Saves a project's entry for a month: the month's live entry is edited when there is one (one entry
+ * per project and month), a new one is added otherwise. An entry at a later stage than the project's
+ * moves the project to it, in the same transaction.
+ */
+export async function saveProgressEntry(projectId: string, input: unknown, who: Editor, now = new Date()): Promise<SavedProgress> {
+  const fields = parseProgressInput(input, shanghaiMonth(now));
+  return db.transaction('rw', db.projects, db.progressEntries, async () => {
+    let project = await liveProject(projectId);
+    const existing = await progressEntryOfMonth(projectId, fields.month);
+    const entry = progressEntrySchema.parse(
+      existing
+        ? touched({ ...metaOf(existing), projectId, ...fields }, who, now)
+        : { ...newRecordMeta(who, now), projectId, ...fields },
+    );
+    await db.progressEntries.put(entry);
+    if (isLaterStage(entry.stage, project.stage)) {
+      project = keyProjectSchema.parse(touched({ ...project, stage: entry.stage }, who, now));
+      await db.projects.put(project);
+    }
+    return { entry, project, replaced: existing !== undefined };
+  });
+}
+
+/** The live entry of one project and month, by the [projectId+month] index. */
+export async function progressEntryOfMonth(projectId: string, month: string): Promise<ProgressEntry | undefined> {
+  return db.progressEntries.where('[projectId+month]').equals([projectId, month]).filter(isLive).first();
+}
+
+/** A project's live entries, newest month first. */
+export async function progressEntriesNewestFirst(projectId: string): Promise<ProgressEntry[]> {
+  return db.progressEntries
+    .where('[projectId+month]')
+    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
+    .reverse()
+    .filter(isLive)
+    .toArray();
+}
+
+/** A project's live problems, newest raised first, by the problems' projectId index. */
+export async function projectProblems(projectId: string) {
+  const problems = await db.problems.where('projectId').equals(projectId).filter(isLive).toArray();
+  return problems.sort((a, b) => b.raisedDate.localeCompare(a.raisedDate));
+}
+
+export interface ProjectRow {
+  project: KeyProject;
+  /** The linked enterprise when it exists and is live. */
+  enterprise?: Enterprise;
+  /** In the library and no entry for `month` yet. */
+  missingMonth: boolean;
+}
+
+/** Every live project with its enterprise and whether it still owes the entry for `month`. */
+export async function loadProjectRows(month: string): Promise<ProjectRow[]> {
+  const [projects, entries] = await Promise.all([
+    db.projects.filter(isLive).toArray(),
+    db.progressEntries.where('month').equals(month).filter(isLive).toArray(),
+  ]);
+  const enterpriseIds = [...new Set(projects.flatMap((p) => (p.enterpriseId ? [p.enterpriseId] : [])))];
+  const enterprises = await db.enterprises.bulkGet(enterpriseIds);
+  const byId = new Map(enterprises.filter((e): e is Enterprise => e !== undefined && isLive(e)).map((e) => [e.id, e]));
+  const lacking = projectsLackingMonth(projects, entries, month);
+  return projects.map((project) => ({
+    project,
+    enterprise: project.enterpriseId ? byId.get(project.enterpriseId) : undefined,
+    missingMonth: lacking.has(project.id),
+  }));
+}

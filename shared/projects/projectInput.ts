@@ -1,0 +1,95 @@
+// What an officer types for a key project (DESIGN.md KeyProject), checked with the rules of the
+// library (seed 001: projects enter and leave it by rule, each exit with its reason). The same
+// schema checks the add/edit form, 移出项目库 and 重新入库, so the three cannot disagree.
+import { z } from 'zod';
+import { isCalendarDate } from '../calendar/workingDays';
+import { projectStages, type KeyProject, type RecordMeta } from '../domain/records';
+import { issuesOfZodError, moneyField, ProjectRuleError } from './projectRuleError';
+
+/** A form's cleared field arrives as '', null or undefined; all three mean "not given". */
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => (value ?? '').trim());
+
+function dateField(label: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(isCalendarDate, `${label}应为有效日期（YYYY-MM-DD）`)
+      .optional(),
+  );
+}
+
+export const projectInputSchema = z
+  .object({
+    name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(100, '项目名称不能超过 100 字'),
+    enterpriseId: z.preprocess(blankToUndefined, z.string().optional()),
+    investorRegion: text,
+    town: text,
+    totalInvestment: moneyField('总投资'),
+    registeredForeignCapital: moneyField('注册外资'),
+    stage: z.enum(projectStages, { error: '请选择项目阶段' }),
+    leadOfficer: text,
+    inLibrary: z.boolean({ error: '请选择是否在库' }),
+    libraryEntryDate: dateField('入库日期'),
+    libraryExitDate: dateField('移出日期'),
+    libraryExitReason: text,
+  })
+  .superRefine((v, ctx) => {
+    const at = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    // Refinements run even when a field already failed (a negative total reaches here): compare valid money only.
+    const total = v.totalInvestment ?? -1;
+    const capital = v.registeredForeignCapital ?? -1;
+    if (total >= 0 && capital >= 0 && capital > total) {
+      at('registeredForeignCapital', '注册外资不能大于总投资');
+    }
+    if (v.inLibrary) {
+      if (!v.libraryEntryDate) at('libraryEntryDate', '在库项目须填写入库日期');
+      return;
+    }
+    if (!v.libraryExitDate) at('libraryExitDate', '移出项目库须填写移出日期');
+    if (!v.libraryExitReason) at('libraryExitReason', '移出项目库须填写移出原因');
+    if (v.libraryExitDate && v.libraryEntryDate && v.libraryExitDate < v.libraryEntryDate) {
+      at('libraryExitDate', `移出日期不能早于入库日期（${v.libraryEntryDate}）`);
+    }
+  })
+  // An in-library project has no exit: what the form still holds of an earlier exit is dropped.
+  .transform((v) => (v.inLibrary ? { ...v, libraryExitDate: undefined, libraryExitReason: '' } : v));
+
+/** A project's own fields, as an officer edits them: a KeyProject without the record fields. */
+export type ProjectInput = Omit<KeyProject, keyof RecordMeta>;
+
+export const projectInputKeys = Object.keys(projectInputSchema.in.shape) as (keyof ProjectInput)[];
+
+/** The checked input, without the keys left empty; throws ProjectRuleError naming the fields. */
+export function parseProjectInput(raw: unknown): ProjectInput {
+  const parsed = projectInputSchema.safeParse(raw);
+  if (!parsed.success) throw new ProjectRuleError(issuesOfZodError(parsed.error));
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined)) as ProjectInput;
+}
+
+/** The editable fields of a stored project, e.g. to fill the edit form or to apply a change to. */
+export function projectInputOf(project: KeyProject): Record<keyof ProjectInput, unknown> {
+  return Object.fromEntries(projectInputKeys.map((key) => [key, project[key]])) as Record<keyof ProjectInput, unknown>;
+}
+
+/** 移出项目库: the project's fields after leaving the library on `date` for `reason`. */
+export function exitLibrary(project: KeyProject, exit: { date?: string; reason?: string }): ProjectInput {
+  if (!project.inLibrary) throw new ProjectRuleError([{ field: '', message: '该项目已不在项目库中' }]);
+  return parseProjectInput({ ...projectInputOf(project), inLibrary: false, libraryExitDate: exit.date, libraryExitReason: exit.reason });
+}
+
+/** 重新入库: the project's fields after entering the library again on `date` (not before it left). */
+export function reenterLibrary(project: KeyProject, entry: { date?: string }): ProjectInput {
+  if (project.inLibrary) throw new ProjectRuleError([{ field: '', message: '该项目已在项目库中' }]);
+  if (entry.date && project.libraryExitDate && isCalendarDate(entry.date) && entry.date < project.libraryExitDate) {
+    throw new ProjectRuleError([
+      { field: 'libraryEntryDate', message: `重新入库日期不能早于移出日期（${project.libraryExitDate}）` },
+    ]);
+  }
+  return parseProjectInput({ ...projectInputOf(project), inLibrary: true, libraryEntryDate: entry.date ?? '' });
+}

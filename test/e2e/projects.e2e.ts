@@ -1,0 +1,116 @@
+// The key foreign-invested project library in real Chromium: a project is added for an enterprise
+// (bad money refused at the field), this month's progress is entered at a later stage — the stage
+// moves and the 本月未填报 tag goes — a second entry for the month edits the first, a problem is raised
+// from the project page, and all of it is still there after a reload, read back from IndexedDB.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Enterprise, KeyProject, Problem, ProgressEntry } from '../../shared/domain/records';
+import { shanghaiMonth } from '../../shared/projects/monthlyProgress';
+import { openApp, pickOption, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await openApp({ route: '/' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const projectName = '测试精密二期扩建项目';
+
+/** An open antd dialog by its title (see problems.e2e.ts for why not by accessible name). */
+function dialog(page: Page, title: string): Locator {
+  return page.getByRole('dialog').filter({ has: page.getByText(title, { exact: true }) });
+}
+
+function projectRow(page: Page): Locator {
+  return page.getByRole('row').filter({ hasText: projectName });
+}
+
+test('a project gets this month’s progress at a later stage and a problem, and keeps them', async () => {
+  await app.loadDemoData('small');
+  const enterprise = ((await app.readRows('enterprises')) as Enterprise[]).find((e) => e.deletedAt === undefined)!;
+  const page = app.page;
+  const month = shanghaiMonth();
+
+  // Add the project, linked to the enterprise; a negative total is refused at its field.
+  await app.goto('/projects');
+  await page.getByRole('button', { name: '新增项目' }).click();
+  const form = dialog(page, '新增重点项目');
+  await form.getByLabel('项目名称').fill(projectName);
+  await pickOption(page, form, '关联企业', `${enterprise.name}（${enterprise.town}）`, enterprise.name);
+  await pickOption(page, form, '项目阶段', '已设立·前期手续');
+  await form.getByLabel('总投资（万美元）').fill('-5');
+  await form.getByRole('button', { name: '保存项目' }).click();
+  await form.getByText('总投资不能为负数').waitFor();
+  await form.getByLabel('总投资（万美元）').fill('12000');
+  await form.getByLabel('注册外资（万美元）').fill('5000');
+  await form.getByRole('button', { name: '保存项目' }).click();
+
+  // Its page: the enterprise's town came with the enterprise; this month is not reported yet.
+  await page.getByRole('heading', { name: projectName }).waitFor();
+  expect(await page.getByRole('link', { name: enterprise.name }).count()).toBe(1);
+  await page.getByText('本月未填报').waitFor();
+  await app.goto(`/projects?q=${encodeURIComponent(projectName)}`);
+  await expect.poll(() => projectRow(page).innerText()).toContain('本月未填报');
+  expect(await projectRow(page).innerText()).toContain(enterprise.town);
+  await projectRow(page).getByRole('link', { name: projectName }).click();
+
+  // This month's progress at a later stage moves the project to it.
+  await page.getByRole('button', { name: '填报本月进展' }).click();
+  const progress = dialog(page, `填报进展：${projectName}`);
+  expect(await progress.getByLabel('填报月份').inputValue()).toBe(month);
+  await pickOption(page, progress, '项目阶段', '在建');
+  await progress.getByLabel('本月进展').fill('完成桩基施工');
+  await progress.getByLabel('累计完成投资（万美元）').fill('3000');
+  await progress.getByRole('button', { name: '保存进展' }).click();
+  await progress.waitFor({ state: 'hidden' });
+  await expect.poll(() => page.getByText('本月未填报').count()).toBe(0);
+  const entries = page.getByRole('table', { name: '月度进展' });
+  await expect.poll(() => entries.innerText()).toContain('完成桩基施工');
+
+  // A second entry for the month edits the first instead of adding one.
+  await page.getByRole('button', { name: '填报本月进展' }).click();
+  const again = dialog(page, `填报进展：${projectName}`);
+  await again.getByText(`${month} 已填报`, { exact: false }).waitFor();
+  expect(await again.getByLabel('本月进展').inputValue()).toBe('完成桩基施工');
+  await again.getByLabel('本月进展').fill('完成桩基施工，主体开工');
+  await again.getByRole('button', { name: '保存进展' }).click();
+  await again.waitFor({ state: 'hidden' });
+  await expect.poll(() => entries.innerText()).toContain('主体开工');
+
+  // A problem raised from the project page carries the project and its enterprise.
+  await page.getByRole('button', { name: '登记问题' }).click();
+  const raise = dialog(page, '登记问题');
+  await raise.getByText(enterprise.name, { exact: false }).first().waitFor();
+  await pickOption(page, raise, '问题类别', '建设审批');
+  await raise.getByLabel('问题描述').fill('施工许可证办理进度慢');
+  await raise.getByRole('button', { name: /登\s*记/ }).click();
+  await raise.waitFor({ state: 'hidden' });
+  await expect.poll(() => page.getByRole('table', { name: '项目问题' }).innerText()).toContain('施工许可证办理进度慢');
+
+  // After a reload everything is still there, in the page and in IndexedDB.
+  await app.reload();
+  await page.getByRole('heading', { name: projectName }).waitFor();
+  await expect.poll(() => page.getByRole('table', { name: '月度进展' }).innerText()).toContain('主体开工');
+  expect(await page.getByRole('table', { name: '项目问题' }).innerText()).toContain('施工许可证办理进度慢');
+
+  const project = ((await app.readRows('projects')) as KeyProject[]).find((p) => p.name === projectName)!;
+  expect(project).toMatchObject({
+    enterpriseId: enterprise.id,
+    town: enterprise.town,
+    stage: '在建',
+    inLibrary: true,
+    totalInvestment: 12000,
+    registeredForeignCapital: 5000,
+  });
+  const stored = ((await app.readRows('progressEntries')) as ProgressEntry[]).filter((e) => e.projectId === project.id);
+  expect(stored.map((e) => [e.month, e.stage, e.progress, e.investmentToDate])).toEqual([[month, '在建', '完成桩基施工，主体开工', 3000]]);
+  const problems = ((await app.readRows('problems')) as Problem[]).filter((p) => p.projectId === project.id);
+  expect(problems.map((p) => [p.enterpriseId, p.category, p.description])).toEqual([[enterprise.id, '建设审批', '施工许可证办理进度慢']]);
+
+  await app.goto(`/projects?q=${encodeURIComponent(projectName)}`);
+  await expect.poll(() => projectRow(page).innerText()).toContain('在建');
+  expect(await projectRow(page).innerText()).not.toContain('本月未填报');
+  expect(app.pageErrors).toEqual([]);
+});
