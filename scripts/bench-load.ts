@@ -87,6 +87,32 @@ function enterpriseListSearchable(): number | false {
   return input && !input.disabled && firstRow ? performance.now() : false;
 }
 
+/** The problem counts bar shows figures (fresh or the last ones of this view). */
+function problemCountsShown(): number | false {
+  const total = document.querySelector('[role="group"][aria-label="问题总数"]');
+  const value = (total?.textContent ?? '').replace('问题总数', '').trim();
+  return value !== '' && value !== '…' ? performance.now() : false;
+}
+
+/** …and they are the fresh count, not the remembered figures of an earlier visit. */
+function problemCountsFresh(): number | false {
+  const updating = [...document.querySelectorAll('[role="status"]')].some((e) => (e.textContent ?? '').includes('正在更新统计'));
+  const total = document.querySelector('[role="group"][aria-label="问题总数"]');
+  const value = (total?.textContent ?? '').replace('问题总数', '').trim();
+  return !updating && value !== '' && value !== '…' ? performance.now() : false;
+}
+
+/** ms from an in-app route change (no reload) until `ready()` holds in the page. */
+async function timeInAppNavigation(page: Page, hash: string, ready: () => number | false): Promise<number> {
+  const start = await page.evaluate((h) => {
+    const t = performance.now();
+    window.location.hash = h;
+    return t;
+  }, hash);
+  const handle = await page.waitForFunction(ready, undefined, { polling: 'raf', timeout: 300_000 });
+  return ((await handle.jsonValue()) as number) - start;
+}
+
 function initialsOf(text: string): string {
   return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' })
     .join('')
@@ -196,6 +222,16 @@ async function main() {
     const listMs = await timeUntil(page, `${server.url}#/enterprises`, enterpriseListSearchable);
     log(`searchable enterprise list: ${formatMs(listMs)}`);
 
+    // 2b. The problem list's counts: opened fresh, then left for the home page and come back to
+    // within the app, where the last figures of the same view are shown while they are recounted.
+    const problemsColdMs = await timeUntil(page, `${server.url}#/problems`, problemCountsFresh);
+    await timeInAppNavigation(page, '#/', homeVisible);
+    const problemsBackShownMs = await timeInAppNavigation(page, '#/problems', problemCountsShown);
+    // Let the recount finish so it does not run under the search measurements.
+    await page.waitForFunction(problemCountsFresh, undefined, { polling: 'raf', timeout: 300_000 });
+    await timeUntil(page, `${server.url}#/enterprises`, enterpriseListSearchable); // where the search runs
+    log(`problem list counts: opened ${formatMs(problemsColdMs)}; back from the home page: figures after ${formatMs(problemsBackShownMs)}`);
+
     // 3. Search as you type.
     await page.waitForFunction(() => 'visitLedgerDebug' in window);
     const samples = await page.evaluate(() => (window as unknown as DebugWindow).visitLedgerDebug.sampleEnterprises(300, 20261126));
@@ -231,6 +267,8 @@ async function main() {
       ['first screen after reopening the browser (navigation start → home content)', '', formatMs(firstScreenMs)],
       ['first screen, reload (warm)', '', formatMs(firstScreenWarmMs)],
       ['searchable enterprise list (navigation start → rows + search box)', '', formatMs(listMs)],
+      ['problem list, all problems: counts bar filled (navigation start → fresh counts)', `${counts.problems ?? '?'} problems`, formatMs(problemsColdMs)],
+      ['problem list again, back from the home page in the app: figures on screen (the last ones, marked 正在更新统计)', '', formatMs(problemsBackShownMs)],
       ['search as you type, last keystroke → results rendered (incl. 150 ms debounce)', `${typed.length} queries`, `p50 ${formatMs(percentile(typed, 50))}, p95 ${formatMs(percentile(typed, 95))}`],
       ['search query alone (repository, limit 50)', `${repo.length} queries (${hitsZero} without hits)`, `p50 ${formatMs(percentile(repo.map((r) => r.ms), 50))}, p95 ${formatMs(percentile(repo.map((r) => r.ms), 95))}`],
       ...['名称片段', '拼音首字母', '信用代码前缀'].map((kind) => [
