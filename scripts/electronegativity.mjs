@@ -75,7 +75,10 @@ function runScan() {
       process.stderr.write(run.stdout + run.stderr);
       throw new Error(`electronegativity wrote no report (exit ${run.status})`);
     }
-    const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
+    const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8')).filter((r) => r.some((cell) => cell.trim() !== ''));
+    // The CLI has been seen (once in many runs) to leave a report whose last row is cut short; a
+    // short row is an unreadable report, never a finding to skip, so the caller scans again.
+    if (!header || rows.some((r) => r.length < header.length)) return undefined;
     const column = (name) => header.findIndex((h) => h.trim() === name);
     const at = { issue: column('issue'), severity: column('severity'), confidence: column('confidence'), file: column('filename'), location: column('location'), description: column('description') };
     return {
@@ -98,7 +101,10 @@ function runScan() {
 }
 
 const accepted = loadAccepted();
-const { electronVersion, findings } = runScan();
+let scan;
+for (let attempt = 1; attempt <= 3 && !scan; attempt += 1) scan = runScan();
+if (!scan) throw new Error('electronegativity wrote an incomplete report three times');
+const { electronVersion, findings } = scan;
 const isAccepted = (f) => accepted.some((a) => a.check === f.check && a.file === f.file);
 const open = findings.filter((f) => !isAccepted(f));
 
