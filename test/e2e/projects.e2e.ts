@@ -49,7 +49,8 @@ test('a project gets this month’s progress at a later stage and a problem, and
 
   // Its page: the enterprise's town came with the enterprise; this month is not reported yet.
   await page.getByRole('heading', { name: projectName }).waitFor();
-  expect(await page.getByRole('link', { name: enterprise.name }).count()).toBe(1);
+  // The enterprise is read after the project: wait for it rather than count at once.
+  await expect.poll(() => page.getByRole('link', { name: enterprise.name }).count()).toBe(1);
   await page.getByText('本月未填报').waitFor();
   await app.goto(`/projects?q=${encodeURIComponent(projectName)}`);
   await expect.poll(() => projectRow(page).innerText()).toContain('本月未填报');
@@ -93,7 +94,7 @@ test('a project gets this month’s progress at a later stage and a problem, and
   await app.reload();
   await page.getByRole('heading', { name: projectName }).waitFor();
   await expect.poll(() => page.getByRole('table', { name: '月度进展' }).innerText()).toContain('主体开工');
-  expect(await page.getByRole('table', { name: '项目问题' }).innerText()).toContain('施工许可证办理进度慢');
+  await expect.poll(() => page.getByRole('table', { name: '项目问题' }).innerText()).toContain('施工许可证办理进度慢');
 
   const project = ((await app.readRows('projects')) as KeyProject[]).find((p) => p.name === projectName)!;
   expect(project).toMatchObject({
