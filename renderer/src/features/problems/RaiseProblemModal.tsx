@@ -3,12 +3,10 @@
 // the reply deadline is shown live as the dates and the handling change.
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { handlingModes, type HandlingMode, type Problem } from '../../../../shared/domain/records';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
-import { db } from '../../db/db';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { DateInput } from './DateInput';
-import { searchEnterprises } from '../enterprises/enterpriseRepo';
 import { projectsOfEnterprise, saveNewProblem, today } from './problemRepo';
 import { useRuleFormSave } from './ruleErrorToForm';
 import { useSettings } from '../../db/settingsStore';
@@ -50,7 +48,6 @@ const formFields = [
 export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projectId }: RaiseProblemModalProps) {
   const settings = useSettings();
   const [form] = Form.useForm<RaiseForm>();
-  const [query, setQuery] = useState('');
   const { saving, save, errorAlert, clearErrors } = useRuleFormSave(form);
 
   const chosenEnterprise = Form.useWatch('enterpriseId', form);
@@ -58,11 +55,6 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
   const handling = Form.useWatch('handling', form);
   const transferDate = Form.useWatch('transferDate', form);
 
-  const found = useLiveQuery(() => searchEnterprises(query, 20), [query]) ?? [];
-  const chosen = useLiveQuery(
-    () => (chosenEnterprise ? db.enterprises.get(chosenEnterprise) : undefined),
-    [chosenEnterprise],
-  );
   const projects = useLiveQuery(
     () => (chosenEnterprise ? projectsOfEnterprise(chosenEnterprise) : Promise.resolve([])),
     [chosenEnterprise],
@@ -70,14 +62,9 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
 
   function close() {
     clearErrors();
-    setQuery('');
     onClose();
   }
 
-  const enterpriseOptions = [...(chosen && !found.some((e) => e.id === chosen.id) ? [chosen] : []), ...found].map((e) => ({
-    value: e.id,
-    label: `${e.name}${e.town ? `（${e.town}）` : ''}`,
-  }));
 
   const preview =
     raisedDate && settings
@@ -128,6 +115,10 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
         layout="vertical"
         requiredMark="optional"
         name="raise-problem"
+        // A project belongs to one enterprise: choosing another enterprise drops the project chosen.
+        onValuesChange={(changed: Partial<RaiseForm>) => {
+          if ('enterpriseId' in changed) form.setFieldValue('projectId', undefined);
+        }}
         // Mounted afresh on every opening (destroyOnHidden), so these fill each new form.
         initialValues={{
           enterpriseId,
@@ -139,13 +130,7 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
         }}
       >
         <Form.Item name="enterpriseId" label="企业" rules={[{ required: true, message: '请选择企业' }]}>
-          <Select
-            placeholder="输入企业名称、拼音首字母或信用代码搜索"
-            options={enterpriseOptions}
-            showSearch={{ filterOption: false, onSearch: setQuery }}
-            notFoundContent={query ? '没有找到企业' : '请输入关键字'}
-            onChange={() => form.setFieldValue('projectId', undefined)}
-          />
+          <EnterpriseSelect />
         </Form.Item>
         <Form.Item name="projectId" label="重点项目（可选）">
           <Select
