@@ -40,13 +40,22 @@ export async function saveSettings(next: Settings): Promise<void> {
   await db.settings.put({ key: 'app', value: parsed });
 }
 
+let lastSeenRow: { key: string; value: Settings } | null | undefined;
+
 /**
  * Live settings for components; undefined until the first read resolves. Creates the defaults when
  * the row is missing: a screen opened straight from a link on a new laptop must not wait for
  * another screen to create them.
  */
 export function useSettings(): Settings | undefined {
-  const row = useLiveQuery(() => db.settings.get('app').then((found) => found ?? null));
+  const row = useLiveQuery(
+    () => db.settings.get('app').then((found) => (lastSeenRow = found ?? null)),
+    [],
+    // A screen opened again starts from the settings last read (the live query corrects them at
+    // once if they changed): otherwise every screen keyed on them — the problem counts remembered
+    // per view — would wait behind whatever IndexedDB work is still running at bureau scale.
+    lastSeenRow,
+  );
   useEffect(() => {
     if (row === null) void loadSettings();
   }, [row]);
