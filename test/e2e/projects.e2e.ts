@@ -113,5 +113,18 @@ test('a project gets this month’s progress at a later stage and a problem, and
   await app.goto(`/projects?q=${encodeURIComponent(projectName)}`);
   await expect.poll(() => projectRow(page).innerText()).toContain('在建');
   expect(await projectRow(page).innerText()).not.toContain('本月未填报');
+
+  // Deleting asks first, leaves a tombstone (its progress and problems stay), and a link to the
+  // project then says it was deleted.
+  await projectRow(page).getByRole('link', { name: projectName }).click();
+  await page.getByRole('button', { name: '删除项目' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '删除项目' }).click();
+  await page.getByText('项目已删除').waitFor();
+  await expect.poll(() => page.getByRole('link', { name: projectName }).count()).toBe(0);
+  const tombstone = ((await app.readRows('projects')) as KeyProject[]).find((p) => p.id === project.id)!;
+  expect(tombstone.deletedAt).toBeTruthy();
+  expect(((await app.readRows('progressEntries')) as ProgressEntry[]).filter((e) => e.projectId === project.id)).toHaveLength(1);
+  await app.goto(`/projects/${project.id}`);
+  await page.getByText('该项目已被删除。').waitFor();
   expect(app.pageErrors).toEqual([]);
 });

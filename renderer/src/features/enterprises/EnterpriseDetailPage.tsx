@@ -1,11 +1,12 @@
 // One enterprise: its profile, the actions an officer takes from it, and a timeline of its visits
 // and problems (newest first), read through the enterpriseId indexes.
 import { DeleteOutlined, EditOutlined, FormOutlined, PaperClipOutlined, PlusCircleOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Empty, Result, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Enterprise, Problem, ProblemStatus, Visit } from '../../../../shared/domain/records';
+import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
@@ -57,12 +58,19 @@ function ProfileDescriptions({ enterprise }: { enterprise: Enterprise }) {
   );
 }
 
+const enterpriseDeletion = {
+  noun: '企业',
+  consequence: '删除后该企业不再出现在名录中；已有的走访和问题记录保留。',
+  listPath: '/enterprises',
+  listName: '返回企业名录',
+};
+
 export function EnterpriseDetailPage() {
   const { enterpriseId = '' } = useParams();
   const navigate = useNavigate();
-  const { modal, message } = App.useApp();
   const [editing, setEditing] = useState(false);
 
+  const confirmDeletion = useConfirmDeletion(enterpriseDeletion);
   const enterprise = useLiveQuery(async () => (await db.enterprises.get(enterpriseId)) ?? null, [enterpriseId]);
   const visits = useLiveQuery(() => enterpriseVisitsNewestFirst(enterpriseId).toArray(), [enterpriseId]);
   const problems = useLiveQuery(
@@ -72,29 +80,7 @@ export function EnterpriseDetailPage() {
 
   if (enterprise === undefined) return null;
   if (enterprise === null || !isLive(enterprise)) {
-    return (
-      <Result
-        status="404"
-        title="找不到该企业"
-        subTitle={enterprise ? '该企业已被删除。' : '企业不存在或已被删除。'}
-        extra={<Button onClick={() => navigate('/enterprises')}>返回企业名录</Button>}
-      />
-    );
-  }
-
-  function confirmDelete(target: Enterprise) {
-    modal.confirm({
-      title: `删除企业“${target.name}”？`,
-      content: '删除后该企业不再出现在名录中；已有的走访和问题记录保留。',
-      okText: '删除企业',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        await deleteEnterprise(target.id, await loadSettings());
-        message.success('企业已删除');
-        navigate('/enterprises');
-      },
-    });
+    return <RecordGone {...enterpriseDeletion} deleted={enterprise !== null} />;
   }
 
   const entries = timelineOf(visits ?? [], problems ?? []);
@@ -117,7 +103,7 @@ export function EnterpriseDetailPage() {
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             编辑企业
           </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(enterprise)}>
+          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDeletion(enterprise.name, async () => deleteEnterprise(enterprise.id, await loadSettings()))}>
             删除企业
           </Button>
         </Space>

@@ -1,18 +1,18 @@
 // One key project: its profile and stage, 移出项目库 / 重新入库, the monthly progress entries (newest
 // month first) with 填报本月进展, and the problems raised for it, with 登记问题 preset to the project.
 import { DeleteOutlined, EditOutlined, FormOutlined, LoginOutlined, LogoutOutlined, PlusCircleOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Flex, Result, Space, Steps, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Descriptions, Flex, Space, Steps, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { projectStages, type KeyProject, type ProgressEntry, type Problem } from '../../../../shared/domain/records';
 import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { stageRank } from '../../../../shared/projects/projectStageOrder';
+import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
 import { StatusTag } from '../problems/ProblemTags';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { LibraryMembershipModal } from './LibraryMembershipModal';
@@ -93,47 +93,27 @@ function SectionTable<Row extends { id: string }>(props: {
   );
 }
 
+const projectDeletion = {
+  noun: '项目',
+  consequence: '删除后该项目不再出现在项目库和报表中；已有的月度进展和问题记录保留。',
+  listPath: '/projects',
+  listName: '返回重点项目',
+};
+
 export function ProjectDetailPage() {
   const { projectId = '' } = useParams();
-  const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const [open, setOpen] = useState<OpenModal | undefined>();
   const month = shanghaiMonth();
 
+  const confirmDeletion = useConfirmDeletion(projectDeletion);
   const project = useLiveQuery(async () => (await db.projects.get(projectId)) ?? null, [projectId]);
   const entries = useLiveQuery(() => progressEntriesNewestFirst(projectId), [projectId]);
   const problems = useLiveQuery(() => projectProblems(projectId), [projectId]);
 
   if (project === undefined) return null;
   if (project === null || !isLive(project)) {
-    return (
-      <Result
-        status="404"
-        title="找不到该项目"
-        subTitle="项目不存在或已被删除。"
-        extra={<Button onClick={() => navigate('/projects')}>返回重点项目</Button>}
-      />
-    );
-  }
-
-  function confirmDelete(target: KeyProject) {
-    modal.confirm({
-      title: `删除项目“${target.name}”？`,
-      content: '删除后该项目不再出现在项目库和报表中；已有的月度进展和问题记录保留。',
-      okText: '删除项目',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await deleteProject(target.id, await loadSettings());
-        } catch (error) {
-          message.error(`删除失败：${describeError(error)}`);
-          return;
-        }
-        message.success('项目已删除');
-        navigate('/projects');
-      },
-    });
+    return <RecordGone {...projectDeletion} deleted={project !== null} />;
   }
 
   const missingThisMonth = project.inLibrary && entries !== undefined && !entries.some((e) => e.month === month);
@@ -203,7 +183,7 @@ export function ProjectDetailPage() {
           <Button icon={project.inLibrary ? <LogoutOutlined /> : <LoginOutlined />} onClick={() => setOpen({ kind: 'membership' })}>
             {project.inLibrary ? '移出项目库' : '重新入库'}
           </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(project)}>
+          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDeletion(project.name, async () => deleteProject(project.id, await loadSettings()))}>
             删除项目
           </Button>
         </Space>
