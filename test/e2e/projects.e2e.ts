@@ -114,6 +114,14 @@ test('a project gets this month’s progress at a later stage and a problem, and
   await expect.poll(() => projectRow(page).innerText()).toContain('在建');
   expect(await projectRow(page).innerText()).not.toContain('本月未填报');
 
+  // The enterprise's page lists its key project with the stage reached.
+  await app.goto(`/enterprises/${enterprise.id}`);
+  const onEnterprise = page.getByRole('region', { name: '该企业的重点项目' });
+  await onEnterprise.getByRole('link', { name: projectName }).waitFor();
+  expect(await onEnterprise.innerText()).toContain('在建');
+  await app.goto(`/projects?q=${encodeURIComponent(projectName)}`);
+  await expect.poll(() => projectRow(page).innerText()).toContain('在建');
+
   // Deleting asks first, leaves a tombstone (its progress and problems stay), and a link to the
   // project then says it was deleted.
   await projectRow(page).getByRole('link', { name: projectName }).click();

@@ -12,6 +12,7 @@ import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
 import { deleteEnterprise, enterpriseVisitsNewestFirst } from './enterpriseRepo';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
+import { EnterpriseProjectsCard } from '../projects/EnterpriseProjectsCard';
 import { ServicePlanPanel } from '../review/ServicePlanPanel';
 
 const statusColors: Record<ProblemStatus, string> = {
@@ -113,6 +114,7 @@ export function EnterpriseDetailPage() {
 
       {/* 一企一策: the needs found and the actions agreed for this enterprise (seed 004). */}
       <ServicePlanPanel enterpriseId={enterprise.id} />
+      <EnterpriseProjectsCard enterpriseId={enterprise.id} />
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         走访与问题（{visits?.length ?? 0} 次走访，{problems?.length ?? 0} 个问题）
