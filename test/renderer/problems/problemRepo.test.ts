@@ -4,6 +4,7 @@
 import { searchEnterprises } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Enterprise, Settings } from '../../../shared/domain/records';
+import { blankEnterpriseFields } from '../../../shared/domain/enterpriseFields';
 import { answerProblem, ProblemRuleError, transferProblem } from '../../../shared/problems/problemWorkflow';
 import { db } from '../../../renderer/src/db/db';
 import { newRecordMeta, tombstoned } from '../../../renderer/src/db/recordStamp';
@@ -24,17 +25,9 @@ const now = new Date('2026-11-26T02:00:00Z');
 async function enterprise(name: string, town: string, searchTokens: string[] = [name]): Promise<Enterprise> {
   const e: Enterprise = {
     ...newRecordMeta(settings, now),
+    ...blankEnterpriseFields(),
     name,
-    creditCode: '',
     town,
-    address: '',
-    industry: '',
-    isKeyEnterprise: false,
-    isAboveScale: false,
-    contactPerson: '',
-    contactPhone: '',
-    assignedOfficer: '',
-    linkedLeader: '',
     searchTokens,
   };
   await db.enterprises.put(e);

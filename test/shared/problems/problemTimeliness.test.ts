@@ -2,30 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../shared/domain/records';
 import { countProblems, formatClosureRate } from '../../../shared/problems/problemStats';
 import { dueSoonUntil, problemTimeliness } from '../../../shared/problems/problemTimeliness';
+import { makeProblem } from '../../fixtures/records';
 
 let seq = 0;
 function problem(patch: Partial<Problem>): Problem {
   seq += 1;
-  return {
-    id: `problem-${seq}`,
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-    updatedBy: '张敏',
-    deviceId: 'laptop-1',
-    enterpriseId: 'ent-1',
-    raisedDate: '2026-11-02',
-    category: '用工',
-    description: '招工难',
-    request: '',
-    isComplaint: false,
-    handling: '本部门办理',
-    department: '区商务局',
-    replyContent: '',
-    status: '待处理',
-    officer: '张敏',
-    history: [],
-    ...patch,
-  };
+  return makeProblem({ id: `problem-${seq}`, ...patch });
 }
 
 describe('timeliness of one problem', () => {

@@ -7,7 +7,8 @@ import { handlingModes, type HandlingMode, type Problem } from '../../../../shar
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { DateInput } from './DateInput';
-import { projectsOfEnterprise, saveNewProblem, today } from './problemRepo';
+import { projectsOfEnterprise } from '../projects/projectRepo';
+import { saveNewProblem, today } from './problemRepo';
 import { useRuleFormSave } from './ruleErrorToForm';
 import { useSettings } from '../../db/settingsStore';
 

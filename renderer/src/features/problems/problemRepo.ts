@@ -6,7 +6,6 @@
 import {
   problemSchema,
   type Enterprise,
-  type KeyProject,
   type OutcomeClass,
   type Problem,
   type ProblemStatus,
@@ -323,10 +322,6 @@ export async function myOpenProblems(officer: string, today: string, overrides: 
 // ---- the 登记问题 form ---------------------------------------------------------------------------
 
 /** Key projects of an enterprise, for the optional project field. */
-export async function projectsOfEnterprise(enterpriseId: string): Promise<KeyProject[]> {
-  return db.projects.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
-}
-
 export function today(): string {
   return shanghaiDate(new Date());
 }

@@ -3,8 +3,8 @@
 import { Card, List, Space } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router-dom';
-import { projectsOfEnterprise } from '../problems/problemRepo';
 import { LibraryTag, StageTag } from './projectDisplay';
+import { projectsOfEnterprise } from './projectRepo';
 
 export function EnterpriseProjectsCard({ enterpriseId }: { enterpriseId: string }) {
   const projects = useLiveQuery(() => projectsOfEnterprise(enterpriseId), [enterpriseId]);

@@ -131,6 +131,11 @@ export async function progressEntriesNewestFirst(projectId: string): Promise<Pro
     .toArray();
 }
 
+/** An enterprise's live projects (the 登记问题 form offers them; its page lists them). */
+export async function projectsOfEnterprise(enterpriseId: string): Promise<KeyProject[]> {
+  return db.projects.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
+}
+
 /** A project's live problems, newest raised first, by the problems' projectId index. */
 export async function projectProblems(projectId: string) {
   const problems = await db.problems.where('projectId').equals(projectId).filter(isLive).toArray();
