@@ -261,6 +261,19 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /**
+ * The open antd dialog with this title, once it has stopped zooming in: a click on a radio or an
+ * option of a dialog still moving can land beside it and change nothing. Found by the title's text,
+ * not by accessible name: a build made under NODE_ENV=test gives every rc-component the same
+ * generated id ("test-id"), so aria-labelledby can point at the wrong title.
+ */
+export async function openDialog(page: Page, title: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByText(title, { exact: true }) });
+  await dialog.waitFor();
+  await settle(page);
+  return dialog;
+}
+
+/**
  * Picks an option of an antd Select found by its form label inside `scope`. The dropdown is a
  * virtual list (only ~10 options rendered), so a searchable Select gets `typed` (default: the option)
  * typed first; a read-only one has few enough options to show them all. It waits for the opening

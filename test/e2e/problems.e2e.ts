@@ -4,7 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
-import { openApp, pickOption, type App } from './harness';
+import { openApp, openDialog, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -16,14 +16,6 @@ afterAll(async () => {
 });
 
 const enterpriseName = '苏州测试精密机械有限公司';
-
-/**
- * An open antd dialog by its title. Not by accessible name: a build made under NODE_ENV=test gives
- * every rc-component the same generated id ("test-id"), so aria-labelledby points at the wrong title.
- */
-function dialog(page: Page, title: string): Locator {
-  return page.getByRole('dialog').filter({ has: page.getByText(title, { exact: true }) });
-}
 
 /** Types a date into an antd DatePicker found by its form label, and confirms it. */
 async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
@@ -43,7 +35,7 @@ test('a problem transferred late and answered after its deadline is counted as a
   // An enterprise, through the enterprise form.
   await app.goto('/enterprises');
   await page.getByRole('button', { name: '新增企业' }).click();
-  const enterpriseForm = dialog(page, '新增企业');
+  const enterpriseForm = await openDialog(page, '新增企业');
   await enterpriseForm.getByLabel('企业名称').fill(enterpriseName);
   await enterpriseForm.getByLabel('统一社会信用代码').fill(makeCreditCode('91320509MA1XK7N07'));
   await pickOption(page, enterpriseForm, '所属区镇', '吴江开发区');
@@ -53,7 +45,7 @@ test('a problem transferred late and answered after its deadline is counted as a
   // Raise a problem on its own, as from a phone call, picking the enterprise by search.
   await app.goto('/problems');
   await page.getByRole('button', { name: '登记问题' }).click();
-  const raise = dialog(page, '登记问题');
+  const raise = await openDialog(page, '登记问题');
   await pickOption(page, raise, '企业', `${enterpriseName}（吴江开发区）`, '苏州测试');
   await fillDate(raise, '提出日期', '2026-11-02');
   await pickOption(page, raise, '问题类别', '用工');
@@ -64,7 +56,7 @@ test('a problem transferred late and answered after its deadline is counted as a
   // The detail page: transfer a day late (due the same day), deadline moves to 5 working days after.
   await page.getByRole('heading', { name: '问题详情' }).waitFor();
   await page.getByRole('button', { name: /^转\s*办$/ }).click();
-  const transfer = dialog(page, '转办');
+  const transfer = await openDialog(page, '转办');
   await pickOption(page, transfer, '责任部门', '区人社局', '人社');
   await fillDate(transfer, '转办日期', '2026-11-03');
   await expect.poll(() => transfer.getByText('新的答复期限：').innerText()).toContain('2026-11-10');
@@ -74,7 +66,7 @@ test('a problem transferred late and answered after its deadline is counted as a
 
   // A reply dated before the problem was raised is refused at the field and nothing changes.
   await page.getByRole('button', { name: /^答\s*复$/ }).click();
-  const answer = dialog(page, '答复');
+  const answer = await openDialog(page, '答复');
   await fillDate(answer, '答复日期', '2026-10-30');
   await answer.getByLabel('答复内容').fill('已组织专场招聘会');
   await answer.getByLabel('解决或已有明确途径').check();
@@ -111,13 +103,13 @@ test('an unsatisfied answer is reopened with the first answer kept; a 2027 deadl
   await page.getByRole('heading', { name: '问题详情' }).waitFor();
 
   await page.getByRole('button', { name: '企业满意度' }).click();
-  const rate = dialog(page, '企业满意度');
+  const rate = await openDialog(page, '企业满意度');
   await rate.getByLabel('不满意').check();
   await rate.getByRole('button', { name: /保\s*存/ }).click();
   await rate.waitFor({ state: 'hidden' });
 
   await page.getByRole('button', { name: '重新办理' }).click();
-  const reopen = dialog(page, '重新办理');
+  const reopen = await openDialog(page, '重新办理');
   await reopen.getByRole('button', { name: /保\s*存/ }).click();
   await reopen.getByText('请填写重新办理的原因').waitFor();
   await reopen.getByLabel('重新办理原因').fill('企业不满意，要求再协调');
@@ -135,7 +127,7 @@ test('an unsatisfied answer is reopened with the first answer kept; a 2027 deadl
   // Raised at the year end, the deadline runs into 2027, which the calendar does not know yet.
   await app.goto('/problems');
   await page.getByRole('button', { name: '登记问题' }).click();
-  const raise = dialog(page, '登记问题');
+  const raise = await openDialog(page, '登记问题');
   await fillDate(raise, '提出日期', '2026-12-30');
   await raise.getByText('工作日历尚无 2027 年节假日安排').waitFor();
   await raise.getByRole('button', { name: /取\s*消/ }).click();

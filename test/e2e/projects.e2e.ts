@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise, KeyProject, Problem, ProgressEntry } from '../../shared/domain/records';
 import { shanghaiMonth } from '../../shared/projects/monthlyProgress';
-import { openApp, pickOption, type App } from './harness';
+import { openApp, openDialog, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -17,11 +17,6 @@ afterAll(async () => {
 });
 
 const projectName = '测试精密二期扩建项目';
-
-/** An open antd dialog by its title (see problems.e2e.ts for why not by accessible name). */
-function dialog(page: Page, title: string): Locator {
-  return page.getByRole('dialog').filter({ has: page.getByText(title, { exact: true }) });
-}
 
 function projectRow(page: Page): Locator {
   return page.getByRole('row').filter({ hasText: projectName });
@@ -36,7 +31,7 @@ test('a project gets this month’s progress at a later stage and a problem, and
   // Add the project, linked to the enterprise; a negative total is refused at its field.
   await app.goto('/projects');
   await page.getByRole('button', { name: '新增项目' }).click();
-  const form = dialog(page, '新增重点项目');
+  const form = await openDialog(page, '新增重点项目');
   await form.getByLabel('项目名称').fill(projectName);
   await pickOption(page, form, '关联企业', `${enterprise.name}（${enterprise.town}）`, enterprise.name);
   await pickOption(page, form, '项目阶段', '已设立·前期手续');
@@ -59,7 +54,7 @@ test('a project gets this month’s progress at a later stage and a problem, and
 
   // This month's progress at a later stage moves the project to it.
   await page.getByRole('button', { name: '填报本月进展' }).click();
-  const progress = dialog(page, `填报进展：${projectName}`);
+  const progress = await openDialog(page, `填报进展：${projectName}`);
   expect(await progress.getByLabel('填报月份').inputValue()).toBe(month);
   await pickOption(page, progress, '项目阶段', '在建');
   await progress.getByLabel('本月进展').fill('完成桩基施工');
@@ -72,7 +67,7 @@ test('a project gets this month’s progress at a later stage and a problem, and
 
   // A second entry for the month edits the first instead of adding one.
   await page.getByRole('button', { name: '填报本月进展' }).click();
-  const again = dialog(page, `填报进展：${projectName}`);
+  const again = await openDialog(page, `填报进展：${projectName}`);
   await again.getByText(`${month} 已填报`, { exact: false }).waitFor();
   expect(await again.getByLabel('本月进展').inputValue()).toBe('完成桩基施工');
   await again.getByLabel('本月进展').fill('完成桩基施工，主体开工');
@@ -82,7 +77,7 @@ test('a project gets this month’s progress at a later stage and a problem, and
 
   // A problem raised from the project page carries the project and its enterprise.
   await page.getByRole('button', { name: '登记问题' }).click();
-  const raise = dialog(page, '登记问题');
+  const raise = await openDialog(page, '登记问题');
   await raise.getByText(enterprise.name, { exact: false }).first().waitFor();
   await pickOption(page, raise, '问题类别', '建设审批');
   await raise.getByLabel('问题描述').fill('施工许可证办理进度慢');
