@@ -74,6 +74,8 @@ export const problemFieldLabels: Record<string, string> = {
   owner: '整改责任人',
   rectificationDeadline: '整改期限',
   satisfaction: '企业满意度',
+  satisfactionReason: '不满意原因',
+  closeDespiteDissatisfaction: '企业不满意，仍然办结',
   comment: '说明',
 };
 
@@ -302,12 +304,35 @@ export function answerProblem(
   );
 }
 
-export function closeProblem(p: Problem, change: { comment?: string }, ctx: ProblemContext): Problem {
+export interface CloseProblemChange {
+  comment?: string;
+  /**
+   * The officer's explicit decision to close although the enterprise's latest word on the answer is
+   * 不满意 (instead of reopening it); it needs an explanation in `comment`.
+   */
+  closeDespiteDissatisfaction?: boolean;
+}
+
+export function closeProblem(p: Problem, change: CloseProblemChange, ctx: ProblemContext): Problem {
   requireStatus(p, ['已答复', '已升级'], '办结');
   if (p.replyDate === undefined) {
     throw new ProblemRuleError([{ field: 'replyDate', message: '尚未答复，不能办结：请先填写答复' }]);
   }
-  return changed(p, {}, ctx, '已办结', change.comment?.trim() || '办结');
+  const comment = change.comment?.trim() ?? '';
+  // An unhappy enterprise's problem is not closed by habit: reopen it, or decide and say why.
+  if (p.satisfaction === '不满意') {
+    if (change.closeDespiteDissatisfaction !== true) {
+      throw new ProblemRuleError([
+        {
+          field: 'closeDespiteDissatisfaction',
+          message: '企业对答复不满意：请先重新办理，或勾选“企业不满意，仍然办结”并说明理由',
+        },
+      ]);
+    }
+    if (comment === '') throw new ProblemRuleError([{ field: 'comment', message: '企业不满意仍然办结，须说明理由' }]);
+    return changed(p, {}, ctx, '已办结', `企业不满意，仍然办结：${comment}`);
+  }
+  return changed(p, {}, ctx, '已办结', comment || '办结');
 }
 
 export function escalateProblem(
@@ -355,14 +380,28 @@ export function listForRectification(
   );
 }
 
-export function recordSatisfaction(p: Problem, satisfaction: Satisfaction, ctx: ProblemContext): Problem {
+/**
+ * The enterprise's word on the answer. 不满意 needs the reason (what the enterprise is unhappy
+ * with), kept in the history entry: it is what a reopening or a close despite it has to answer.
+ */
+export function recordSatisfaction(
+  p: Problem,
+  change: { satisfaction: Satisfaction; reason?: string },
+  ctx: ProblemContext,
+): Problem {
+  const { satisfaction } = change;
+  const reason = change.reason?.trim() ?? '';
   if (p.replyDate === undefined) {
     throw new ProblemRuleError([{ field: 'satisfaction', message: '尚未答复，不能记录企业满意度' }]);
   }
   if (!satisfactionLevels.includes(satisfaction)) {
     throw new ProblemRuleError([{ field: 'satisfaction', message: '请选择满意、基本满意或不满意' }]);
   }
-  return changed(p, { satisfaction }, ctx, p.status, `企业评价：${satisfaction}`);
+  if (satisfaction === '不满意' && reason === '') {
+    throw new ProblemRuleError([{ field: 'satisfactionReason', message: '企业不满意时须填写不满意的原因' }]);
+  }
+  const said = reason === '' ? '' : satisfaction === '不满意' ? `；原因：${reason}` : `；说明：${reason}`;
+  return changed(p, { satisfaction }, ctx, p.status, `企业评价：${satisfaction}${said}`);
 }
 
 /**

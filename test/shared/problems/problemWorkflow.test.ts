@@ -115,7 +115,7 @@ describe('status history', () => {
       { replyDate: '2026-11-09', replyContent: '组织专场招聘会', outcomeClass: '已有方案或正在争取' },
       ctx('2026-11-09T01:00:00Z'),
     );
-    p = recordSatisfaction(p, '满意', ctx('2026-11-10T01:00:00Z'));
+    p = recordSatisfaction(p, { satisfaction: '满意' }, ctx('2026-11-10T01:00:00Z'));
     p = closeProblem(p, {}, ctx('2026-11-11T01:00:00Z'));
     expect(p.history.map((h) => [h.from, h.to])).toEqual([
       [undefined, '待处理'],
@@ -146,7 +146,7 @@ describe('status history', () => {
   it('a transition not allowed in the current status is refused', () => {
     const p = createProblem(base, ctx());
     expect(ruleError(() => closeProblem(p, {}, ctx())).field).toBe('status');
-    expect(ruleError(() => recordSatisfaction(p, '满意', ctx())).field).toBe('satisfaction');
+    expect(ruleError(() => recordSatisfaction(p, { satisfaction: '满意' }, ctx())).field).toBe('satisfaction');
     expect(ruleError(() => reopenProblem(p, '企业不满意', ctx())).field).toBe('status');
   });
 });
@@ -158,7 +158,7 @@ describe('reopening an unsatisfied answer', () => {
       ctx(),
     );
     p = answerProblem(p, { replyDate: '2026-11-05', replyContent: '暂无用地指标', outcomeClass: '提交会商协调' }, ctx());
-    p = recordSatisfaction(p, '不满意', ctx());
+    p = recordSatisfaction(p, { satisfaction: '不满意', reason: '指标未落实' }, ctx());
     expect(ruleError(() => reopenProblem(p, '  ', ctx())).field).toBe('comment');
     p = reopenProblem(p, '企业不满意，要求再协调', ctx());
     expect(p.status).toBe('已转办');

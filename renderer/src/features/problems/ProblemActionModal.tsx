@@ -72,7 +72,8 @@ function transitionFor(action: ProblemAction, v: Values): (p: Problem, ctx: Prob
           ctx,
         );
     case 'close':
-      return (p, ctx) => closeProblem(p, { comment: str(v.comment) }, ctx);
+      return (p, ctx) =>
+        closeProblem(p, { comment: str(v.comment), closeDespiteDissatisfaction: v.closeDespiteDissatisfaction === true }, ctx);
     case 'escalate':
       return (p, ctx) =>
         escalateProblem(
@@ -84,7 +85,12 @@ function transitionFor(action: ProblemAction, v: Values): (p: Problem, ctx: Prob
       return (p, ctx) =>
         listForRectification(p, { owner: str(v.owner), deadline: str(v.rectificationDeadline), note: str(v.note) }, ctx);
     case 'satisfaction':
-      return (p, ctx) => recordSatisfaction(p, str(v.satisfaction) as Problem['satisfaction'] & string, ctx);
+      return (p, ctx) =>
+        recordSatisfaction(
+          p,
+          { satisfaction: str(v.satisfaction) as Problem['satisfaction'] & string, reason: str(v.satisfactionReason) },
+          ctx,
+        );
     case 'reopen':
       return (p, ctx) => reopenProblem(p, str(v.comment), ctx);
     case 'dates':
@@ -144,10 +150,10 @@ function initialValues(action: ProblemAction, p: Problem): Values {
 const fieldsOf: Record<ProblemAction, string[]> = {
   transfer: ['department', 'transferDate', 'comment'],
   answer: ['replyDate', 'replyContent', 'outcomeClass', 'comment'],
-  close: ['comment'],
+  close: ['closeDespiteDissatisfaction', 'comment'],
   escalate: ['meeting', 'escalationDate', 'note'],
   rectify: ['owner', 'rectificationDeadline', 'note'],
-  satisfaction: ['satisfaction'],
+  satisfaction: ['satisfaction', 'satisfactionReason'],
   reopen: ['comment'],
   dates: ['raisedDate', 'handling', 'department', 'transferDate', 'comment'],
   details: ['category', 'description', 'request', 'isComplaint'],
