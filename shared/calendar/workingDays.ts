@@ -1,11 +1,12 @@
 // Working days per the State Council's yearly holiday notice, make-up working weekends included.
-// The data comes from the `chinese-days` package (2004..2026 as of v1.5.7); settings can add an
-// override list (date → true = worked, false = off) for a year the package does not know yet, and
-// overrides always win over the package.
+// The data comes from the `chinese-days` package (2004..2026 as of v1.5.7); settings add the notice
+// of a year the package does not know yet (shared/calendar/yearSchedule.ts) as day overrides
+// (date → true = worked, false = off), and overrides always win over the package.
 //
-// A deadline that falls in (or runs through) a year neither the package nor the overrides cover is
-// only a weekday guess: `addWorkingDaysChecked` returns it with `uncertain: true` so the UI can warn,
-// and `calendarKnowsYear` answers the same question for a single year.
+// A year is known only when the package has it or its whole notice was entered and confirmed
+// (`knownYears`); a single override day never makes a year known. A deadline that falls in (or runs
+// through) an unknown year is a weekday guess: `addWorkingDaysChecked` returns it with
+// `uncertain: true`, and the problem is saved with that provisional deadline (待确认).
 import chineseDays from 'chinese-days';
 
 export type CalendarOverrides = Record<string, boolean>;
@@ -66,18 +67,24 @@ export function isWorkingDay(date: string, overrides: CalendarOverrides = {}): b
 }
 
 /**
- * Whether working days of `year` are known: the package has that year's notice, or the settings
- * hold at least one override in that year (the officer typed the new notice in).
+ * Whether working days of `year` are known: the package has that year's notice, or the year's whole
+ * notice was entered and confirmed (`knownYears`, from settings.calendarYears).
  */
-export function calendarKnowsYear(year: number, overrides: CalendarOverrides = {}): boolean {
-  if (packageKnowsYear(year)) return true;
-  const prefix = `${year}-`;
-  return Object.keys(overrides).some((date) => date.startsWith(prefix));
+export function calendarKnowsYear(year: number, knownYears: readonly number[] = []): boolean {
+  return packageKnowsYear(year) || knownYears.includes(year);
+}
+
+/** The last year the calendar package holds a notice for (2026 for chinese-days 1.5.7). */
+export function lastPackageYear(): number {
+  let year = 2026;
+  while (packageKnowsYear(year + 1)) year += 1;
+  while (year > 2004 && !packageKnowsYear(year)) year -= 1;
+  return year;
 }
 
 /** The n-th working day AFTER `start` (the start day itself is not counted); n = 0 returns `start`. */
 export function addWorkingDays(start: string, n: number, overrides: CalendarOverrides = {}): string {
-  return addWorkingDaysChecked(start, n, overrides).date;
+  return addWorkingDaysChecked(start, n, overrides, []).date;
 }
 
 export interface CheckedWorkingDay {
@@ -91,6 +98,7 @@ export function addWorkingDaysChecked(
   start: string,
   n: number,
   overrides: CalendarOverrides = {},
+  knownYears: readonly number[] = [],
 ): CheckedWorkingDay {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数：${n}`);
   let ms = toUtcMs(start);
@@ -103,7 +111,7 @@ export function addWorkingDaysChecked(
     const year = Number(date.slice(0, 4));
     if (year !== lastYear) {
       lastYear = year;
-      if (!calendarKnowsYear(year, overrides)) uncertain = true;
+      if (!calendarKnowsYear(year, knownYears)) uncertain = true;
     }
     if (isWorkingDay(date, overrides)) left -= 1;
   }

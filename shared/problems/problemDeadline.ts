@@ -14,10 +14,17 @@ export function deadlineStart(problem: DeadlineInput): string {
   return problem.handling === '转办' ? (problem.transferDate ?? problem.raisedDate) : problem.raisedDate;
 }
 
-/** The reply deadline, with `uncertain` set when it rests on a year the calendar does not cover. */
-export function replyDeadlineChecked(problem: DeadlineInput, overrides: CalendarOverrides = {}): CheckedWorkingDay {
+/**
+ * The reply deadline, with `uncertain` set when it rests on a year the calendar does not cover
+ * (`knownYears`: the years whose notice was entered in settings, beyond the package's).
+ */
+export function replyDeadlineChecked(
+  problem: DeadlineInput,
+  overrides: CalendarOverrides = {},
+  knownYears: readonly number[] = [],
+): CheckedWorkingDay {
   const days = problem.handling === '转办' ? TRANSFERRED_REPLY_DAYS : OWN_DEPARTMENT_REPLY_DAYS;
-  return addWorkingDaysChecked(deadlineStart(problem), days, overrides);
+  return addWorkingDaysChecked(deadlineStart(problem), days, overrides, knownYears);
 }
 
 /** 首问负责制: own department 3 working days from raising; transferred: 5 from the transfer date. */
@@ -30,8 +37,28 @@ export function transferDueDate(problem: Pick<Problem, 'raisedDate'>): string {
   return problem.raisedDate;
 }
 
-/** The Chinese warning shown at the date field when the deadline is only a weekday guess. */
+/** The word shown after a provisional deadline everywhere it shows (lists, detail, home, exports). */
+export const PROVISIONAL_MARK = '待确认';
+
+/** A deadline as the screens and exports print it: `2027-01-05（待确认）` while provisional. */
+export function deadlineText(problem: Pick<Problem, 'replyDeadline' | 'replyDeadlineProvisional'>): string {
+  if (!problem.replyDeadline) return '';
+  return problem.replyDeadlineProvisional ? `${problem.replyDeadline}（${PROVISIONAL_MARK}）` : problem.replyDeadline;
+}
+
+/** The Chinese note shown when the deadline is only a weekday guess: saving goes ahead all the same. */
 export function uncertainDeadlineMessage(deadline: string): string {
   const year = deadline.slice(0, 4);
-  return `答复期限 ${deadline} 落在 ${year} 年，工作日历尚无 ${year} 年节假日安排，请先在“设置 → 工作日调整”中录入`;
+  return `答复期限 ${deadline} 暂按周一至周五推算（${PROVISIONAL_MARK}）：工作日历尚无 ${year} 年节假日安排。在“设置 → 工作日调整”录入 ${year} 年安排后，将自动重新计算。`;
+}
+
+/**
+ * Schema v3 backfill: 0.1 treated a year with a single override day as known, so a stored deadline
+ * may rest on a year whose notice was never entered. Such a deadline keeps its date and is marked
+ * provisional (待确认), to be recomputed when the year's notice is entered.
+ */
+export function markProvisionalDeadline<T extends Problem>(problem: T, overrides: CalendarOverrides): T {
+  if (!problem.replyDeadline || problem.replyDeadlineProvisional) return problem;
+  if (!replyDeadlineChecked(problem, overrides, []).uncertain) return problem;
+  return { ...problem, replyDeadlineProvisional: true };
 }

@@ -1,7 +1,8 @@
 // Every Dexie schema version of the app, in one place. A schema change is a NEW version step
 // (with an upgrade function where data must move); old steps are never edited, because laptops in
 // the field hold databases at every older version. test/renderer/db/schema.test.ts snapshots them.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { markProvisionalDeadline } from '../../../shared/problems/problemDeadline';
 import type {
   Attachment,
   Draft,
@@ -44,10 +45,31 @@ export const schemaV2 = {
   planActions: 'id, enterpriseId, dueDate, updatedAt',
 } as const;
 
+/**
+ * Version 3: no new index; data moves. A deadline resting on a year the calendar does not know is
+ * marked provisional (待确认) — 0.1 counted a year with one override day as known — so it is
+ * recomputed when the year's notice is entered. Settings gain the entered notices (`calendarYears`,
+ * filled by the zod default when read).
+ */
+export const schemaV3 = {} as const;
+
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const settingsRow = (await tx.table('settings').get('app')) as SettingsRow | undefined;
+  const overrides = settingsRow?.value?.calendarOverrides ?? {};
+  await tx
+    .table('problems')
+    .toCollection()
+    .modify((problem: Problem, ref: { value: Problem }) => {
+      const marked = markProvisionalDeadline(problem, overrides);
+      if (marked !== problem) ref.value = marked;
+    });
+}
+
 /** Every version step in order; the class applies them all and the schema test snapshots them. */
 export const schemaVersions = [
   { version: 1, stores: schemaV1 },
   { version: 2, stores: schemaV2 },
+  { version: 3, stores: schemaV3 },
 ] as const;
 
 export class LedgerDatabase extends Dexie {
@@ -66,5 +88,6 @@ export class LedgerDatabase extends Dexie {
     super(name);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
+    this.version(3).stores(schemaV3).upgrade(upgradeToV3);
   }
 }

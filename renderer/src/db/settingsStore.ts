@@ -6,7 +6,7 @@ import { settingsSchema, type Settings } from '../../../shared/domain/records';
 import { newId } from '../../../shared/ids';
 import { defaultDepartments } from '../../../shared/reference/departments';
 import { defaultProblemCategories } from '../../../shared/reference/problemCategories';
-import { defaultTowns } from '../../../shared/reference/towns';
+import { defaultTownAliases, defaultTowns } from '../../../shared/reference/towns';
 import { defaultVisitTypes } from '../../../shared/reference/visitTypes';
 import { db } from './db';
 
@@ -21,6 +21,8 @@ export function defaultSettings(deviceId: string = newId()): Settings {
     categories: [...defaultProblemCategories],
     visitTypes: [...defaultVisitTypes],
     calendarOverrides: {},
+    townAliases: { ...defaultTownAliases },
+    calendarYears: [],
   };
 }
 
@@ -38,6 +40,21 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(next: Settings): Promise<void> {
   const parsed = settingsSchema.parse(next);
   await db.settings.put({ key: 'app', value: parsed });
+}
+
+/**
+ * Saves some fields of the settings over what is stored now, in one transaction: the settings page
+ * saves each field as it changes, and must not put back a stale copy of the fields it did not touch
+ * (the calendar card saves its own fields alongside). The device id never changes.
+ */
+export async function updateSettings(patch: Partial<Omit<Settings, 'deviceId'>>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get('app');
+    const current = row?.value ?? defaultSettings();
+    const next = settingsSchema.parse({ ...current, ...patch, deviceId: current.deviceId });
+    await db.settings.put({ key: 'app', value: next });
+    return next;
+  });
 }
 
 let lastSeenRow: { key: string; value: Settings } | null | undefined;

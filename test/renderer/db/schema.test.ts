@@ -20,6 +20,7 @@ const shippedVersions: Record<number, Record<string, string>> = {
   2: {
     planActions: 'id, enterpriseId, dueDate, updatedAt',
   },
+  3: {},
 };
 
 describe('Dexie schema versions', () => {

@@ -2,7 +2,7 @@
 // current build must keep every row and make the new tables usable.
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { LedgerDatabase } from '../../../renderer/src/db/schema';
+import { LedgerDatabase, schemaVersions } from '../../../renderer/src/db/schema';
 
 // The v1 schema as it shipped, copied here on purpose: the test opens the database the way an old
 // build did, not the way the current class happens to define version 1.
@@ -45,7 +45,7 @@ describe('upgrade from version 1 to version 2 (service plan)', () => {
     const db = new LedgerDatabase(name);
     await db.open();
     try {
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(schemaVersions.length);
       expect(await db.enterprises.count()).toBe(2);
       expect((await db.enterprises.get('ent-00002'))?.deletedAt).toBe('2026-10-02T00:00:00.000Z');
       expect(await db.enterprises.where('searchTokens').startsWith('甲').primaryKeys()).toEqual(['ent-00001']);
@@ -64,6 +64,54 @@ describe('upgrade from version 1 to version 2 (service plan)', () => {
       });
       expect(await db.planActions.where('enterpriseId').equals('ent-00001').count()).toBe(1);
       expect(await db.planActions.where('dueDate').belowOrEqual('2026-12-01').count()).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('upgrade from version 2 to version 3 (provisional deadlines)', () => {
+  it('marks a deadline that rests on a year with only an override day as 待确认, and leaves the rest', async () => {
+    const name = `upgrade-test-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(shippedV1);
+    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
+    await old.open();
+    const problem = (id: string, raisedDate: string, replyDeadline: string) => ({
+      ...meta(id),
+      enterpriseId: 'ent-00001',
+      raisedDate,
+      category: '用工',
+      description: '招工难',
+      handling: '本部门办理',
+      department: '区商务局',
+      replyDeadline,
+      replyContent: '',
+      status: '待处理',
+      officer: '张三',
+      history: [],
+    });
+    await old.table('problems').bulkPut([
+      // 0.1 took 2027 as known from the one override day, so this deadline is a guess about 2027.
+      problem('prob-late', '2026-12-30', '2027-01-05'),
+      problem('prob-firm', '2026-11-02', '2026-11-05'),
+    ]);
+    await old.table('planActions').put({ ...meta('plan-0001'), enterpriseId: 'ent-00001', dueDate: '2026-12-01' });
+    await old.table('settings').put({ key: 'app', value: { officerName: '张三', calendarOverrides: { '2027-01-01': false } } });
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      expect(db.verno).toBe(3);
+      const late = await db.problems.get('prob-late');
+      expect(late?.replyDeadline).toBe('2027-01-05');
+      expect(late?.replyDeadlineProvisional).toBe(true);
+      expect(late?.updatedAt).toBe('2026-10-01T00:00:00.000Z');
+      const firm = await db.problems.get('prob-firm');
+      expect(firm?.replyDeadlineProvisional).toBeUndefined();
+      expect(await db.planActions.count()).toBe(1);
+      expect((await db.settings.get('app'))?.value.calendarOverrides).toEqual({ '2027-01-01': false });
     } finally {
       db.close();
     }

@@ -94,10 +94,12 @@ describe('year ends', () => {
     expect(checked.date).toBe('2027-01-04'); // weekday guess: 31, (01-01 Fri counted), 04
     expect(addWorkingDaysChecked('2026-12-21', 3)).toEqual({ date: '2026-12-24', uncertain: false });
   });
-  it('overrides make 2027 known and win over the guess', () => {
+  it('overrides win over the guess, but only a confirmed notice makes 2027 known', () => {
     const overrides = { '2027-01-01': false };
-    expect(calendarKnowsYear(2027, overrides)).toBe(true);
-    expect(addWorkingDaysChecked('2026-12-30', 3, overrides)).toEqual({ date: '2027-01-05', uncertain: false });
+    expect(calendarKnowsYear(2027)).toBe(false);
+    expect(addWorkingDaysChecked('2026-12-30', 3, overrides)).toEqual({ date: '2027-01-05', uncertain: true });
+    expect(calendarKnowsYear(2027, [2027])).toBe(true);
+    expect(addWorkingDaysChecked('2026-12-30', 3, overrides, [2027])).toEqual({ date: '2027-01-05', uncertain: false });
   });
   it('overrides win over the package in a known year too', () => {
     expect(isWorkingDay('2026-10-10', { '2026-10-10': false })).toBe(false);

@@ -1,6 +1,7 @@
 // The small labels a problem carries in lists and on its page: status, deadline state, complaint.
 import { Space, Tag, Tooltip } from 'antd';
 import type { Problem, ProblemStatus } from '../../../../shared/domain/records';
+import { PROVISIONAL_MARK } from '../../../../shared/problems/problemDeadline';
 import type { ProblemTimeliness } from '../../../../shared/problems/problemTimeliness';
 
 const statusColors: Record<ProblemStatus, string> = {
@@ -21,6 +22,11 @@ export function DeadlineCell({ problem, timeliness }: { problem: Problem; timeli
   return (
     <Space size={4} wrap>
       <span>{t.deadline ?? '—'}</span>
+      {problem.replyDeadlineProvisional && (
+        <Tooltip title={`${(t.deadline ?? '').slice(0, 4)} 年节假日安排尚未录入，期限暂按周一至周五推算；录入后自动重新计算`}>
+          <Tag color="default">{PROVISIONAL_MARK}</Tag>
+        </Tooltip>
+      )}
       {t.overdue && <Tag color="red">逾期 {t.daysLate} 天</Tag>}
       {t.dueSoon && <Tag color="orange">即将到期</Tag>}
       {t.answeredLate && <Tag color="volcano">超期答复 {t.daysLate} 天</Tag>}
