@@ -20,3 +20,9 @@ export function tombstoned<T extends RecordMeta>(record: T, who: Identity, now: 
 }
 
 export const isLive = (record: { deletedAt?: string }): boolean => record.deletedAt === undefined;
+
+/** The record brought back (回收站 → 恢复): no tombstone, stamped as this officer's edit so a merge carries it. */
+export function untombstoned<T extends RecordMeta>(record: T, who: Identity, now: Date = new Date()): T {
+  const { deletedAt: _deletedAt, ...rest } = touched(record, who, now);
+  return rest as T;
+}

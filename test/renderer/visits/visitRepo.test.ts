@@ -150,4 +150,31 @@ describe('saveVisitWithProblems', () => {
     const removed = await db.attachments.get(first.attachments[0]?.id ?? '');
     expect(removed?.deletedAt).toBeDefined();
   });
+
+  it('refuses a summary over its limit at that field, storing it neither cut nor at all', async () => {
+    const long = request({ problems: [] });
+    long.visit.summary = '情'.repeat(10_001);
+    const error = await saveVisitWithProblems(long, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VisitInputError);
+    expect((error as VisitInputError).field).toEqual(['summary']);
+    expect((error as Error).message).toBe('走访情况最多 10000 字，现有 10001 字，请删减 1 字');
+    expect(await db.visits.count()).toBe(0);
+  });
+
+  it('refuses an over-long problem description at that problem, storing nothing', async () => {
+    const long = request({ problems: [problem(), problem({ description: '述'.repeat(4_001) })] });
+    const error = await saveVisitWithProblems(long, ctx).catch((e: unknown) => e);
+    expect((error as VisitInputError).field).toEqual(['problems', 1, 'description']);
+    expect((error as Error).message).toContain('问题 2：问题描述最多 4000 字');
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.problems.count()).toBe(0);
+  });
+
+  it('refuses a visit dated after today (Asia/Shanghai) at the date field', async () => {
+    // ctx.now is 2026-11-20 11:00 in Shanghai.
+    const error = await saveVisitWithProblems(request({ problems: [] }, '2026-11-21'), ctx).catch((e: unknown) => e);
+    expect((error as VisitInputError).field).toEqual(['date']);
+    expect((error as Error).message).toContain('走访日期不能晚于今天（2026-11-20）');
+    expect(await db.visits.count()).toBe(0);
+  });
 });

@@ -10,10 +10,12 @@ import {
   type Problem,
   type Visit,
 } from '../../../../shared/domain/records';
+import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { newId } from '../../../../shared/ids';
+import { firstTextIssue, futureVisitDateMessage, problemTextSchema, visitTextSchema } from '../../../../shared/visits/visitLimits';
 import { createProblem, ProblemRuleError, type ProblemContext } from '../../../../shared/problems/problemWorkflow';
 import { db } from '../../db/db';
-import { isLive, tombstoned } from '../../db/recordStamp';
+import { isLive, tombstoned, untombstoned } from '../../db/recordStamp';
 
 /** One problem as typed on the visit form. */
 export interface VisitProblemInput {
@@ -101,7 +103,24 @@ async function latestVisitDate(enterpriseId: string): Promise<string | undefined
   return latest?.date;
 }
 
+/**
+ * What the form checks too, checked again before anything is written: a text over its limit or a
+ * visit date in the future is refused at its field (never cut or changed to fit).
+ */
+function checkTypedInput(request: SaveVisitRequest, ctx: ProblemContext): void {
+  const future = futureVisitDateMessage(request.visit.date, shanghaiDate(ctx.now));
+  if (future) throw new VisitInputError(['date'], future);
+  const visitIssue = firstTextIssue(visitTextSchema, request.visit);
+  // An officer's name is one tag of the 走访人员 field: the error shows at the field.
+  if (visitIssue) throw new VisitInputError(visitIssue.path[0] === 'officers' ? ['officers'] : visitIssue.path, visitIssue.message);
+  for (const [index, problem] of request.problems.entries()) {
+    const issue = firstTextIssue(problemTextSchema, problem);
+    if (issue) throw new VisitInputError(['problems', index, ...issue.path], `问题 ${index + 1}：${issue.message}`);
+  }
+}
+
 export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: ProblemContext): Promise<SavedVisit> {
+  checkTypedInput(request, ctx);
   const tables = [db.visits, db.attachments, db.problems, db.enterprises, db.drafts];
   return db.transaction('rw', tables, async () => {
     const enterprise = await db.enterprises.get(request.visit.enterpriseId);
@@ -203,5 +222,71 @@ export async function loadVisitForEdit(visitId: string): Promise<VisitForEdit | 
     );
     const problems = await db.problems.where('visitId').equals(visitId).filter(isLive).toArray();
     return { visit, attachments, problems };
+  });
+}
+
+/** What deleting a visit does with the problems raised in it: the officer chooses in the confirm. */
+export type VisitProblemsOnDelete = 'keep' | 'delete';
+
+export interface VisitDeletion {
+  /** Live problems of the visit that were tombstoned with it. */
+  deletedProblems: number;
+  /** Live problems of the visit that stay, as problems of the enterprise. */
+  keptProblems: number;
+}
+
+/** Recomputes the enterprise's derived last-visit date after a visit left or came back. */
+async function refreshLastVisitDate(enterpriseId: string): Promise<void> {
+  const enterprise = await db.enterprises.get(enterpriseId);
+  if (!enterprise) return;
+  const lastVisitDate = await latestVisitDate(enterpriseId);
+  if (lastVisitDate !== enterprise.lastVisitDate) await db.enterprises.update(enterpriseId, { lastVisitDate });
+}
+
+type Who = Pick<ProblemContext['who'], 'officerName' | 'deviceId'>;
+
+/**
+ * Deletes a visit by tombstone, in one transaction with what the officer chose for its problems:
+ * `keep` leaves them as problems of the enterprise (still handled in 问题诉求); `delete` tombstones
+ * them with the same deletedAt as the visit, which is how 恢复 of the visit finds them again.
+ * Attachments stay as they are: they are reached only through the visit.
+ */
+export async function deleteVisit(visitId: string, problems: VisitProblemsOnDelete, who: Who, now = new Date()): Promise<VisitDeletion> {
+  return db.transaction('rw', [db.visits, db.problems, db.enterprises], async () => {
+    const visit = await db.visits.get(visitId);
+    if (!visit || !isLive(visit)) throw new Error('该走访记录不存在或已被删除');
+    const raised = await db.problems.where('visitId').equals(visitId).filter(isLive).toArray();
+    await db.visits.put(tombstoned(visit, who, now));
+    if (problems === 'delete') await db.problems.bulkPut(raised.map((p) => tombstoned(p, who, now)));
+    await refreshLastVisitDate(visit.enterpriseId);
+    return problems === 'delete'
+      ? { deletedProblems: raised.length, keptProblems: 0 }
+      : { deletedProblems: 0, keptProblems: raised.length };
+  });
+}
+
+/**
+ * Brings a deleted visit back (恢复 in 回收站): clears its tombstone and stamps it, brings back the
+ * problems deleted together with it (same deletedAt), and recomputes the last-visit date. Refused
+ * while its enterprise is deleted: the visit would hang off a record nobody can open.
+ */
+export async function restoreVisit(visitId: string, who: Who, now = new Date()): Promise<{ restoredProblems: number }> {
+  return db.transaction('rw', [db.visits, db.problems, db.enterprises], async () => {
+    const visit = await db.visits.get(visitId);
+    if (!visit) throw new Error('该走访记录不存在');
+    if (isLive(visit)) return { restoredProblems: 0 };
+    const enterprise = await db.enterprises.get(visit.enterpriseId);
+    if (!enterprise || !isLive(enterprise)) {
+      throw new Error(`该走访所属企业${enterprise ? `“${enterprise.name}”` : ''}已被删除，请先恢复企业`);
+    }
+    const deletedWith = await db.problems
+      .where('visitId')
+      .equals(visitId)
+      .filter((p) => p.deletedAt !== undefined && p.deletedAt === visit.deletedAt)
+      .toArray();
+    await db.visits.put(untombstoned(visit, who, now));
+    await db.problems.bulkPut(deletedWith.map((p) => untombstoned(p, who, now)));
+    await refreshLastVisitDate(visit.enterpriseId);
+    return { restoredProblems: deletedWith.length };
   });
 }

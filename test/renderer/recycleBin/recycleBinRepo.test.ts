@@ -1,0 +1,102 @@
+// 回收站 lists what was deleted in the last 30 days — enterprises, visits, problems, projects — with
+// who deleted it and when, and 恢复 clears the tombstone, stamps the record as the officer's edit and
+// refuses what cannot come back (a record of a deleted enterprise, a credit code taken since).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../../../shared/creditCode';
+import type { KeyProject } from '../../../shared/domain/records';
+import { db } from '../../../renderer/src/db/db';
+import { tombstoned } from '../../../renderer/src/db/recordStamp';
+import { listDeleted, restoreDeleted } from '../../../renderer/src/features/recycleBin/recycleBinRepo';
+import { deleteVisit } from '../../../renderer/src/features/visits/visitRepo';
+import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
+
+const now = new Date('2026-11-30T04:00:00Z');
+const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+const wang = { officerName: '王芳', deviceId: 'device-w' };
+const me = { officerName: '张敏', deviceId: 'device-z' };
+
+const project: KeyProject = {
+  ...recordMetaFixture('prj-0001'),
+  name: '二期扩建项目',
+  enterpriseId: 'ent-0001',
+  investorRegion: '',
+  stage: '在建',
+  inLibrary: true,
+  libraryExitReason: '',
+  leadOfficer: '',
+  town: '',
+};
+
+beforeEach(async () => {
+  await Promise.all([db.enterprises.clear(), db.visits.clear(), db.problems.clear(), db.projects.clear()]);
+  await db.enterprises.bulkPut([
+    makeEnterprise({ name: '吴江恒力纺织有限公司', creditCode: makeCreditCode('91320509MA1000003') }),
+    makeEnterprise({ id: 'ent-0002', name: '吴江旧账机械有限公司', creditCode: makeCreditCode('91320509MA1000004') }),
+  ]);
+  await db.visits.put(makeVisit({ date: '2026-11-10' }));
+  await db.problems.bulkPut([
+    makeProblem({ visitId: 'vis-0001' }),
+    makeProblem({ id: 'pro-0002', description: '单独删除的问题', enterpriseId: 'ent-0002' }),
+  ]);
+  await db.projects.put(project);
+});
+
+describe('listDeleted', () => {
+  it('lists the four kinds deleted in the last 30 days, newest first, with who and when; older ones not', async () => {
+    await deleteVisit('vis-0001', 'delete', wang, daysAgo(1));
+    await db.projects.put(tombstoned(project, me, daysAgo(3)));
+    await db.enterprises.put(tombstoned((await db.enterprises.get('ent-0002'))!, me, daysAgo(2)));
+    await db.problems.put(tombstoned((await db.problems.get('pro-0002'))!, me, daysAgo(31)));
+
+    const entries = await listDeleted(now);
+
+    expect(entries.map((e) => [e.kind, e.deletedBy, e.deletedAt])).toEqual([
+      ['visit', '王芳', daysAgo(1).toISOString()],
+      ['problem', '王芳', daysAgo(1).toISOString()],
+      ['enterprise', '张敏', daysAgo(2).toISOString()],
+      ['project', '张敏', daysAgo(3).toISOString()],
+    ]);
+    expect(entries[0]).toMatchObject({ title: '2026-11-10 调研走访（张三）', enterpriseName: '吴江恒力纺织有限公司' });
+    expect(entries[1]).toMatchObject({ title: '用工：缺工', deletedWithVisit: true });
+    expect(entries[3]).toMatchObject({ title: '二期扩建项目', enterpriseName: '吴江恒力纺织有限公司' });
+  });
+});
+
+describe('restoreDeleted', () => {
+  it('brings a visit back with the problems deleted with it, stamped as the officer’s edit', async () => {
+    await deleteVisit('vis-0001', 'delete', wang, daysAgo(1));
+    expect(await restoreDeleted('visit', 'vis-0001', me, now)).toBe('走访已恢复，随之删除的 1 个问题也已恢复');
+    const [visit, problem] = [await db.visits.get('vis-0001'), await db.problems.get('pro-0001')];
+    for (const record of [visit, problem]) {
+      expect(record?.deletedAt).toBeUndefined();
+      expect(record).toMatchObject({ updatedAt: now.toISOString(), updatedBy: '张敏', deviceId: 'device-z' });
+    }
+    expect(await listDeleted(now)).toEqual([]);
+  });
+
+  it('restores a project and an enterprise', async () => {
+    await db.projects.put(tombstoned(project, me, daysAgo(3)));
+    await db.enterprises.put(tombstoned((await db.enterprises.get('ent-0002'))!, me, daysAgo(2)));
+    await restoreDeleted('project', 'prj-0001', wang, now);
+    await restoreDeleted('enterprise', 'ent-0002', wang, now);
+    expect((await db.projects.get('prj-0001'))?.deletedAt).toBeUndefined();
+    expect(await db.enterprises.get('ent-0002')).toMatchObject({ updatedBy: '王芳', deviceId: 'device-w' });
+    expect((await db.enterprises.get('ent-0002'))?.deletedAt).toBeUndefined();
+  });
+
+  it('refuses a problem whose enterprise is deleted, and says to restore the enterprise first', async () => {
+    await db.enterprises.put(tombstoned((await db.enterprises.get('ent-0002'))!, me, daysAgo(2)));
+    await db.problems.put(tombstoned((await db.problems.get('pro-0002'))!, me, daysAgo(2)));
+    await expect(restoreDeleted('problem', 'pro-0002', me, now)).rejects.toThrow(
+      '该问题所属企业“吴江旧账机械有限公司”已被删除，请先恢复企业',
+    );
+    expect((await db.problems.get('pro-0002'))?.deletedAt).toBeDefined();
+  });
+
+  it('refuses an enterprise whose credit code another live enterprise took since', async () => {
+    const gone = tombstoned((await db.enterprises.get('ent-0002'))!, me, daysAgo(2));
+    await db.enterprises.bulkPut([gone, makeEnterprise({ id: 'ent-0003', name: '吴江新设机械有限公司', creditCode: gone.creditCode })]);
+    await expect(restoreDeleted('enterprise', 'ent-0002', me, now)).rejects.toThrow('已由企业“吴江新设机械有限公司”使用');
+    expect((await db.enterprises.get('ent-0002'))?.deletedAt).toBeDefined();
+  });
+});
