@@ -9,10 +9,14 @@ import { AppRoutes } from './AppRoutes';
 import { db } from './db/db';
 import { requestPersistentStorage } from './db/localStorageState';
 import { describeError } from './db/storageErrors';
+import { recalculateAfterCalendarUpdate } from './features/settings/calendarRepo';
 import './debugHooks';
 import './styles.css';
 
 dayjs.locale('zh-cn');
+
+/** The last calendar-package year this laptop's provisional deadlines were computed against. */
+const calendarPackageYearKey = 'visit-ledger.calendarPackageYear';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('缺少 #root 元素');
@@ -34,6 +38,12 @@ function render(content: ReactNode) {
 db.open().then(
   () => {
     void requestPersistentStorage();
+    // An update may bring next year's holiday notice in the calendar package: the deadlines that
+    // were provisional (待确认) for want of it are computed again once, in the background.
+    void recalculateAfterCalendarUpdate({
+      get: () => localStorage.getItem(calendarPackageYearKey),
+      set: (year) => localStorage.setItem(calendarPackageYearKey, year),
+    }).catch((error: unknown) => console.error('答复期限重新计算失败', error));
     // Hash routing: the same build loads from app://, from a static server and from tests.
     render(
       <HashRouter>

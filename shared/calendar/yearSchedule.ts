@@ -186,18 +186,20 @@ export function parseNoticeText(
   const holidays: HolidayRange[] = [];
   const workdays: string[] = [];
   const unreadLines: string[] = [];
-  const normalized = text.normalize('NFKC');
   const pad = (n: number) => String(n).padStart(2, '0');
   const dateOf = (month: number, day: number, name: string) => {
     const y = month === 12 && name.includes('元旦') ? year - 1 : year;
     return `${y}-${pad(month)}-${pad(day)}`;
   };
-  for (const raw of normalized.split(/\r?\n|(?=[一二三四五六七八九十]+、)/)) {
-    const line = raw.trim();
+  // A notice pasted as one paragraph still starts each holiday with "二、" after a full stop (the
+  // lunar dates inside a line, "腊月二十八、周日", do not follow one).
+  for (const raw of text.split(/\r?\n|(?<=。)\s*(?=[一二三四五六七八九十]+、)/)) {
+    const original = raw.trim();
+    const line = original.normalize('NFKC');
     if (line === '') continue;
     const head = /^(?:[一二三四五六七八九十]+、)?\s*([^:：]{1,12})[:：](.*)$/.exec(line);
     if (!head) {
-      if (/\d+月\d+日/.test(line)) unreadLines.push(line);
+      if (/\d+月\d+日/.test(line)) unreadLines.push(original);
       continue;
     }
     const name = (head[1] ?? '').replace(/\s/g, '');
@@ -205,7 +207,7 @@ export function parseNoticeText(
     // The holiday: "M月D日(...)至[M月]D日(...)放假" or a single "M月D日(...)放假".
     const range = /(\d{1,2})月(\d{1,2})日(?:\([^)]*\))?(?:至(?:(\d{1,2})月)?(\d{1,2})日(?:\([^)]*\))?)?[^。;；]*?放假/.exec(body);
     if (!range) {
-      unreadLines.push(line);
+      unreadLines.push(original);
       continue;
     }
     const fromMonth = Number(range[1]);

@@ -1,0 +1,93 @@
+// The working-day calendar's data access: a year's holiday notice saved into the settings, and every
+// provisional deadline (待确认) computed again on the new calendar in the same transaction, so no
+// problem keeps a guessed deadline once its year is known, and nothing half-saved is left behind.
+import { lastPackageYear } from '../../../../shared/calendar/workingDays';
+import {
+  checkYearSchedule,
+  overridesWithSchedule,
+  withYearSchedule,
+  type YearSchedule,
+} from '../../../../shared/calendar/yearSchedule';
+import { problemSchema, settingsSchema, type Problem } from '../../../../shared/domain/records';
+import { recalculateDeadline } from '../../../../shared/problems/problemWorkflow';
+import { db } from '../../db/db';
+import { defaultSettings } from '../../db/settingsStore';
+import { isLive } from '../../db/recordStamp';
+import { problemContext } from '../problems/problemRepo';
+
+export class YearScheduleError extends Error {
+  constructor(readonly issues: { field: string; message: string }[]) {
+    super(issues[0]?.message ?? '放假安排无效');
+    this.name = 'YearScheduleError';
+  }
+}
+
+export interface SavedYearSchedule {
+  /** Problems whose deadline was computed again (date or 待确认 changed). */
+  recalculated: number;
+  /** Those that are still provisional (they run into yet another unknown year). */
+  stillProvisional: number;
+}
+
+/** Writes every provisional deadline again on the settings' calendar; call inside a rw transaction. */
+async function recalculateProvisionalDeadlines(now: Date): Promise<SavedYearSchedule> {
+  const row = await db.settings.get('app');
+  const settings = row?.value ?? defaultSettings();
+  const ctx = problemContext(settings, now);
+  const provisional = await db.problems.filter((p) => p.replyDeadlineProvisional === true && isLive(p)).toArray();
+  const changed: Problem[] = [];
+  for (const problem of provisional) {
+    const next = recalculateDeadline(problem, ctx);
+    if (next !== problem) changed.push(problemSchema.parse(next));
+  }
+  await db.problems.bulkPut(changed);
+  return { recalculated: changed.length, stillProvisional: changed.filter((p) => p.replyDeadlineProvisional).length };
+}
+
+/**
+ * Saves a year's notice, confirmed complete by the acting officer: it replaces that year's earlier
+ * notice and single-day overrides, and the provisional deadlines are computed again at once.
+ * A schedule with faults is refused as a whole (YearScheduleError, every fault named).
+ */
+export async function saveYearSchedule(
+  schedule: Pick<YearSchedule, 'year' | 'holidays' | 'workdays' | 'source'>,
+  now: Date = new Date(),
+): Promise<SavedYearSchedule> {
+  const issues = checkYearSchedule(schedule);
+  if (issues.length > 0) throw new YearScheduleError(issues);
+  return db.transaction('rw', db.settings, db.problems, async () => {
+    const row = await db.settings.get('app');
+    const current = row?.value ?? defaultSettings();
+    const confirmed: YearSchedule = {
+      year: schedule.year,
+      holidays: schedule.holidays.map((h) => ({ name: h.name.trim(), from: h.from, to: h.to })),
+      workdays: [...schedule.workdays].sort(),
+      confirmedBy: current.officerName.trim() || '未署名',
+      confirmedAt: now.toISOString(),
+      source: schedule.source || '手工录入',
+    };
+    const next = settingsSchema.parse({
+      ...current,
+      calendarOverrides: overridesWithSchedule(current.calendarOverrides, confirmed),
+      calendarYears: withYearSchedule(current.calendarYears, confirmed),
+    });
+    await db.settings.put({ key: 'app', value: next });
+    return recalculateProvisionalDeadlines(now);
+  });
+}
+
+/**
+ * Computes the provisional deadlines again when this build's calendar package knows more years than
+ * the build that last ran here (an update brought next year's notice). Cheap when nothing changed:
+ * the last year seen is remembered on this laptop.
+ */
+export async function recalculateAfterCalendarUpdate(
+  remembered: { get(): string | null; set(value: string): void },
+  now: Date = new Date(),
+): Promise<SavedYearSchedule | undefined> {
+  const year = String(lastPackageYear());
+  if (remembered.get() === year) return undefined;
+  const result = await db.transaction('rw', db.settings, db.problems, () => recalculateProvisionalDeadlines(now));
+  remembered.set(year);
+  return result;
+}
