@@ -100,7 +100,48 @@ export function decodeCsvBytes(data: Uint8Array): string {
   }
 }
 
+/**
+ * The lines of a CSV written in two encodings — a clerk pastes rows saved as UTF-8 into a GBK file —
+ * as { utf8, gbk } line numbers (1-based), or null when the file is in one encoding. Decoded either
+ * way, one group of rows would come out garbled, so such a file is refused with the rows named.
+ */
+export function mixedEncodingLines(data: Uint8Array): { utf8: number[]; gbk: number[] } | null {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const utf8: number[] = [];
+  const gbk: number[] = [];
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= data.length; i++) {
+    if (i < data.length && data[i] !== 0x0a) continue;
+    const bytes = data.subarray(start, i);
+    if (bytes.some((b) => b >= 0x80)) {
+      try {
+        // A short GBK line can pass as UTF-8 by chance (two GBK characters often do): only a line
+        // with several non-ASCII characters counts as evidence of UTF-8.
+        if ([...strict.decode(bytes)].filter((ch) => ch.charCodeAt(0) >= 0x80).length >= 4) utf8.push(line);
+      } catch {
+        gbk.push(line);
+      }
+    }
+    start = i + 1;
+    line++;
+  }
+  return utf8.length > 0 && gbk.length > 0 ? { utf8, gbk } : null;
+}
+
+const lineList = (lines: number[]) => (lines.length > 8 ? `${lines.slice(0, 8).join('、')} 等 ${lines.length} 行` : `${lines.join('、')} 行`);
+
 function readCsv(fileName: string, data: Uint8Array): RosterSheet {
+  const mixed = mixedEncodingLines(data);
+  if (mixed) {
+    // Name the smaller group: those are the rows that were pasted in from elsewhere.
+    const [few, fewName, manyName] =
+      mixed.gbk.length <= mixed.utf8.length ? [mixed.gbk, 'GBK', 'UTF-8'] : [mixed.utf8, 'UTF-8', 'GBK'];
+    throw new RosterFileError(
+      `文件「${fileName}」混用了两种文字编码：第 ${lineList(few)}是 ${fewName} 编码，其余是 ${manyName} 编码，按任何一种读取都会出现乱码，没有导入任何数据。` +
+        `请在 Excel/WPS 中核对这些行的文字后整体另存为「CSV UTF-8」或 .xlsx 再导入`,
+    );
+  }
   const text = decodeCsvBytes(data);
   const parsed = parseCsv(text);
   const rows: RosterCell[][] = [];

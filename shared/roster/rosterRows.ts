@@ -2,7 +2,7 @@
 // good rows into new enterprises and updates of existing ones (matched by credit code). Nothing
 // here writes: the preview is built from this, and the import writes only what it lists.
 import { checkCreditCode } from '../creditCode';
-import { foreignSources, serviceTiers, type Enterprise } from '../domain/records';
+import { enterpriseSchema, foreignSources, serviceTiers, type Enterprise } from '../domain/records';
 import { compactCellText, normalizeCellText } from './normalizeCellText';
 import { rosterFieldLabel, type ColumnMapping, type RosterField } from './rosterColumns';
 import type { RosterCell, RosterSheet } from './readRosterFile';
@@ -43,11 +43,21 @@ export interface RosterReject {
 export interface RosterGoodRow {
   row: number;
   values: RosterValues & { name: string; creditCode: string };
+  /** The town as the file wrote it, when it was matched through an alias rather than by its own name. */
+  townWritten?: string;
+}
+
+/** A row that is no enterprise: a 合计 line, the signatures, notes and date under the table. */
+export interface RosterSkippedRow {
+  row: number;
+  /** The row's text, as shown in the preview. */
+  text: string;
 }
 
 export interface RosterRowsResult {
   good: RosterGoodRow[];
   rejects: RosterReject[];
+  skipped: RosterSkippedRow[];
 }
 
 export function columnLetter(index: number): string {
@@ -61,22 +71,27 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** Checks the rows below `headerIndex`. `towns` are the settings' 区镇 (a value must name one). */
+/**
+ * Checks the rows below `headerIndex`. `towns` are the settings' 区镇 (a value must name one, by its
+ * own name or through `townAliases`: alias → town).
+ */
 export function checkRosterRows(
   sheet: RosterSheet,
   headerIndex: number,
   mapping: ColumnMapping,
   towns: readonly string[],
+  townAliases: Readonly<Record<string, string>> = {},
 ): RosterRowsResult {
   const good: RosterGoodRow[] = [];
   const rejects: RosterReject[] = [];
+  const skipped: RosterSkippedRow[] = [];
   const firstRowOfCode = new Map<string, number>();
   const columnOf = new Map<RosterField, number>();
   mapping.forEach((field, index) => {
     if (field && !columnOf.has(field)) columnOf.set(field, index);
   });
   const where = (field: RosterField) => `${columnLetter(columnOf.get(field) ?? 0)}列「${rosterFieldLabel(field)}」`;
-  const townLookup = buildTownLookup(towns);
+  const townLookup = buildTownLookup(towns, townAliases);
 
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r]!;
@@ -84,18 +99,34 @@ export function checkRosterRows(
     const issues: RosterIssue[] = [];
     const values: RosterValues = {};
 
+    if (cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''))) continue;
+    // Before any field check: a 合计 row often carries a =COUNTA() formula, which is no enterprise's fault.
+    const creditCol = columnOf.get('creditCode');
+    if (isFooterRow(cells, creditCol === undefined ? null : (cells[creditCol] ?? null))) {
+      skipped.push({ row: rowNumber, text: rowText(cells) });
+      continue;
+    }
+    let townWritten: string | undefined;
+
     for (const [field, col] of columnOf) {
       const cell = cells[col] ?? null;
       if (cell !== null && typeof cell === 'object') {
         issues.push({ field, column: where(field), message: `是公式（=${cell.formula.slice(0, 40)}），请复制后「选择性粘贴为数值」再导入` });
         continue;
       }
+      const formula = typeof cell === 'string' ? formulaLikeText(cell) : null;
+      if (formula) {
+        issues.push({ field, column: where(field), message: formula });
+        continue;
+      }
       const result = readField(field, cell, townLookup);
       if (result.error) issues.push({ field, column: where(field), message: result.error });
-      else if (result.value !== undefined) (values as Record<string, unknown>)[field] = result.value;
+      else if (result.value !== undefined) {
+        (values as Record<string, unknown>)[field] = result.value;
+        if (result.written) townWritten = result.written;
+      }
     }
 
-    if (cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''))) continue;
     if (!values.name && !issues.some((i) => i.field === 'name')) {
       issues.push({ field: 'name', column: columnOf.has('name') ? where('name') : '企业名称', message: '企业名称为空' });
     }
@@ -114,17 +145,73 @@ export function checkRosterRows(
     }
 
     if (issues.length > 0) rejects.push({ row: rowNumber, name: values.name ?? '', issues });
-    else good.push({ row: rowNumber, values: values as RosterGoodRow['values'] });
+    else good.push({ row: rowNumber, values: values as RosterGoodRow['values'], ...(townWritten ? { townWritten } : {}) });
   }
-  return { good, rejects };
+  return { good, rejects, skipped };
 }
 
-type FieldResult = { value?: RosterValues[keyof RosterValues]; error?: string };
+// ---- rows under the table that are not enterprises --------------------------------------------
 
-function readField(field: RosterField, cell: RosterCell, townLookup: Map<string, string>): FieldResult {
+/**
+ * The words that open the lines clerks put under a roster: totals, the sign-off (填表人、审核人、
+ * 负责人), notes and the date. Totals open with the word whatever follows ("合计：120家"); the others
+ * must be followed by a non-Han character or nothing, so that "注塑科技有限公司" is still a company.
+ */
+const footerTotals = /^(合计|总计|小计|共计|累计|汇总)/;
+const footerSignOff = /^(单位负责人|主要负责人|分管领导|填表人|填报人|制表人|审核人|审批人|复核人|负责人|经办人|统计人)/;
+const footerWords =
+  /^(填表说明|制表日期|填报日期|填表日期|报送日期|统计日期|制表单位|填报单位|报送单位|单位盖章|盖章|备注|附注|说明|日期|制表|审核|注)(?![\p{Script=Han}])/u;
+
+function isFooterRow(cells: readonly RosterCell[], creditCell: RosterCell): boolean {
+  // A row with a valid credit code is an enterprise, whatever its first cell says.
+  if (typeof creditCell === 'string' && checkCreditCode(compactCellText(creditCell)).ok) return false;
+  const first = cells.find((cell) => cell !== null && !(typeof cell === 'string' && cell.trim() === ''));
+  if (typeof first !== 'string') return false;
+  const text = compactCellText(first.normalize('NFKC'));
+  return footerTotals.test(text) || footerSignOff.test(text) || footerWords.test(text);
+}
+
+const rowText = (cells: readonly RosterCell[]): string =>
+  cells
+    .flatMap((cell) => (cell === null ? [] : [typeof cell === 'object' ? `=${cell.formula}` : normalizeCellText(String(cell))]))
+    .filter((text) => text !== '')
+    .join('　')
+    .slice(0, 120);
+
+// ---- formulas typed as text ---------------------------------------------------------------------
+
+/**
+ * Text that a spreadsheet would run as a formula when the data is exported again (CSV injection):
+ * checked after NFKC, so the full-width ＝＋－＠ an input method types are caught as well. A phone
+ * or number with a leading + or - ("+86 512 6300 1234", "-12") and a bare "-" placeholder are fine.
+ */
+export function formulaLikeText(cell: string): string | null {
+  const text = cell.normalize('NFKC').replace(/^[\s\u200b\ufeff]+/, '').trimEnd();
+  const lead = text[0];
+  if (lead === undefined || !'=+-@'.includes(lead) || text.length < 2) return null;
+  if (lead !== '=' && lead !== '@' && /^[+-][\d\s().-]*\d[\d\s().-]*$/.test(text)) return null;
+  if (/^-+$/.test(text)) return null;
+  return `「${text.slice(0, 40)}」以“${lead}”开头，会被表格软件当作公式执行，不予导入。请删去开头的符号或改为纯文本`;
+}
+
+type FieldResult = { value?: RosterValues[keyof RosterValues]; error?: string; written?: string };
+
+/** The caps of the enterprise schema, so a roster row and the enterprise form refuse the same text. */
+const cappedFields = ['name', 'address', 'industry', 'contactPerson', 'assignedOfficer', 'linkedLeader'] as const;
+
+function capError(field: (typeof cappedFields)[number], text: string): string | undefined {
+  const check = enterpriseSchema.shape[field].safeParse(text);
+  return check.success ? undefined : `${check.error.issues[0]?.message ?? '内容过长'}（本行 ${[...text].length} 个字符）`;
+}
+
+function readField(field: RosterField, cell: RosterCell, townLookup: Map<string, TownMatch>): FieldResult {
   if (field === 'contactPhone') return readPhone(cell);
   const text = cell === null ? '' : typeof cell === 'number' ? numberText(cell) : normalizeCellText(String(cell));
   if (text === '') return {};
+  if ((cappedFields as readonly string[]).includes(field)) {
+    const error = capError(field as (typeof cappedFields)[number], text);
+    if (error) return { error };
+  }
   switch (field) {
     case 'name':
       return { value: text.replace(/\(/g, '（').replace(/\)/g, '）') }; // company names use full-width brackets
@@ -133,8 +220,9 @@ function readField(field: RosterField, cell: RosterCell, townLookup: Map<string,
       return check.ok ? { value: check.code } : { error: `「${text}」${check.message}` };
     }
     case 'town': {
-      const town = townLookup.get(townKey(text));
-      return town ? { value: town } : { error: `「${text}」不在区镇列表中（区镇列表可在设置中维护）` };
+      const match = lookupTown(townLookup, text);
+      if (!match) return { error: `「${text}」不在区镇列表中，也不是已知的别名（区镇和别名可在设置中维护）` };
+      return match.exact ? { value: match.town } : { value: match.town, written: text };
     }
     case 'foreignSource':
       return { value: foreignSourceOf(text) };
@@ -180,17 +268,42 @@ function readPhone(cell: RosterCell): FieldResult {
   return { value: text };
 }
 
-const townKey = (text: string) => compactCellText(text);
+const townKey = (text: string) => compactCellText(text.normalize('NFKC'));
 
-/** Each town by its full name and by each part ("汾湖高新区（黎里镇）" answers to "黎里镇" too). */
-function buildTownLookup(towns: readonly string[]): Map<string, string> {
-  const lookup = new Map<string, string>();
+interface TownMatch {
+  town: string;
+  /** Written exactly as the town's own name (no alias involved). */
+  exact: boolean;
+}
+
+/**
+ * Each town by its full name, by each part ("汾湖高新区（黎里镇）" answers to "黎里镇" too) and by its
+ * aliases. An alias whose town is not in the list (renamed or removed in 设置) explains nothing.
+ */
+function buildTownLookup(towns: readonly string[], aliases: Readonly<Record<string, string>>): Map<string, TownMatch> {
+  const lookup = new Map<string, TownMatch>();
+  for (const town of towns) lookup.set(townKey(town), { town, exact: true });
   for (const town of towns) {
-    const key = townKey(town);
-    lookup.set(key, town);
-    for (const part of key.split(/[()]/)) if (part.length >= 2 && !lookup.has(part)) lookup.set(part, town);
+    for (const part of townKey(town).split(/[()]/)) if (part.length >= 2 && !lookup.has(part)) lookup.set(part, { town, exact: false });
+  }
+  for (const [alias, target] of Object.entries(aliases)) {
+    const key = townKey(alias);
+    const town = lookup.get(townKey(target))?.town;
+    if (key && town && !lookup.has(key)) lookup.set(key, { town, exact: false });
   }
   return lookup;
+}
+
+/** Rosters often prefix the district ("吴江区平望镇", "苏州市吴江区松陵街道"); the prefix names no town. */
+const districtPrefix = /^(江苏省)?(苏州市)?(吴江区|吴江市)/;
+
+function lookupTown(lookup: Map<string, TownMatch>, text: string): TownMatch | undefined {
+  const key = townKey(text);
+  const found = lookup.get(key);
+  if (found) return found;
+  const bare = key.replace(districtPrefix, '');
+  const viaBare = bare && bare !== key ? lookup.get(bare) : undefined;
+  return viaBare ? { town: viaBare.town, exact: false } : undefined;
 }
 
 const regionWords: [ForeignSource, RegExp][] = [
@@ -230,6 +343,7 @@ export interface RosterUpdate {
   existing: Enterprise;
   values: RosterGoodRow['values'];
   changes: RosterChange[];
+  townWritten?: string;
 }
 
 export interface RosterClassified {
@@ -256,7 +370,9 @@ export function classifyRosterRows(good: readonly RosterGoodRow[], existingByCod
       const after = shown(value);
       if (before !== after) changes.push({ field, label: rosterFieldLabel(field), from: before, to: after });
     }
-    if (changes.length > 0) result.updates.push({ row: row.row, existing, values: row.values, changes });
+    if (changes.length > 0) {
+      result.updates.push({ row: row.row, existing, values: row.values, changes, ...(row.townWritten ? { townWritten: row.townWritten } : {}) });
+    }
     else result.unchanged.push({ row: row.row, existing });
   }
   return result;

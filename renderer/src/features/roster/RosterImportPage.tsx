@@ -117,7 +117,7 @@ export function RosterImportPage() {
         try {
           const settings = await loadSettings();
           const { sheet: s, headerIndex: h, mapping: m, officer: o, leader: l } = previewInputs;
-          const next = await buildRosterPreview(s, h, m, settings.towns, { assignedOfficer: o, linkedLeader: l });
+          const next = await buildRosterPreview(s, h, m, settings, { assignedOfficer: o, linkedLeader: l });
           if (!cancelled) setBuilt({ inputs: previewInputs, preview: next });
         } catch (e) {
           if (!cancelled) setError(`生成预览失败：${describeError(e)}`);
@@ -317,6 +317,7 @@ function PreviewCard({ preview, busy }: { preview: RosterPreview; busy: boolean 
         <Statistic title="更新" value={preview.updates.length} styles={{ content: { color: '#1f5fa8' } }} />
         <Statistic title="无变化" value={preview.unchanged.length} />
         <Statistic title="有问题" value={preview.rejects.length} styles={{ content: { color: preview.rejects.length ? '#cf1322' : undefined } }} />
+        <Statistic title="已跳过（非企业行）" value={preview.skipped.length} />
       </Flex>
       <Tabs
         defaultActiveKey={preview.rejects.length > 0 ? 'rejects' : 'adds'}
@@ -352,7 +353,7 @@ function PreviewCard({ preview, busy }: { preview: RosterPreview; busy: boolean 
                   { title: '行号', dataIndex: 'row', width: 80 },
                   { title: '企业名称', render: (_: unknown, r: RosterPreview['adds'][number]) => r.values.name },
                   { title: '统一社会信用代码', render: (_: unknown, r: RosterPreview['adds'][number]) => <span className="mono">{r.values.creditCode}</span> },
-                  { title: '所属区镇', render: (_: unknown, r: RosterPreview['adds'][number]) => r.values.town ?? '' },
+                  { title: '所属区镇', render: (_: unknown, r: RosterPreview['adds'][number]) => <TownCell town={r.values.town} written={r.townWritten} /> },
                   { title: '服务专员', render: (_: unknown, r: RosterPreview['adds'][number]) => r.values.assignedOfficer ?? '' },
                 ]}
               />
@@ -381,7 +382,7 @@ function PreviewCard({ preview, busy }: { preview: RosterPreview; busy: boolean 
                               {c.from || '（空）'}
                             </Typography.Text>
                             {' → '}
-                            {c.to}
+                            {c.field === 'town' ? <TownCell town={c.to} written={r.townWritten} /> : c.to}
                           </span>
                         ))}
                       </Flex>
@@ -391,8 +392,45 @@ function PreviewCard({ preview, busy }: { preview: RosterPreview; busy: boolean 
               />
             ),
           },
+          {
+            key: 'skipped',
+            label: `已跳过（${preview.skipped.length} 行）`,
+            children: (
+              <>
+                <Typography.Paragraph type="secondary">
+                  表格下方的合计、填表人、审核人、备注、日期等行不是企业，不导入，也不算作有问题的行。
+                </Typography.Paragraph>
+                <Table
+                  size="small"
+                  rowKey="row"
+                  aria-label="已跳过的行"
+                  dataSource={preview.skipped}
+                  pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+                  columns={[
+                    { title: '行号', dataIndex: 'row', width: 80 },
+                    { title: '内容', dataIndex: 'text' },
+                  ]}
+                />
+              </>
+            ),
+          },
         ]}
       />
     </Card>
+  );
+}
+
+/** The town a row goes to and, when the file named it otherwise, the alias that matched. */
+function TownCell({ town, written }: { town?: string; written?: string }) {
+  if (!town) return null;
+  return (
+    <span>
+      {town}
+      {written ? (
+        <Tag color="blue" style={{ marginLeft: 6 }}>
+          按别名「{written}」
+        </Tag>
+      ) : null}
+    </span>
   );
 }

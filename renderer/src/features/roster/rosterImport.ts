@@ -9,8 +9,10 @@ import {
   classifyRosterRows,
   type RosterClassified,
   type RosterReject,
+  type RosterSkippedRow,
   type RosterValues,
 } from '../../../../shared/roster/rosterRows';
+import { townAliasesOf } from '../../../../shared/reference/towns';
 import { enterpriseSearchTokens } from '../../../../shared/search/searchTokens';
 import { db } from '../../db/db';
 import type { LedgerDatabase } from '../../db/schema';
@@ -18,8 +20,14 @@ import { isLive, newRecordMeta, touched } from '../../db/recordStamp';
 
 export interface RosterPreview extends RosterClassified {
   rejects: RosterReject[];
+  /** Rows under the table that are no enterprise (合计, 填表人, 备注…): neither imported nor rejected. */
+  skipped: RosterSkippedRow[];
+  /** Enterprise rows: good and rejected, not the skipped ones. */
   dataRows: number;
 }
+
+/** The reference lists a row is checked against: the 区镇 and the other names they go by. */
+export type RosterReference = readonly string[] | Pick<Settings, 'towns'> & { townAliases?: Readonly<Record<string, string>> };
 
 /** Values applied to every good row (batch assignment), over what the file says; '' = keep the file's. */
 export interface RosterBatchAssignment {
@@ -27,27 +35,32 @@ export interface RosterBatchAssignment {
   linkedLeader: string;
 }
 
+const isTownList = (reference: RosterReference): reference is readonly string[] => Array.isArray(reference);
+
 export async function buildRosterPreview(
   sheet: RosterSheet,
   headerIndex: number,
   mapping: ColumnMapping,
-  towns: readonly string[],
+  reference: RosterReference,
   batch: RosterBatchAssignment = { assignedOfficer: '', linkedLeader: '' },
   database: LedgerDatabase = db,
 ): Promise<RosterPreview> {
-  const checked = checkRosterRows(sheet, headerIndex, mapping, towns);
+  const { towns, townAliases } = isTownList(reference)
+    ? { towns: reference, townAliases: {} }
+    : { towns: reference.towns, townAliases: townAliasesOf(reference) };
+  const checked = checkRosterRows(sheet, headerIndex, mapping, towns, townAliases);
   const rejects = checked.rejects;
   const officer = batch.assignedOfficer.trim();
   const leader = batch.linkedLeader.trim();
   const good =
     officer || leader
       ? checked.good.map((row) => ({
-          row: row.row,
+          ...row,
           values: { ...row.values, ...(officer ? { assignedOfficer: officer } : {}), ...(leader ? { linkedLeader: leader } : {}) },
         }))
       : checked.good;
   const existingByCode = await liveEnterprisesByCode(database, good.map((row) => row.values.creditCode));
-  return { ...classifyRosterRows(good, existingByCode), rejects, dataRows: good.length + rejects.length };
+  return { ...classifyRosterRows(good, existingByCode), rejects, skipped: checked.skipped, dataRows: good.length + rejects.length };
 }
 
 async function liveEnterprisesByCode(database: LedgerDatabase, codes: string[]): Promise<Map<string, Enterprise>> {
