@@ -1,6 +1,7 @@
 // The records of DESIGN.md, as zod schemas (the boundary check for imports, packages and IPC)
 // and the TypeScript types inferred from them. Pure: no DOM, no Node, no Dexie.
 import { z } from 'zod';
+import { defaultTownAliases } from '../reference/towns';
 
 /** Calendar date `YYYY-MM-DD` (Asia/Shanghai calendar day, no time zone). */
 export const calendarDate = z
@@ -10,6 +11,14 @@ export const calendarDate = z
 export const calendarMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 /** ISO-8601 instant. */
 export const instant = z.string().min(10);
+
+/**
+ * Free text with a generous length cap and a Chinese message naming the field: the one limit every
+ * write path (forms, roster import, packages) checks, so nothing is cut off silently anywhere.
+ */
+export function cappedText(label: string, max: number) {
+  return z.string().max(max, `${label}不能超过 ${max} 个字符`);
+}
 
 /**
  * Fields every stored record carries. Records are never hard-deleted: `deletedAt` is a tombstone so
@@ -29,18 +38,18 @@ export const foreignSources = ['港澳台', '欧美', '日韩', '其他'] as con
 export const serviceTiers = ['A', 'B', 'C'] as const;
 
 export const enterpriseSchema = recordMeta.extend({
-  name: z.string().trim().min(1, '企业名称不能为空'),
+  name: z.string().trim().min(1, '企业名称不能为空').max(100, '企业名称不能超过 100 个字符'),
   creditCode: z.string(),
-  town: z.string(),
-  address: z.string().default(''),
-  industry: z.string().default(''),
+  town: cappedText('所属区镇', 50),
+  address: cappedText('地址', 200).default(''),
+  industry: cappedText('行业', 100).default(''),
   foreignSource: z.enum(foreignSources).optional(),
   isKeyEnterprise: z.boolean().default(false),
   isAboveScale: z.boolean().default(false),
-  contactPerson: z.string().default(''),
-  contactPhone: z.string().default(''),
-  assignedOfficer: z.string().default(''),
-  linkedLeader: z.string().default(''),
+  contactPerson: cappedText('联系人', 50).default(''),
+  contactPhone: cappedText('联系电话', 50).default(''),
+  assignedOfficer: cappedText('服务专员', 50).default(''),
+  linkedLeader: cappedText('挂钩领导', 50).default(''),
   serviceTier: z.enum(serviceTiers).optional(),
   /** Derived cache: the latest visit date, kept in the same transaction that saves a visit. */
   lastVisitDate: calendarDate.optional(),
@@ -63,8 +72,8 @@ export const visitSchema = recordMeta.extend({
   date: calendarDate,
   type: z.string().min(1, '请选择走访类型'),
   officers: z.array(z.string()).default([]),
-  peopleMet: z.string().default(''),
-  summary: z.string().default(''),
+  peopleMet: cappedText('接待人员', 200).default(''),
+  summary: cappedText('走访情况', 5000).default(''),
   operations: operationsSnapshotSchema,
   policyIds: z.array(z.string()).default([]),
   attachmentIds: z.array(z.string()).default([]),
@@ -100,8 +109,8 @@ export const problemSchema = recordMeta.extend({
   projectId: z.string().optional(),
   raisedDate: calendarDate,
   category: z.string().min(1, '请选择问题类别'),
-  description: z.string().trim().min(1, '问题描述不能为空'),
-  request: z.string().default(''), // 企业诉求
+  description: z.string().trim().min(1, '问题描述不能为空').max(2000, '问题描述不能超过 2000 个字符'),
+  request: cappedText('企业诉求', 2000).default(''), // 企业诉求
   isComplaint: z.boolean().default(false), // 投诉 (seed 002)
   handling: z.enum(handlingModes).default('本部门办理'),
   /** The officer's own department when handled in-house; the receiving one when transferred. */
@@ -110,7 +119,7 @@ export const problemSchema = recordMeta.extend({
   /** Computed by shared/problems from handling, raised/transfer date and the calendar. */
   replyDeadline: calendarDate.optional(),
   replyDate: calendarDate.optional(),
-  replyContent: z.string().default(''),
+  replyContent: cappedText('答复内容', 5000).default(''),
   status: z.enum(problemStatuses).default('待处理'),
   outcomeClass: z.enum(outcomeClasses).optional(),
   escalation: z
@@ -191,6 +200,8 @@ export const settingsSchema = z.object({
   visitTypes: z.array(z.string()),
   /** Working-day overrides for a year the calendar package does not know yet: date → true = worked. */
   calendarOverrides: z.record(z.string(), z.boolean()).default({}),
+  /** Other names of the towns in rosters (alias → one of `towns`), matched by the roster import. */
+  townAliases: z.record(z.string(), z.string()).default({ ...defaultTownAliases }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

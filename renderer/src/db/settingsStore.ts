@@ -22,6 +22,7 @@ export function defaultSettings(deviceId: string = newId()): Settings {
     visitTypes: [...defaultVisitTypes],
     calendarOverrides: {},
     townAliases: { ...defaultTownAliases },
+    townAliases: { ...defaultTownAliases },
     calendarYears: [],
   };
 }
