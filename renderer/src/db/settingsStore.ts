@@ -22,7 +22,6 @@ export function defaultSettings(deviceId: string = newId()): Settings {
     visitTypes: [...defaultVisitTypes],
     calendarOverrides: {},
     townAliases: { ...defaultTownAliases },
-    townAliases: { ...defaultTownAliases },
     calendarYears: [],
   };
 }
