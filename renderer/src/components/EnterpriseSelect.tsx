@@ -12,9 +12,17 @@ export interface EnterpriseSelectProps {
   value?: string;
   onChange?: (value: string | undefined, enterprise: Enterprise | undefined) => void;
   placeholder?: string;
+  /** For a Select outside a Form.Item label (a filter bar). */
+  'aria-label'?: string;
 }
 
-export function EnterpriseSelect({ id, value, onChange, placeholder = '输入企业名称、拼音首字母或信用代码搜索' }: EnterpriseSelectProps) {
+export function EnterpriseSelect({
+  id,
+  value,
+  onChange,
+  placeholder = '输入企业名称、拼音首字母或信用代码搜索',
+  'aria-label': ariaLabel,
+}: EnterpriseSelectProps) {
   const [query, setQuery] = useState('');
   const found = useLiveQuery(() => searchEnterprises(query, 20), [query]) ?? [];
   const chosen = useLiveQuery(() => (value ? db.enterprises.get(value) : undefined), [value]);
@@ -22,6 +30,7 @@ export function EnterpriseSelect({ id, value, onChange, placeholder = '输入企
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       allowClear
       value={value}
       placeholder={placeholder}

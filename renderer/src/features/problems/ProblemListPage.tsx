@@ -3,7 +3,7 @@
 // indexes (keys only), only the 50 rows of the page on screen are read, and the counts stream
 // through the table in chunks without keeping it. Filters live in the URL, so "back" keeps them.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -29,10 +29,11 @@ import { useRememberedCounts } from './rememberedCounts';
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { RaiseProblemModal } from './RaiseProblemModal';
 import { useSettings } from '../../db/settingsStore';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 
 const PAGE_SIZE = 50;
 type TabKey = 'all' | 'dueSoon' | 'overdue';
-const filterKeys = ['status', 'department', 'category', 'town', 'officer', 'enterpriseId', 'outcome', 'from', 'to'] as const;
+const filterKeys = ['status', 'department', 'category', 'town', 'officer', 'enterpriseId', 'outcome', 'from', 'to', 'q', 'assignedOfficer'] as const;
 
 function filtersFrom(params: URLSearchParams): ProblemFilters {
   const filters: ProblemFilters = {};
@@ -132,14 +133,17 @@ export function ProblemListPage() {
     {
       title: '问题描述',
       key: 'description',
-      ellipsis: true,
+      // One line per row keeps 50 rows scannable; the whole description shows on hover.
+      ellipsis: { showTitle: false },
       render: (_, r) => (
-        <Space size={4}>
-          <ComplaintTag problem={r.problem} />
-          <Link to={`/problems/${r.problem.id}`} onClick={(e) => e.stopPropagation()}>
-            {r.problem.description}
-          </Link>
-        </Space>
+        <Tooltip title={r.problem.description} placement="topLeft" styles={{ root: { maxWidth: 560 } }}>
+          <span>
+            <ComplaintTag problem={r.problem} />
+            <Link to={`/problems/${r.problem.id}`} onClick={(e) => e.stopPropagation()}>
+              {r.problem.description}
+            </Link>
+          </span>
+        </Tooltip>
       ),
     },
     {
@@ -175,6 +179,25 @@ export function ProblemListPage() {
       </Flex>
 
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        {/* Searched on Enter (each search reads the rows the other filters leave); keyed by the
+            URL's keyword so 清除筛选 and "back" show what is searched. */}
+        <Input.Search
+          key={filters.q ?? ''}
+          aria-label="关键词"
+          placeholder="搜索问题描述、企业诉求"
+          allowClear
+          style={{ width: 240 }}
+          defaultValue={filters.q}
+          onSearch={(v) => update({ q: v.trim() || undefined })}
+        />
+        <div style={{ width: 260 }}>
+          <EnterpriseSelect
+            aria-label="企业"
+            placeholder="企业名称、拼音首字母或信用代码"
+            value={filters.enterpriseId}
+            onChange={(id) => update({ enterpriseId: id })}
+          />
+        </div>
         <Select
           aria-label="状态"
           placeholder="状态"
@@ -245,9 +268,9 @@ export function ProblemListPage() {
             update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
           }
         />
-        {filters.enterpriseId && (
-          <Tag closable onClose={() => update({ enterpriseId: undefined })}>
-            仅看一家企业
+        {filters.assignedOfficer && (
+          <Tag closable onClose={() => update({ assignedOfficer: undefined })}>
+            仅看 {filters.assignedOfficer} 联系的企业
           </Tag>
         )}
         {Object.keys(filters).length > 0 && (

@@ -25,6 +25,7 @@ import {
   type NewProblemInput,
   type ProblemContext,
 } from '../../../../shared/problems/problemWorkflow';
+import { keywordMatcher } from '../../../../shared/search/keywordMatch';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 
@@ -93,6 +94,10 @@ export interface ProblemFilters {
   /** Raised-date range, inclusive. */
   from?: string;
   to?: string;
+  /** Words that must all occur in the description or the enterprise's request (not indexed: read). */
+  q?: string;
+  /** Only problems of enterprises assigned to this officer (the workbench's 我的企业 scope). */
+  assignedOfficer?: string;
 }
 
 export function hasFilters(filters: ProblemFilters): boolean {
@@ -116,12 +121,26 @@ const FETCH_BY_ID_LIMIT = 5000;
 export async function queryProblemIds(filters: ProblemFilters): Promise<string[]> {
   const ids = await queryIndexedProblemIds(filters);
   const outcome = filters.outcome;
-  if (!outcome) return ids;
+  const keyword = filters.q?.trim() ? keywordMatcher(filters.q) : undefined;
+  if (!outcome && !keyword) return ids;
+  // The filters no index answers read the rows the indexes left, in one pass.
   const matching = new Set<string>();
   await forEachProblem(ids, (p) => {
-    if (p.outcomeClass === outcome) matching.add(p.id);
+    if (outcome && p.outcomeClass !== outcome) return;
+    if (keyword && !keyword([p.description, p.request])) return;
+    matching.add(p.id);
   });
   return ids.filter((id) => matching.has(id));
+}
+
+/** Problem ids of the enterprises matching `where` on one enterprise index (town, assigned officer). */
+function problemsOfEnterprises(index: 'town' | 'assignedOfficer', value: string): Promise<Set<string>> {
+  return db.enterprises
+    .where(index)
+    .equals(value)
+    .primaryKeys()
+    .then((enterpriseIds) => db.problems.where('enterpriseId').anyOf(enterpriseIds).primaryKeys())
+    .then((keys) => new Set(keys));
 }
 
 async function queryIndexedProblemIds(filters: ProblemFilters): Promise<string[]> {
@@ -134,17 +153,8 @@ async function queryIndexedProblemIds(filters: ProblemFilters): Promise<string[]
   byIndex('category', filters.category);
   byIndex('officer', filters.officer);
   byIndex('enterpriseId', filters.enterpriseId);
-  if (filters.town) {
-    const town = filters.town;
-    sets.push(
-      db.enterprises
-        .where('town')
-        .equals(town)
-        .primaryKeys()
-        .then((enterpriseIds) => db.problems.where('enterpriseId').anyOf(enterpriseIds).primaryKeys())
-        .then((keys) => new Set(keys)),
-    );
-  }
+  if (filters.town) sets.push(problemsOfEnterprises('town', filters.town));
+  if (filters.assignedOfficer) sets.push(problemsOfEnterprises('assignedOfficer', filters.assignedOfficer));
   const from = filters.from ?? '0000-00-00';
   const to = filters.to ?? '9999-99-99';
   const byDate = () =>
