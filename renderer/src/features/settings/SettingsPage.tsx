@@ -13,6 +13,7 @@ import { describeError } from '../../db/storageErrors';
 import { CalendarOverridesEditor } from './CalendarOverridesEditor';
 import { LocalDataCard } from './LocalDataCard';
 import { TagListEditor } from './TagListEditor';
+import { TownAliasEditor } from './TownAliasEditor';
 
 type SettingsFormValues = Omit<Settings, 'deviceId'>;
 
@@ -109,6 +110,12 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
           </Form.Item>
           <Form.Item label="走访类型" name="visitTypes" rules={[nonEmptyList('走访类型')]}>
             <TagListEditor label="走访类型" defaults={defaultVisitTypes} />
+          </Form.Item>
+        </Card>
+
+        <Card size="small" title="区镇别名" style={{ marginBottom: 16 }}>
+          <Form.Item name="townAliases" noStyle>
+            <TownAliasEditor />
           </Form.Item>
         </Card>
 
