@@ -2,9 +2,13 @@
 //   where('searchTokens').startsWith(normalizeSearchQuery(q)).distinct().limit(50)
 // so a token must START with whatever the user may type. Hence:
 //   - every suffix of the normalised name: any substring of the name is a prefix of one suffix;
-//   - every suffix of the name's pinyin initials ("htgd" → 江苏亨通光电…), context-aware readings
+//   - every suffix of the name's pinyin initials ("htgd" → 江苏亨通光电…) that starts before the company
+//     form (a query "yxgs" would match every 有限公司 anyway), context-aware readings
 //     from pinyin-pro, plus the other initials of a few polyphonic characters (长 c/z, 行 x/h, 乐 l/y)
 //     because officers type the reading they have in mind, not the one the dictionary picked;
+//   - the name's full pinyin from each Han character on ("hengtongguangdian" → 江苏亨通光电…), but only
+//     from characters before the company form (有限公司, 股份有限公司…): nobody types "youxiangongsi",
+//     and each start is one more index entry per enterprise (issue 13 counts them);
 //   - the credit code and its 主体标识码 (positions 9–17, the old organisation code officers still quote).
 // Tokens and queries go through the same normalisation (half-width, lower case, only letters and digits),
 // and both are cut to MAX_TOKEN_LENGTH so the index stays small and long queries still match.
@@ -77,7 +81,28 @@ function nameInitials(name: string): { initials: string[]; han: { index: number;
   return { initials, han };
 }
 
-/** The multiEntry tokens of an enterprise: name suffixes, pinyin-initial suffixes, credit code. */
+/** Company forms at the end of a name; full-pinyin tokens start only before them. */
+const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司)$/u;
+
+/**
+ * The name's full pinyin from each Han character before the company form, each cut to
+ * MAX_TOKEN_LENGTH: "江苏亨通光电股份有限公司" → jiangsuhengtongguangdian, suhengtong…, hengtong…,
+ * tongguang…, guangdian…, dian…. ü is written v, as officers type it. Latin letters and digits stay.
+ */
+function fullPinyinSuffixes(normalized: string, coreLength: number, into: Set<string>): void {
+  const chars = [...normalized];
+  let readings = pinyin(normalized, { toneType: 'none', type: 'array', v: true });
+  if (readings.length !== chars.length) {
+    readings = chars.map((ch) => pinyin(ch, { toneType: 'none', v: true }));
+  }
+  const syllables = chars.map((ch, i) => (HAN.test(ch) ? (readings[i] ?? '').toLowerCase().replace(/[^a-z]/g, '') : ch));
+  for (let start = 0; start < coreLength; start++) {
+    if (!HAN.test(chars[start]!) || !syllables[start]) continue;
+    into.add([...syllables.slice(start).join('')].slice(0, MAX_TOKEN_LENGTH).join(''));
+  }
+}
+
+/** The multiEntry tokens of an enterprise: name suffixes, pinyin suffixes (initials, full), credit code. */
 export function enterpriseSearchTokens(enterprise: { name: string; creditCode: string }): string[] {
   const tokens = new Set<string>();
   const nameChars = [...normalizeText(enterprise.name)];
@@ -86,7 +111,11 @@ export function enterpriseSearchTokens(enterprise: { name: string; creditCode: s
   const { initials, han } = nameInitials(enterprise.name);
   // Only names with a Han character get pinyin tokens; an all-Latin name's initials are its name.
   if (han.length > 0) {
-    suffixes(initials, tokens);
+    const normalized = nameChars.join('');
+    const formLength = nameChars.length - [...normalized.replace(LEGAL_FORM, '')].length;
+    // The company form is Han only, so it is the last `formLength` initials too.
+    suffixes(initials, tokens, Math.max(1, initials.length - formLength));
+    fullPinyinSuffixes(normalized, Math.max(1, nameChars.length - formLength), tokens);
     let variants = 0;
     for (const { index, ch } of han) {
       if (variants >= MAX_POLYPHONIC_VARIANTS) break;
@@ -109,4 +138,36 @@ export function enterpriseSearchTokens(enterprise: { name: string; creditCode: s
   }
   tokens.delete('');
   return [...tokens];
+}
+
+/**
+ * The backfill for stored enterprises when the tokens change (full pinyin was added in issue 9): the
+ * same record with its tokens recomputed from its name and credit code. Pure, for a schema upgrade.
+ */
+export function withFreshSearchTokens<T extends { name: string; creditCode: string; searchTokens?: string[] }>(enterprise: T): T {
+  return { ...enterprise, searchTokens: enterpriseSearchTokens(enterprise) };
+}
+
+/**
+ * What an in-memory search needs of one enterprise to answer exactly what the index answers (some
+ * stored token starts with the query), in two strings instead of ~26: the normalised name, since a
+ * query starts a name-suffix token exactly when it occurs in the name (both are cut to
+ * MAX_TOKEN_LENGTH); and the letters-and-digits tokens (pinyin, credit code) each after a \u0001, so
+ * "\u0001" + query occurs exactly when a token starts with the query. Mostly ASCII, so V8 keeps that
+ * string at one byte a character.
+ */
+export interface CompactSearch {
+  name: string;
+  latin: string;
+}
+
+export function compactSearchTokens(name: string, tokens: readonly string[]): CompactSearch {
+  const latin = tokens.filter((t) => /^[a-z0-9]+$/.test(t));
+  return { name: normalizeText(name), latin: latin.length > 0 ? `\u0001${latin.join('\u0001')}` : '' };
+}
+
+/** True when the stored tokens behind `compact` hold one starting with `normalizedQuery`. */
+export function compactMatches(compact: CompactSearch, normalizedQuery: string): boolean {
+  if (normalizedQuery === '') return false;
+  return compact.name.includes(normalizedQuery) || compact.latin.includes(`\u0001${normalizedQuery}`);
 }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { enterpriseSearchTokens, MAX_TOKEN_LENGTH, normalizeSearchQuery } from '../../../shared/search/searchTokens';
+import {
+  compactMatches,
+  compactSearchTokens,
+  enterpriseSearchTokens,
+  MAX_TOKEN_LENGTH,
+  normalizeSearchQuery,
+  withFreshSearchTokens,
+} from '../../../shared/search/searchTokens';
 
 // What the roster does: where('searchTokens').startsWith(normalizeSearchQuery(q)).
 const finds = (query: string, enterprise: { name: string; creditCode: string }): boolean => {
@@ -61,6 +68,47 @@ describe('enterpriseSearchTokens', () => {
     expect(Math.max(...tokens.map((t) => [...t].length))).toBeLessThanOrEqual(MAX_TOKEN_LENGTH);
     expect(finds(longName.name, longName)).toBe(true);
     expect(new Set(tokens).size).toBe(tokens.length);
+  });
+
+  it('finds an enterprise by the full pinyin of its name or of any part of it, typed with or without spaces', () => {
+    for (const q of ['hengtong', 'hengtongguangdian', 'HengTong', 'heng tong guang dian', 'jiangsuhengtong', 'guangdian', 'hengt'])
+      expect(finds(q, hengtong), q).toBe(true);
+    expect(finds('engtong', hengtong)).toBe(false); // from inside a syllable: not a start anyone types
+    expect(finds('letianwujiang', { name: '乐天（吴江）纺织有限公司', creditCode: '' })).toBe(true);
+    expect(finds('lvse', { name: '苏州绿色能源有限公司', creditCode: '' })).toBe(true); // ü typed as v
+  });
+
+  it('stores no more tokens than before full pinyin: none start inside the company form', () => {
+    // 26 tokens before issue 9 (12 name suffixes, 12 initials suffixes, 2 codes); still 26.
+    expect(enterpriseSearchTokens(hengtong).length).toBeLessThanOrEqual(26);
+    expect(finds('有限公司', hengtong)).toBe(true); // the name itself stays searchable everywhere
+    expect(finds('yxgs', hengtong)).toBe(false);
+  });
+
+  it('the backfill recomputes the stored tokens of an enterprise saved before full pinyin, and nothing else', () => {
+    const stored = { id: 'e1', name: hengtong.name, creditCode: hengtong.creditCode, town: '吴江开发区', searchTokens: ['江苏亨通光电股份有限公司'] };
+    const fresh = withFreshSearchTokens(stored);
+    expect(fresh.searchTokens.some((t) => t.startsWith('hengtong'))).toBe(true);
+    expect({ ...fresh, searchTokens: [] }).toEqual({ ...stored, searchTokens: [] });
+    expect(stored.searchTokens).toEqual(['江苏亨通光电股份有限公司']); // the input is not changed
+  });
+
+  it('the compact in-memory form answers exactly what the token index answers', () => {
+    const han = fc.constantFrom(...'江苏亨通光电长江银行乐天吴江纺织盛泽重工绿色能源有限公司股份集团'.split(''));
+    const part = fc.oneof(fc.array(han, { minLength: 1, maxLength: 8 }).map((a) => a.join('')), fc.constantFrom('ABC', '3M', '（吴江）', ' '));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), fc.string({ maxLength: 6 }), (parts, a, b, random) => {
+        const enterprise = { name: parts.join(''), creditCode: '91320509MA1N2T3K4A' };
+        const tokens = enterpriseSearchTokens(enterprise);
+        const compact = compactSearchTokens(enterprise.name, tokens);
+        const token = tokens[a % tokens.length] ?? '';
+        for (const query of [token.slice(0, 1 + (b % Math.max(1, token.length))), random, token.slice(1, 4), 'gs', 'ngt']) {
+          const q = normalizeSearchQuery(query);
+          expect(compactMatches(compact, q), query).toBe(q !== '' && tokens.some((t) => t.startsWith(q)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('an empty query normalises to nothing (the roster then shows the plain list)', () => {
