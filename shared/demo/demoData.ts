@@ -24,6 +24,7 @@ import {
   type Visit,
 } from '../domain/records';
 import { replyDeadline } from '../problems/problemDeadline';
+import { reconstructProjectHistory } from '../projects/projectHistory';
 import { defaultDepartments } from '../reference/departments';
 import { defaultPolicies } from '../reference/policies';
 import { defaultProblemCategories } from '../reference/problemCategories';
@@ -632,6 +633,7 @@ class DemoGenerator {
       libraryExitReason: '',
       leadOfficer: officer.name,
       town: enterprise?.town ?? rng.pick(defaultTowns),
+      history: [],
     };
     if (enterprise) project.enterpriseId = enterprise.id;
     let exitMonth: string | undefined;
@@ -675,6 +677,8 @@ class DemoGenerator {
       project.updatedAt = at;
     });
     if (progress.length > 0) project.stage = progress[progress.length - 1]!.stage;
+    // Entry, exit and the stage changes the entries show, as the app would have recorded them.
+    project.history = reconstructProjectHistory(project, progress).map(({ reconstructed: _, ...event }) => ({ ...event, by: event.by || officer.name }));
     return { project, progress };
   }
 

@@ -137,6 +137,25 @@ export type Problem = z.infer<typeof problemSchema>;
 export const projectStages = ['签约未设立', '已设立·前期手续', '在建', '设备安装', '竣工投产'] as const;
 export type ProjectStage = (typeof projectStages)[number];
 
+/** What a project's history records: library entries and exits (seed 001's rules) and stage changes. */
+export const projectHistoryKinds = ['入库', '移出', '阶段变更'] as const;
+export const projectHistoryEntrySchema = z.object({
+  kind: z.enum(projectHistoryKinds),
+  /** The day it took effect: the entry or exit date; for a stage change, the day it was recorded. */
+  date: calendarDate,
+  /** The exit's reason. */
+  reason: z.string().default(''),
+  from: z.enum(projectStages).optional(),
+  to: z.enum(projectStages).optional(),
+  /** What recorded it, e.g. "2026-10 月度进展", "编辑项目". */
+  source: z.string().default(''),
+  at: instant.optional(),
+  by: z.string().default(''),
+  /** Rebuilt from the fields of a version without history: only as exact as those fields were. */
+  reconstructed: z.boolean().optional(),
+});
+export type ProjectHistoryEntry = z.infer<typeof projectHistoryEntrySchema>;
+
 export const keyProjectSchema = recordMeta.extend({
   name: z.string().trim().min(1, '项目名称不能为空'),
   enterpriseId: z.string().optional(),
@@ -150,6 +169,12 @@ export const keyProjectSchema = recordMeta.extend({
   libraryExitReason: z.string().default(''),
   leadOfficer: z.string().default(''),
   town: z.string().default(''),
+  /**
+   * Every entry into and exit from the library and every stage change, oldest first. Absent on
+   * projects stored before it existed (until the upgrade's backfillProjectHistory fills it): read it
+   * through projectHistoryOf (shared/projects/projectHistory), which rebuilds it for those.
+   */
+  history: z.array(projectHistoryEntrySchema).optional(),
 });
 export type KeyProject = z.infer<typeof keyProjectSchema>;
 

@@ -60,8 +60,8 @@ export const projectInputSchema = z
   // An in-library project has no exit: what the form still holds of an earlier exit is dropped.
   .transform((v) => (v.inLibrary ? { ...v, libraryExitDate: undefined, libraryExitReason: '' } : v));
 
-/** A project's own fields, as an officer edits them: a KeyProject without the record fields. */
-export type ProjectInput = Omit<KeyProject, keyof RecordMeta>;
+/** A project's own fields, as an officer edits them: a KeyProject without the record fields and its history. */
+export type ProjectInput = Omit<KeyProject, keyof RecordMeta | 'history'>;
 
 export const projectInputKeys = Object.keys(projectInputSchema.in.shape) as (keyof ProjectInput)[];
 

@@ -190,3 +190,47 @@ describe('lists', () => {
     expect((await projectProblems(project.id)).map((p) => p.id)).toEqual(['pro-2', 'pro-1']);
   });
 });
+
+describe('the history of the library and of the stage', () => {
+  it('keeps every entry and exit with date and reason, and each stage change, through a re-entry', async () => {
+    const saved = await saveProject({ ...projectInput, stage: '已设立·前期手续' }, who, undefined, now);
+    await saveProgressEntry(saved.id, { month: '2026-10', stage: '在建', progress: '主体施工' }, who, now);
+    await exitProjectLibrary(saved.id, { date: '2026-11-20', reason: '投资方调整计划，项目暂缓' }, who, now);
+    await reenterProjectLibrary(saved.id, { date: '2026-11-25' }, other, later);
+    await exitProjectLibrary(saved.id, { date: '2026-11-26', reason: '项目竣工投产' }, other, later);
+    const stored = await db.projects.get(saved.id);
+    expect(stored?.history?.map((e) => [e.kind, e.date, e.from ?? '', e.to ?? '', e.reason, e.by])).toEqual([
+      ['入库', '2026-03-10', '', '', '', '张敏'],
+      ['移出', '2026-11-20', '', '', '投资方调整计划，项目暂缓', '张敏'],
+      ['入库', '2026-11-25', '', '', '', '李四'],
+      // Stage changes are dated the day they were recorded; the same day's exit comes after them.
+      ['阶段变更', '2026-11-26', '', '已设立·前期手续', '', '张敏'],
+      ['阶段变更', '2026-11-26', '已设立·前期手续', '在建', '', '张敏'],
+      ['移出', '2026-11-26', '', '', '项目竣工投产', '李四'],
+    ]);
+    expect(stored?.history?.[4]?.source).toBe('2026-10 月度进展');
+  });
+
+  it('records a stage changed in the project form, and corrects the entry date instead of adding an entry', async () => {
+    const saved = await saveProject(projectInput, who, undefined, now);
+    await saveProject({ ...projectInput, stage: '设备安装', libraryEntryDate: '2026-03-12' }, who, saved.id, later);
+    const history = (await db.projects.get(saved.id))?.history ?? [];
+    expect(history.map((e) => [e.kind, e.date, e.from ?? '', e.to ?? ''])).toEqual([
+      ['入库', '2026-03-12', '', ''],
+      ['阶段变更', '2026-11-26', '', '在建'],
+      ['阶段变更', '2026-11-27', '在建', '设备安装'],
+    ]);
+  });
+
+  it('continues the history of a project stored before histories existed from its rebuilt one', async () => {
+    const saved = await saveProject(projectInput, who, undefined, now);
+    const { history: _, ...withoutHistory } = (await db.projects.get(saved.id))!;
+    await db.projects.put(withoutHistory);
+    await exitProjectLibrary(saved.id, { date: '2026-11-26', reason: '项目暂缓' }, who, later);
+    const history = (await db.projects.get(saved.id))?.history ?? [];
+    expect(history.map((e) => [e.kind, e.date, e.reconstructed ?? false])).toEqual([
+      ['入库', '2026-03-10', true],
+      ['移出', '2026-11-26', false],
+    ]);
+  });
+});

@@ -98,7 +98,7 @@ export function ProgressEntryModal({ project, entries, month, onClose, onSaved }
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            title={`${chosenMonth} 已填报（${existing.updatedBy}），保存将更新该月进展`}
+            title={`${chosenMonth} 已由${existing.updatedBy}填报过进展：保存将替换该月原有的进展（每个项目每月只保留一条）`}
           />
         ) : null}
         <Form.Item

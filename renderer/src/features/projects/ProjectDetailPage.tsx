@@ -6,8 +6,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { projectStages, type KeyProject, type ProgressEntry, type Problem } from '../../../../shared/domain/records';
+import { projectStages, type KeyProject, type ProgressEntry, type Problem, type ProjectHistoryEntry } from '../../../../shared/domain/records';
 import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { stageRank } from '../../../../shared/projects/projectStageOrder';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
 import { db } from '../../db/db';
@@ -93,6 +94,18 @@ function SectionTable<Row extends { id: string }>(props: {
   );
 }
 
+/** 入库 after an earlier one reads 重新入库; a stage change reads from → to. */
+function historyRows(history: readonly ProjectHistoryEntry[]) {
+  let entries = 0;
+  return history.map((event, index) => {
+    const first = event.kind === '入库' && entries++ === 0;
+    const what = event.kind === '入库' ? (first ? '入库' : '重新入库') : event.kind === '移出' ? '移出项目库' : '阶段变更';
+    const detail =
+      event.kind === '阶段变更' ? (event.from ? `${event.from} → ${event.to ?? ''}` : `登记为“${event.to ?? ''}”`) : event.reason;
+    return { id: String(index), date: event.date, what, detail, source: event.source, by: event.by, reconstructed: event.reconstructed ?? false };
+  });
+}
+
 const projectDeletion = {
   noun: '项目',
   consequence: '删除后该项目不再出现在项目库和报表中；已有的月度进展和问题记录保留。',
@@ -117,6 +130,7 @@ export function ProjectDetailPage() {
   }
 
   const missingThisMonth = project.inLibrary && entries !== undefined && !entries.some((e) => e.month === month);
+  const history = entries ? historyRows(projectHistoryOf(project, entries)).reverse() : undefined;
   const close = () => setOpen(undefined);
 
   const entryColumns: ColumnsType<ProgressEntry> = [
@@ -207,6 +221,25 @@ export function ProjectDetailPage() {
         pageSize={12}
         emptyText="还没有填报进展"
       />
+      <SectionTable<NonNullable<typeof history>[number]>
+        label="入库、移出和阶段变更记录"
+        unit="条"
+        rows={history}
+        columns={[
+          { title: '日期', key: 'date', width: 110, render: (_, e) => e.date },
+          { title: '事项', key: 'what', width: 110, render: (_, e) => e.what },
+          { title: '原因或变化', key: 'detail', render: (_, e) => e.detail },
+          { title: '来源', key: 'source', width: 180, render: (_, e) => e.source },
+          {
+            title: '记录人',
+            key: 'by',
+            width: 110,
+            render: (_, e) => (e.reconstructed ? <Tooltip title="按升级前保存的入库、移出日期和月度进展补记">补记</Tooltip> : e.by),
+          },
+        ]}
+        pageSize={10}
+        emptyText="暂无记录"
+      />
       <SectionTable<Problem>
         label="项目问题"
         unit="个"
@@ -244,7 +277,7 @@ export function ProjectDetailPage() {
           onSaved={(saved) => {
             close();
             message.success(
-              `${saved.entry.month} 进展已${saved.replaced ? '更新' : '保存'}${
+              `${saved.entry.month} 进展已${saved.replaced ? '保存，替换了该月原有进展' : '保存'}${
                 saved.project.stage !== project.stage ? `，项目阶段更新为“${saved.project.stage}”` : ''
               }`,
             );

@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../../../../shared/domain/records';
 import { parseProgressInput, projectsLackingMonth, shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { historyAfterChange, projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { exitLibrary, parseProjectInput, reenterLibrary, type ProjectInput } from '../../../../shared/projects/projectInput';
 import { ProjectRuleError } from '../../../../shared/projects/projectRuleError';
 import { isLaterStage } from '../../../../shared/projects/projectStageOrder';
@@ -31,8 +32,16 @@ async function liveProject(id: string): Promise<KeyProject> {
   return project;
 }
 
-async function putChanged(existing: KeyProject, fields: ProjectInput, who: Editor, now: Date): Promise<KeyProject> {
-  const record = keyProjectSchema.parse(touched({ ...metaOf(existing), ...fields }, who, now));
+/** The project's history so far: stored, or rebuilt from its entries for a project saved before histories. */
+async function historySoFar(project: KeyProject) {
+  if (project.history) return project.history;
+  return projectHistoryOf(project, await db.progressEntries.where('projectId').equals(project.id).toArray());
+}
+
+/** Replaces a project's own fields; an entry, exit or stage change is added to its history (`source`: the action). */
+async function putChanged(existing: KeyProject, fields: ProjectInput, who: Editor, now: Date, source: string): Promise<KeyProject> {
+  const history = historyAfterChange(await historySoFar(existing), existing, fields, { now, by: who.officerName || '未署名', source });
+  const record = keyProjectSchema.parse(touched({ ...metaOf(existing), ...fields, history }, who, now));
   await db.projects.put(record);
   return record;
 }
@@ -40,15 +49,16 @@ async function putChanged(existing: KeyProject, fields: ProjectInput, who: Edito
 /** Creates (no `id`) or updates one project; a linked enterprise must exist and be live. */
 export async function saveProject(input: unknown, who: Editor, id?: string, now = new Date()): Promise<KeyProject> {
   const fields = parseProjectInput(input);
-  return db.transaction('rw', db.projects, db.enterprises, async () => {
+  return db.transaction('rw', [db.projects, db.enterprises, db.progressEntries], async () => {
     if (fields.enterpriseId) {
       const enterprise = await db.enterprises.get(fields.enterpriseId);
       if (!enterprise || !isLive(enterprise)) {
         throw new ProjectRuleError([{ field: 'enterpriseId', message: '所选企业不存在或已删除' }]);
       }
     }
-    if (id) return putChanged(await liveProject(id), fields, who, now);
-    const record = keyProjectSchema.parse({ ...newRecordMeta(who, now), ...fields });
+    if (id) return putChanged(await liveProject(id), fields, who, now, '编辑项目');
+    const history = historyAfterChange([], undefined, fields, { now, by: who.officerName || '未署名', source: '新建项目' });
+    const record = keyProjectSchema.parse({ ...newRecordMeta(who, now), ...fields, history });
     await db.projects.add(record);
     return record;
   });
@@ -70,17 +80,17 @@ export async function exitProjectLibrary(
   who: Editor,
   now = new Date(),
 ): Promise<KeyProject> {
-  return db.transaction('rw', db.projects, async () => {
+  return db.transaction('rw', db.projects, db.progressEntries, async () => {
     const project = await liveProject(id);
-    return putChanged(project, exitLibrary(project, exit), who, now);
+    return putChanged(project, exitLibrary(project, exit), who, now, '移出项目库');
   });
 }
 
-/** 重新入库 on `date`; the earlier exit's date and reason are cleared. */
+/** 重新入库 on `date`; the earlier exit's date and reason leave the project's fields but stay in its history. */
 export async function reenterProjectLibrary(id: string, entry: { date?: string }, who: Editor, now = new Date()): Promise<KeyProject> {
-  return db.transaction('rw', db.projects, async () => {
+  return db.transaction('rw', db.projects, db.progressEntries, async () => {
     const project = await liveProject(id);
-    return putChanged(project, reenterLibrary(project, entry), who, now);
+    return putChanged(project, reenterLibrary(project, entry), who, now, '重新入库');
   });
 }
 
@@ -101,6 +111,8 @@ export async function saveProgressEntry(projectId: string, input: unknown, who: 
   const fields = parseProgressInput(input, shanghaiMonth(now));
   return db.transaction('rw', db.projects, db.progressEntries, async () => {
     let project = await liveProject(projectId);
+    // Read before this entry is written: a history rebuilt from the entries must not already hold its change.
+    const historyBefore = await historySoFar(project);
     const existing = await progressEntryOfMonth(projectId, fields.month);
     const entry = progressEntrySchema.parse(
       existing
@@ -109,7 +121,13 @@ export async function saveProgressEntry(projectId: string, input: unknown, who: 
     );
     await db.progressEntries.put(entry);
     if (isLaterStage(entry.stage, project.stage)) {
-      project = keyProjectSchema.parse(touched({ ...project, stage: entry.stage }, who, now));
+      const history = historyAfterChange(
+        historyBefore,
+        project,
+        { ...project, stage: entry.stage },
+        { now, by: who.officerName || '未署名', source: `${entry.month} 月度进展` },
+      );
+      project = keyProjectSchema.parse(touched({ ...project, stage: entry.stage, history }, who, now));
       await db.projects.put(project);
     }
     return { entry, project, replaced: existing !== undefined };
