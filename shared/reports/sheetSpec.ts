@@ -15,6 +15,9 @@ export type ColumnType = (typeof columnTypes)[number];
 export const rowKinds = ['data', 'late', 'section', 'header', 'total', 'text'] as const;
 export type RowKind = (typeof rowKinds)[number];
 
+export const paperSizes = ['A4', 'A3'] as const;
+export type PaperSize = (typeof paperSizes)[number];
+
 /** Sheet tab names: Excel allows 31 characters and none of these. */
 const sheetName = z
   .string()
@@ -53,6 +56,22 @@ export const sheetSpecSchema = z.object({
   rowHeight: z.number().min(10).max(100).optional(),
   /** A row written when there is no data row at all (e.g. 暂无数据). */
   emptyText: z.string().max(100).optional(),
+  /**
+   * Paper, always landscape and one page wide. A4 unless a ledger has too many columns to print at a
+   * readable size on it (the export page then says to print that sheet on A3).
+   */
+  paper: z.enum(paperSizes).optional(),
+  /**
+   * Only the first N columns print (the print area); the columns after them are reference data kept
+   * for filtering and re-use (e.g. the credit code), which would shrink the printed text below 8 pt.
+   */
+  printColumns: z.number().int().min(1).max(60).optional(),
+  /**
+   * For a sheet of several small tables (汇总), where one set of repeated print rows cannot fit every
+   * table: the writer starts a table on a new page when its heading would be stranded at the foot of
+   * a page, and a table that runs over a page continues under its section and header rows again.
+   */
+  pageTables: z.boolean().optional(),
 });
 export type SheetSpec = z.infer<typeof sheetSpecSchema>;
 

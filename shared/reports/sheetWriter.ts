@@ -11,6 +11,7 @@ import {
   headerRowNumber,
   type CellValue,
   type ColumnSpec,
+  type PaperSize,
   type SheetRow,
   type SheetSpec,
 } from './sheetSpec';
@@ -28,6 +29,29 @@ const lateFill: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LAT
 // Named, so readers without the default font still print every bold cell in the same face.
 const baseFont: Partial<Font> = { name: 'Calibri', size: 11 };
 const bold: Partial<Font> = { ...baseFont, bold: true };
+
+/** Excel's paper codes, and the printed height of a landscape page in points. */
+const paperCodes: Record<PaperSize, number> = { A4: 9, A3: 8 };
+const landscapeHeight: Record<PaperSize, number> = { A4: 595.28, A3: 841.89 };
+/** Inches, as Excel stores them; the top and bottom leave room for the page number in the footer. */
+export const PAGE_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+const TITLE_HEIGHT = 32;
+const INFO_HEIGHT = 20;
+const HEADER_HEIGHT = 32;
+const SECTION_HEIGHT = 22;
+/**
+ * Share of a page's height the writer fills when it paginates tables itself: readers differ a little
+ * in how they fit rows, and a page the reader breaks before the writer does would start mid-table.
+ */
+const PAGE_FILL = 0.95;
+
+interface RowBreak {
+  id: number;
+  max: number;
+  man: number;
+}
+/** A table starts on a new page unless its heading and this many of its rows fit on the current one. */
+const MIN_ROWS_UNDER_HEADING = 3;
 
 /** Column letter of a 1-based column number (1 → A, 27 → AA). */
 export function columnLetter(column: number): string {
@@ -76,7 +100,7 @@ export function excelValue(value: CellValue, type: ColumnSpec['type']): string |
 }
 
 /** Lines a paragraph needs in a merged cell `widthChars` wide (CJK characters count double). */
-function estimateLines(text: string, widthChars: number): number {
+export function estimateLines(text: string, widthChars: number): number {
   let lines = 0;
   for (const line of text.split('\n')) {
     let w = 0;
@@ -97,6 +121,12 @@ export class SheetWriter {
   private nextRow = 1;
   private dataRows = 0;
   private written = 0;
+  /** With `pageTables`: the height a page holds under the repeated title rows, and what is used. */
+  private readonly pageBudget: number | undefined;
+  private pageUsed = 0;
+  /** The table being written (its section text and header cells), to repeat on a new page. */
+  private section: string | null = null;
+  private tableHeader: CellValue[] | null = null;
 
   constructor(workbook: WorkbookLike, spec: SheetSpec) {
     this.spec = spec;
@@ -105,16 +135,25 @@ export class SheetWriter {
     this.sums = spec.columns.map(() => 0);
     const header = headerRowNumber(spec);
     const frozenRows = spec.columnHeader ? header : 1 + spec.infoLines.length;
+    const paper = spec.paper ?? 'A4';
+    if (spec.pageTables) {
+      const titleRows = TITLE_HEIGHT + INFO_HEIGHT * spec.infoLines.length + (spec.columnHeader ? HEADER_HEIGHT : 0);
+      const body = landscapeHeight[paper] - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72;
+      this.pageBudget = (body - titleRows) * PAGE_FILL;
+    }
+    const printColumns = Math.min(spec.printColumns ?? columnCount, columnCount);
     this.worksheet = workbook.addWorksheet(spec.name, {
       pageSetup: {
-        paperSize: 9, // A4
+        paperSize: paperCodes[paper],
         orientation: 'landscape',
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0, // as many pages down as it takes
         printTitlesRow: `1:${frozenRows}`,
+        // Whole columns, so the area needs no last row (the streaming writer does not know it yet).
+        ...(printColumns < columnCount ? { printArea: `A:${columnLetter(printColumns)}` } : {}),
         horizontalCentered: true,
-        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        margins: PAGE_MARGINS,
       },
       headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
       views: [{ state: 'frozen', xSplit: 0, ySplit: frozenRows }],
@@ -127,9 +166,11 @@ export class SheetWriter {
     // by object identity, so 200k rows cost one style lookup each instead of one serialisation.
     this.dataStyles = spec.columns.map((column) => {
       const numFmt = numberFormat(column.type);
-      // Fixed-height rows centre their one line; wrapped ledger rows read from the top.
+      // Fixed-height rows centre their one line; wrapped ledger rows read from the top. Date columns
+      // wrap too: a date that is only provisional is text with a note after it.
       const vertical = spec.rowHeight === undefined ? 'top' : 'middle';
-      const alignment: Partial<Alignment> = column.type === 'text' ? { vertical, wrapText: true } : { vertical };
+      const wraps = column.type === 'text' || column.type === 'date';
+      const alignment: Partial<Alignment> = wraps ? { vertical, wrapText: true } : { vertical };
       return { alignment, border: allBorders, ...(numFmt ? { numFmt } : {}) };
     });
     this.lateStyles = this.dataStyles.map((style) => ({ ...style, fill: lateFill }));
@@ -165,16 +206,16 @@ export class SheetWriter {
   }
 
   private writeHead(): void {
-    this.writeBand(this.spec.title, { ...baseFont, bold: true, size: 16 }, 32, { horizontal: 'center', vertical: 'middle' });
+    this.writeBand(this.spec.title, { ...baseFont, bold: true, size: 16 }, TITLE_HEIGHT, { horizontal: 'center', vertical: 'middle' });
     for (const line of this.spec.infoLines) {
-      this.writeBand(line, baseFont, 20, { horizontal: 'left', vertical: 'middle' });
+      this.writeBand(line, baseFont, INFO_HEIGHT, { horizontal: 'left', vertical: 'middle' });
     }
     if (this.spec.columnHeader) this.writeHeaderRow(this.spec.columns.map((c) => c.header));
   }
 
   private writeHeaderRow(cells: CellValue[]): void {
     const row = this.addRow(cells.map((v) => (v === null ? null : String(v))));
-    row.height = 32;
+    row.height = HEADER_HEIGHT;
     for (let c = 1; c <= this.spec.columns.length; c += 1) {
       const cell = row.getCell(c);
       cell.font = bold;
@@ -188,30 +229,103 @@ export class SheetWriter {
 
   /** Writes rows in order; ledger rows are flushed as they go, so memory stays flat. */
   appendRows(rows: readonly SheetRow[]): void {
-    for (const row of rows) this.appendRow(row);
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i] as SheetRow;
+      if (this.pageBudget !== undefined) this.keepTablesOnPages(rows, i, this.pageBudget);
+      this.appendRow(row);
+    }
+  }
+
+  /** The printed height of a row (points), as appendRow sets it. */
+  private heightOf(sheetRow: SheetRow): number {
+    const { kind, cells } = sheetRow;
+    const columns = this.spec.columns;
+    if (kind === 'header') return HEADER_HEIGHT;
+    if (kind === 'section') return SECTION_HEIGHT;
+    if (kind === 'text') {
+      const text = excelValue(cells[0] ?? '', 'text') as string;
+      const width = columns.reduce((sum, c) => sum + c.width, 0);
+      return Math.min(409, 16 * estimateLines(text, width) + 8);
+    }
+    if (this.spec.rowHeight !== undefined) return this.spec.rowHeight;
+    // Readers do not grow a row for wrapped text on opening (LibreOffice, WPS, Excel all keep the
+    // default height), so give rows with long text the lines they need.
+    let lines = 1;
+    for (let i = 0; i < columns.length; i += 1) {
+      const text = cells[i];
+      const width = columns[i]?.width ?? 10;
+      if (typeof text === 'string' && text.length * 2 > width) lines = Math.max(lines, estimateLines(text, width));
+    }
+    // 16 pt a line: LibreOffice sets CJK text in Noto Sans CJK, whose lines are taller than Excel's.
+    return lines > 1 ? Math.min(409, lines * 16 + 4) : 15;
+  }
+
+  /**
+   * Before writing `row` on a sheet of several tables: a section heading goes to the next page with
+   * its header and first row rather than stay alone at the foot of a page; a table row that does not
+   * fit starts a new page under the table's section and header rows again (marked 续), since one set
+   * of repeated print rows cannot be the right header for every table.
+   */
+  private keepTablesOnPages(rows: readonly SheetRow[], index: number, budget: number): void {
+    const row = rows[index] as SheetRow;
+    let need = this.heightOf(row);
+    if (row.kind === 'section' || row.kind === 'header') {
+      // The heading, the table's header row, and the first rows under it (or the text it heads).
+      let tableRows = 0;
+      for (let j = index + 1; j < rows.length && tableRows < MIN_ROWS_UNDER_HEADING; j += 1) {
+        const next = rows[j] as SheetRow;
+        if (next.kind === 'section') break;
+        need += this.heightOf(next);
+        if (next.kind === 'text') break;
+        if (next.kind !== 'header') tableRows += 1;
+      }
+    }
+    if (this.pageUsed === 0 || this.pageUsed + need <= budget) return;
+    // A manual break after the last row written (both ExcelJS worksheets keep their breaks here;
+    // Row.addPageBreak would need the row, which the streaming writer has already flushed).
+    (this.worksheet as Worksheet & { rowBreaks: RowBreak[] }).rowBreaks.push({ id: this.nextRow - 1, max: 16383, man: 1 });
+    this.pageUsed = 0;
+    const header = this.tableHeader;
+    if (row.kind !== 'section' && row.kind !== 'header' && row.kind !== 'text' && header !== null) {
+      if (this.section !== null) this.writeSection(`${this.section}（续）`);
+      this.writeHeaderRow(header);
+      this.pageUsed += SECTION_HEIGHT + HEADER_HEIGHT;
+    }
+  }
+
+  private writeSection(text: string): void {
+    const row = this.addRow([text]);
+    row.height = SECTION_HEIGHT;
+    const cell = row.getCell(1);
+    cell.font = bold;
+    cell.fill = sectionFill;
+    cell.alignment = { vertical: 'middle' };
+    this.mergeAcross(row.number);
+    row.commit();
   }
 
   private appendRow(sheetRow: SheetRow): void {
     const { kind, cells } = sheetRow;
     const columns = this.spec.columns;
+    const height = this.heightOf(sheetRow);
+    this.pageUsed += height;
     if (kind === 'header') {
+      this.tableHeader = cells;
       this.writeHeaderRow(cells);
       return;
     }
-    if (kind === 'section' || kind === 'text') {
+    if (kind === 'section') {
+      this.section = excelValue(cells[0] ?? '', 'text') as string;
+      this.tableHeader = null;
+      this.writeSection(this.section);
+      return;
+    }
+    if (kind === 'text') {
+      this.tableHeader = null;
       const text = excelValue(cells[0] ?? '', 'text') as string;
-      const width = columns.reduce((sum, c) => sum + c.width, 0);
-      const height = kind === 'section' ? 22 : Math.min(409, 16 * estimateLines(text, width) + 8);
       const row = this.addRow([text]);
       row.height = height;
-      const cell = row.getCell(1);
-      if (kind === 'section') {
-        cell.font = bold;
-        cell.fill = sectionFill;
-        cell.alignment = { vertical: 'middle' };
-      } else {
-        cell.alignment = { vertical: 'top', wrapText: true };
-      }
+      row.getCell(1).alignment = { vertical: 'top', wrapText: true };
       this.mergeAcross(row.number);
       row.commit();
       return;
@@ -228,19 +342,7 @@ export class SheetWriter {
       cell.style = styles[i] as Style;
       if (counted && column.sum && typeof value === 'number') this.sums[i] = (this.sums[i] ?? 0) + value;
     }
-    if (this.spec.rowHeight !== undefined) row.height = this.spec.rowHeight;
-    else {
-      // Readers do not grow a row for wrapped text on opening (LibreOffice, WPS, Excel all keep the
-      // default height), so give rows with long text the lines they need.
-      let lines = 1;
-      for (let i = 0; i < columns.length; i += 1) {
-        const text = cells[i];
-        if (typeof text === 'string' && columns[i]?.type === 'text' && text.length * 2 > (columns[i]?.width ?? 0)) {
-          lines = Math.max(lines, estimateLines(text, columns[i]?.width ?? 10));
-        }
-      }
-      if (lines > 1) row.height = Math.min(409, lines * 14.5 + 3);
-    }
+    if (this.spec.rowHeight !== undefined || height > 15) row.height = height;
     if (counted) {
       this.dataRows += 1;
       this.written += 1;

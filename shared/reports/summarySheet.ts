@@ -30,16 +30,20 @@ export function summarySheetSpec(f: ServiceMonthFigures, meta: SummaryMeta): She
       `填报单位：${meta.unit || '（未填写）'}`,
       `填报日期：${meta.filedOn}${gap}统计期间：${f.period.from} 至 ${f.period.to}${gap}统计范围：${scopeLabel(f.scope)}`,
     ],
-    // A: labels; B, C: counts; D: a rate; E: a note or a fourth figure.
+    // A: labels; B, C: counts; D: a rate; E: a note or a fourth figure. 106 character widths fit A4
+    // landscape at full size (11 pt) in LibreOffice too.
     columns: [
-      { header: '项目', width: 34, type: 'text' },
-      { header: '数量', width: 14, type: 'integer' },
-      { header: '基数', width: 14, type: 'integer' },
-      { header: '比率', width: 12, type: 'percent' },
-      { header: '说明', width: 42, type: 'text' },
+      { header: '项目', width: 32, type: 'text' },
+      { header: '数量', width: 12, type: 'integer' },
+      { header: '基数', width: 12, type: 'integer' },
+      { header: '比率', width: 10, type: 'percent' },
+      { header: '说明', width: 40, type: 'text' },
     ],
     columnHeader: false,
     rowHeight: 20,
+    // Several tables under one set of print rows: the writer keeps each table's headings on every
+    // page it prints on.
+    pageTables: true,
   };
 }
 

@@ -85,3 +85,64 @@ export async function openpyxlRead(file: string): Promise<OpenpyxlSheet[]> {
   const { stdout } = await run('/usr/bin/python3', ['-c', openpyxlScript, file], { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as OpenpyxlSheet[];
 }
+
+/**
+ * Converts several files in one LibreOffice run (one start-up instead of one per file); returns the
+ * PDF (or other output) path of each input, in order.
+ */
+export async function libreOfficeConvertAll(
+  files: readonly string[],
+  convertTo: string,
+): Promise<{ outputs: string[]; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-lo-out-'));
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'ledger-lo-profile-'));
+  try {
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', convertTo, '--outdir', dir, ...files], {
+      timeout: 180_000,
+    });
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+  const extension = convertTo.split(':')[0]!;
+  return {
+    outputs: files.map((f) => path.join(dir, `${path.basename(f, path.extname(f))}.${extension}`)),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export interface PdfPage {
+  /** Points (1/72 in). */
+  width: number;
+  height: number;
+  words: PdfWord[];
+}
+
+const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Every word of a PDF with its box, page by page, as poppler's `pdftotext -bbox` finds them. A word's
+ * box is as tall as its font's ascent-to-descent at the printed size, so its height is proportional
+ * to the printed font size (see `printedPointSize`).
+ */
+export async function pdfWords(file: string): Promise<PdfPage[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', file, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const pages: PdfPage[] = [];
+  const token = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  for (const m of stdout.matchAll(token)) {
+    if (m[1] !== undefined) {
+      pages.push({ width: Number(m[1]), height: Number(m[2]), words: [] });
+      continue;
+    }
+    const text = (m[7] ?? '').replace(/&(\w+);/g, (all, name: string) => xmlEntities[name] ?? all);
+    pages.at(-1)?.words.push({ text, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]) });
+  }
+  return pages;
+}

@@ -128,9 +128,10 @@ describe('service-month workbook through the main-process streaming writer', () 
     expect(after('九、下一步措施').value).toBe(edited.nextSteps);
   });
 
-  test('every sheet prints A4 landscape, one page wide, with its title rows repeated', () => {
+  test('every sheet prints landscape, one page wide, with its title rows repeated; 问题清单 on A3', () => {
     for (const ws of wb.worksheets) {
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const paperSize = ws.name === '问题清单' ? 8 : 9; // A3 : A4
+      expect(ws.pageSetup).toMatchObject({ paperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     }
     expect(wb.getWorksheet('汇总')!.pageSetup.printTitlesRow).toBe('1:3');
     expect(wb.getWorksheet('走访台账')!.pageSetup.printTitlesRow).toBe('1:2');
@@ -139,11 +140,11 @@ describe('service-month workbook through the main-process streaming writer', () 
   test('走访台账: 序号 first, header frozen and filtered, real dates, user text kept as text, 合计 row', () => {
     const ws = wb.getWorksheet('走访台账')!;
     expect(ws.getRow(2).values).toEqual([
-      undefined, '序号', '走访日期', '企业名称', '统一社会信用代码', '所属区镇', '走访类型', '走访人员', '接待人员',
-      '走访情况', '用工', '订单', '产业链配套', '产值', '新增投资', '宣讲政策', '附件数',
+      undefined, '序号', '走访日期', '企业名称', '所属区镇', '走访类型', '走访人员', '接待人员',
+      '走访情况', '生产经营情况', '宣讲政策', '附件数', '统一社会信用代码',
     ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.autoFilter).toBe('A2:P2');
+    expect(ws.autoFilter).toBe('A2:L2');
     expect(ws.getCell('B2').alignment?.wrapText).toBe(true);
     expect(ws.getCell('B2').border?.top?.style).toBe('thin');
     const dataRows = [3, 4, 5, 6].map((r) => ws.getRow(r));
@@ -153,14 +154,17 @@ describe('service-month workbook through the main-process streaming writer', () 
     );
     expect(ws.getCell('B3').numFmt).toBe('yyyy-mm-dd');
     expect(dataRows[0]!.getCell(3).value).toBe('苏州恒力精密机械有限公司');
-    expect(dataRows[0]!.getCell(4).value).toBe('91320509MA1XXXXX01');
-    expect(dataRows[0]!.getCell(15).value).toBe('3-01 稳岗返还');
-    expect(dataRows[1]!.getCell(8).value).toBe(injectionTexts.plus);
-    expect(dataRows[2]!.getCell(9).value).toBe(injectionTexts.formula);
-    expect(dataRows[2]!.getCell(9).type).toBe(ExcelJS.ValueType.String);
-    expect(dataRows[3]!.getCell(9).value).toBe(injectionTexts.minus);
+    // The operations snapshot prints as one column of labelled lines, the empty ones left out.
+    expect(dataRows[0]!.getCell(9).value).toBe('用工：用工稳定\n订单：订单饱满\n产值：1.2亿元');
+    expect(dataRows[0]!.getCell(10).value).toBe('3-01 稳岗返还');
+    // The credit code stays in the file, after the printed columns.
+    expect(dataRows[0]!.getCell(12).value).toBe('91320509MA1XXXXX01');
+    expect(dataRows[1]!.getCell(7).value).toBe(injectionTexts.plus);
+    expect(dataRows[2]!.getCell(8).value).toBe(injectionTexts.formula);
+    expect(dataRows[2]!.getCell(8).type).toBe(ExcelJS.ValueType.String);
+    expect(dataRows[3]!.getCell(8).value).toBe(injectionTexts.minus);
     const total = ws.getRow(7);
-    expect([total.getCell(1).value, total.getCell(2).value, total.getCell(16).value]).toEqual(['合计', '共 4 条', 3]);
+    expect([total.getCell(1).value, total.getCell(2).value, total.getCell(11).value]).toEqual(['合计', '共 4 条', 3]);
     expect(total.getCell(1).font?.bold).toBe(true);
   });
 
@@ -171,7 +175,7 @@ describe('service-month workbook through the main-process streaming writer', () 
     // XML cannot carry a bare CR: it is written (and read by every reader) as a line feed, still text.
     expect(rows[4]!.getCell(6).value).toBe(injectionTexts.cr.replace('\r', '\n'));
     expect(rows[4]!.getCell(6).type).toBe(ExcelJS.ValueType.String);
-    const late = rows.map((r) => [r.getCell(2).value, r.getCell(17).value, (r.getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb]);
+    const late = rows.map((r) => [r.getCell(2).value, r.getCell(20).value, (r.getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb]);
     expect(late).toEqual([
       ['苏州恒力精密机械有限公司', 0, undefined],
       ['苏州恒力精密机械有限公司', 2, LATE_FILL_ARGB],
@@ -183,7 +187,7 @@ describe('service-month workbook through the main-process streaming writer', () 
     expect(rows[1]!.getCell(11).value).toEqual(new Date('2026-11-11T00:00:00Z'));
     expect(rows[1]!.getCell(12).value).toEqual(new Date('2026-11-13T00:00:00Z'));
     expect(rows[0]!.getCell(10).value).toBeNull();
-    expect(ws.getRow(8).getCell(17).value).toBe(19);
+    expect(ws.getRow(8).getCell(20).value).toBe(19);
   });
 
   test('重点项目进展: projects in the library with this month’s entry, investment sums in 合计', () => {
@@ -204,13 +208,13 @@ describe('service-month workbook through the main-process streaming writer', () 
     expect(sheets.map((s) => s.title)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展']);
     for (const s of sheets) {
       expect(s.rows.flat().filter(([, type]) => type === 'f')).toEqual([]);
-      expect([s.orientation, s.paper_size, s.fit_to_width, s.fit_to_height]).toEqual(['landscape', 9, 1, 0]);
+      expect([s.orientation, s.paper_size, s.fit_to_width, s.fit_to_height]).toEqual(['landscape', s.title === '问题清单' ? 8 : 9, 1, 0]);
     }
     const ledger = sheets[1]!;
     expect(ledger.freeze_panes).toBe('A3');
-    expect(ledger.auto_filter).toBe('A2:P2');
+    expect(ledger.auto_filter).toBe('A2:L2');
     expect(ledger.print_title_rows).toBe('$1:$2');
-    expect(ledger.rows[4]![8]![0]).toBe(injectionTexts.formula);
+    expect(ledger.rows[4]![7]![0]).toBe(injectionTexts.formula);
     expect(ledger.rows[2]![1]![0]).toBe('2026-11-03');
     const list = sheets[2]!;
     expect(list.rows[6]![4]![0]).toBe(injectionTexts.tab);
@@ -229,9 +233,10 @@ describe('service-month workbook through the main-process streaming writer', () 
     const csv = await libreOfficeCsvSheets(file);
     expect([...csv.keys()].sort()).toEqual(['问题清单', '汇总', '走访台账', '重点项目进展'].sort());
     const ledger = csv.get('走访台账')!;
-    expect(ledger).toContain('1,2026-11-03,苏州恒力精密机械有限公司,91320509MA1XXXXX01,吴江开发区');
+    expect(ledger).toContain('1,2026-11-03,苏州恒力精密机械有限公司,吴江开发区,调研走访');
+    expect(ledger).toMatch(/,91320509MA1XXXXX01\s*$/m);
     expect(ledger).toContain(`"${injectionTexts.formula}"`.replace(/^"|"$/g, ''));
-    expect(ledger).toMatch(/合计,共 4 条,.*,3\s*$/m);
+    expect(ledger).toMatch(/合计,共 4 条,.*,3,?\s*$/m);
     const list = csv.get('问题清单')!;
     expect(list).toContain(injectionTexts.at);
     expect(list).toMatch(/,19\s*$/m);

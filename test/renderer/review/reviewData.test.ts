@@ -92,9 +92,10 @@ describe('我的联系企业', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await buildReviewWorkbook(rows, today)).buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet('联系企业')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('企业名称');
-    expect([2, 3, 4].map((n) => sheet.getRow(n).getCell(1).value)).toEqual(rows.map((r) => r.name));
-    expect(sheet.getRow(2 + rows.findIndex((r) => r.id === 'e-never')).getCell(7).value).toBe('未走访');
+    // Title, the export line, then the header (reviewExport.test.ts checks the layout in full).
+    expect(sheet.getRow(3).getCell(2).value).toBe('企业名称');
+    expect([4, 5, 6].map((n) => sheet.getRow(n).getCell(2).value)).toEqual(rows.map((r) => r.name));
+    expect(sheet.getRow(4 + rows.findIndex((r) => r.id === 'e-never')).getCell(8).value).toBe('未走访');
   });
 });
 
