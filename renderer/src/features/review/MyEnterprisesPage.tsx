@@ -139,7 +139,16 @@ export function MyEnterprisesPage() {
   }
 
   async function exportList() {
-    const data = await buildReviewWorkbook(shown, today);
+    // The sheet's second line says whose list it is and how it was narrowed, so a printout explains itself.
+    const scope = [
+      scopeAll ? '全部企业' : `服务专员：${officerName}`,
+      town && `区镇：${town}`,
+      officerFilter && `专员：${officerFilter}`,
+      deferredText.trim() && `关键词：${deferredText.trim()}`,
+    ]
+      .filter(Boolean)
+      .join('\u3000');
+    const data = await buildReviewWorkbook(shown, today, scope);
     const result = await api.saveFile({
       suggestedName: `联系企业-${today}.xlsx`,
       filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
