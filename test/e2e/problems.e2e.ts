@@ -105,6 +105,7 @@ test('an unsatisfied answer is reopened with the first answer kept; a 2027 deadl
   await page.getByRole('button', { name: '企业满意度' }).click();
   const rate = await openDialog(page, '企业满意度');
   await rate.getByLabel('不满意').check();
+  await rate.getByLabel('不满意原因').fill('招聘会岗位与需求不对口');
   await rate.getByRole('button', { name: /保\s*存/ }).click();
   await rate.waitFor({ state: 'hidden' });
 

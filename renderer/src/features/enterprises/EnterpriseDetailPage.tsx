@@ -1,7 +1,7 @@
 // One enterprise: its profile, the actions an officer takes from it, and a timeline of its visits
 // and problems (newest first), read through the enterpriseId indexes.
 import { DeleteOutlined, EditOutlined, FormOutlined, PaperClipOutlined, PlusCircleOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
 import { deleteEnterprise, enterpriseVisitsNewestFirst } from './enterpriseRepo';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
+import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { EnterpriseProjectsCard } from '../projects/EnterpriseProjectsCard';
 import { ServicePlanPanel } from '../review/ServicePlanPanel';
 
@@ -70,6 +71,8 @@ export function EnterpriseDetailPage() {
   const { enterpriseId = '' } = useParams();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
+  const [raising, setRaising] = useState(false);
+  const { message } = App.useApp();
 
   const confirmDeletion = useConfirmDeletion(enterpriseDeletion);
   const enterprise = useLiveQuery(async () => (await db.enterprises.get(enterpriseId)) ?? null, [enterpriseId]);
@@ -95,10 +98,8 @@ export function EnterpriseDetailPage() {
           <Button type="primary" icon={<FormOutlined />} onClick={() => navigate(`/visits/new/${enterprise.id}`)}>
             记录走访
           </Button>
-          <Button
-            icon={<PlusCircleOutlined />}
-            onClick={() => navigate(`/problems?new=1&enterpriseId=${encodeURIComponent(enterprise.id)}`)}
-          >
+          {/* The dialog, with this enterprise filled in (it used to only filter the problem list). */}
+          <Button icon={<PlusCircleOutlined />} onClick={() => setRaising(true)}>
             登记问题
           </Button>
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
@@ -180,6 +181,12 @@ export function EnterpriseDetailPage() {
         />
       )}
 
+      <RaiseProblemModal
+        open={raising}
+        enterpriseId={enterprise.id}
+        onClose={() => setRaising(false)}
+        onSaved={() => message.success('问题已登记')}
+      />
       <EnterpriseFormModal
         open={editing}
         enterprise={enterprise}

@@ -1,10 +1,12 @@
 // Add or edit one enterprise. The credit code is checked at the field as the user leaves it;
-// a duplicate among live enterprises is reported there too when the save is refused.
+// a duplicate among live enterprises is reported there too when the save is refused. Each opening
+// starts from the stored record; Esc, × and 取消 ask before dropping what was typed.
 import { App, Button, Checkbox, Col, Form, Input, Modal, Row, Select, Space, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { checkCreditCode } from '../../../../shared/creditCode';
 import { blankEnterpriseFields } from '../../../../shared/domain/enterpriseFields';
 import { foreignSources, serviceTiers, type Enterprise } from '../../../../shared/domain/records';
+import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
 import { loadSettings, useSettings } from '../../db/settingsStore';
 import { describeError } from '../../db/storageErrors';
 import { EnterpriseInputError, saveEnterprise, type EnterpriseInput } from './enterpriseRepo';
@@ -29,13 +31,30 @@ function valuesOf(enterprise: Enterprise | undefined): FormValues {
   return { ...emptyValues, ...(picked as Partial<FormValues>) };
 }
 
-export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: EnterpriseFormModalProps) {
+export function EnterpriseFormModal(props: EnterpriseFormModalProps) {
+  // A new dialog (so a new form store) per opening: antd keeps a closed form's values otherwise.
+  const opening = useOpeningKey(props.open);
+  return <EnterpriseFormDialog key={opening} {...props} />;
+}
+
+function EnterpriseFormDialog({ open, enterprise, onClose, onSaved }: EnterpriseFormModalProps) {
   const [form] = Form.useForm<FormValues>();
   const settings = useSettings();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const nameInput = useRef<InputRef>(null);
+  const confirmDiscard = useConfirmDiscard();
   const towns = settings?.towns ?? [];
+  const initialValues: FormValues = {
+    ...valuesOf(enterprise),
+    assignedOfficer: enterprise ? enterprise.assignedOfficer : (settings?.officerName ?? ''),
+  };
+
+  function requestClose() {
+    // The form is only there once the settings are: before that nothing can have been typed.
+    const dirty = settings !== undefined && valuesDiffer(initialValues, form.getFieldsValue(true) as FormValues);
+    confirmDiscard(dirty, onClose);
+  }
 
   async function submit(values: FormValues) {
     setSaving(true);
@@ -63,7 +82,7 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Ente
     <Modal
       open={open}
       title={enterprise ? '编辑企业' : '新增企业'}
-      onCancel={onClose}
+      onCancel={requestClose}
       footer={null}
       width={760}
       destroyOnHidden
@@ -76,10 +95,7 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Ente
         <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={{
-            ...valuesOf(enterprise),
-            assignedOfficer: enterprise ? enterprise.assignedOfficer : (settings?.officerName ?? ''),
-          }}
+          initialValues={initialValues}
           onFinish={(values) => void submit(values)}
           aria-label={enterprise ? '编辑企业' : '新增企业'}
         >
@@ -165,7 +181,7 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Ente
             </Col>
           </Row>
           <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-            <Button onClick={onClose}>取消</Button>
+            <Button onClick={requestClose}>取消</Button>
             <Button type="primary" htmlType="submit" loading={saving}>
               保存企业
             </Button>

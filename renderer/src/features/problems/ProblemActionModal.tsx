@@ -1,6 +1,10 @@
 // The forms behind the detail page's action buttons: one modal, the fields of the chosen action.
 // Each save runs the pure transition in one transaction; a broken rule shows at its field.
+// Every opening gets a new form holding only that action's fields (one form store shared by all
+// actions used to carry the note typed for one action into the next). Esc, × and 取消 ask before
+// unsaved typing is dropped; a reply and a reopening's reason are kept as drafts while typed.
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { useState } from 'react';
 import {
   escalationMeetings,
   handlingModes,
@@ -22,9 +26,11 @@ import {
   updateProblemDetails,
   type ProblemContext,
 } from '../../../../shared/problems/problemWorkflow';
+import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
 import { DateInput } from './DateInput';
 import { changeProblem, today } from './problemRepo';
 import { useRuleFormSave } from './ruleErrorToForm';
+import { dialogDraftKey, useDialogDraft } from './useDialogDraft';
 
 export type ProblemAction =
   | 'transfer'
@@ -125,7 +131,8 @@ function initialValues(action: ProblemAction, p: Problem): Values {
   const now = today();
   switch (action) {
     case 'transfer':
-      return { transferDate: now };
+      // Passing a transferred problem on: the department it is with now is where the officer starts.
+      return { transferDate: now, department: p.handling === '转办' && p.department ? p.department : undefined };
     case 'answer':
       return { replyDate: now };
     case 'escalate':
@@ -166,16 +173,71 @@ export interface ProblemActionModalProps {
   onClose: () => void;
 }
 
+/** The drafts kept: the long texts an officer would hate to type twice. */
+function draftKeyOf(action: ProblemAction, problemId: string): string | undefined {
+  if (action === 'answer') return dialogDraftKey.problemAnswer(problemId);
+  if (action === 'reopen') return dialogDraftKey.problemReopen(problemId);
+  return undefined;
+}
+
+/** The latest 不满意 reason in the history, shown where the officer decides to close anyway. */
+function dissatisfactionReason(p: Problem): string | undefined {
+  const entry = [...p.history].reverse().find((h) => h.comment.startsWith('企业评价：'));
+  return entry?.comment.startsWith('企业评价：不满意') ? entry.comment.replace(/^企业评价：不满意；?/, '') : undefined;
+}
+
 export function ProblemActionModal({ action, problem, settings, onClose }: ProblemActionModalProps) {
+  // Keyed per opening: a new ActionDialog, so a new form; the closing one keeps its action to animate out.
+  const [opening, setOpening] = useState<{ action: ProblemAction | undefined; shown: ProblemAction | undefined; key: number }>(
+    { action, shown: action, key: 0 },
+  );
+  if (opening.action !== action) {
+    setOpening({ action, shown: action ?? opening.shown, key: action ? opening.key + 1 : opening.key });
+  }
+  if (opening.shown === undefined) return null;
+  return (
+    <ActionDialog
+      key={opening.key}
+      action={opening.shown}
+      open={action !== undefined}
+      problem={problem}
+      settings={settings}
+      onClose={onClose}
+    />
+  );
+}
+
+function ActionDialog({
+  action,
+  open,
+  problem,
+  settings,
+  onClose,
+}: ProblemActionModalProps & { action: ProblemAction; open: boolean }) {
   const [form] = Form.useForm<Values>();
   const { saving, save, errorAlert, clearErrors } = useRuleFormSave(form);
   const raisedDate = Form.useWatch('raisedDate', form) as string | undefined;
   const handling = Form.useWatch('handling', form) as Problem['handling'] | undefined;
   const transferDate = Form.useWatch('transferDate', form) as string | undefined;
+  const satisfaction = Form.useWatch('satisfaction', form) as string | undefined;
+  const closingAnyway = Form.useWatch('closeDespiteDissatisfaction', form) === true;
+  // What the form opened with, from the record as it was then: the yardstick for "unsaved typing".
+  const [initial] = useState(() => initialValues(action, problem));
+  const draft = useDialogDraft(form, draftKeyOf(action, problem.id), fieldsOf[action], () => form.resetFields());
+  const confirmDiscard = useConfirmDiscard();
 
   function close() {
     clearErrors();
     onClose();
+  }
+
+  /** Esc, × and 取消: gone at once when nothing was typed; otherwise only once the officer agrees. */
+  function requestClose() {
+    const dirty = draft.restored || valuesDiffer(initial, form.getFieldsValue(true) as Values);
+    confirmDiscard(dirty, () => {
+      void draft.discard();
+      close();
+    });
   }
 
   // The deadline the change would give, recomputed as the dates are edited.
@@ -193,6 +255,7 @@ export function ProblemActionModal({ action, problem, settings, onClose }: Probl
     if (!action) return;
     await save(fieldsOf[action], async (values) => {
       await changeProblem(problem.id, settings, transitionFor(action, values));
+      await draft.discard();
       close();
     });
   }
@@ -202,9 +265,9 @@ export function ProblemActionModal({ action, problem, settings, onClose }: Probl
 
   return (
     <Modal
-      title={action ? actionTitles[action] : ''}
-      open={action !== undefined}
-      onCancel={close}
+      title={actionTitles[action]}
+      open={open}
+      onCancel={requestClose}
       onOk={() => void submit()}
       okText="保存"
       cancelText="取消"
@@ -212,12 +275,14 @@ export function ProblemActionModal({ action, problem, settings, onClose }: Probl
       destroyOnHidden
     >
       {errorAlert}
+      {draft.notice}
       <Form
         form={form}
         layout="vertical"
-        name={`problem-${action ?? 'none'}`}
-        // Mounted afresh on every opening (destroyOnHidden), so these fill each new form.
-        initialValues={action ? initialValues(action, problem) : undefined}
+        name={`problem-${action}`}
+        // A new form on every opening (ActionDialog is keyed per opening), so these fill each one.
+        initialValues={initial}
+        onValuesChange={() => draft.changed()}
       >
         {action === 'transfer' && (
           <>
@@ -250,10 +315,25 @@ export function ProblemActionModal({ action, problem, settings, onClose }: Probl
             </Form.Item>
           </>
         )}
+        {action === 'close' && problem.satisfaction === '不满意' && (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`企业对答复不满意${dissatisfactionReason(problem) ? `（${dissatisfactionReason(problem)}）` : ''}`}
+              description="应先「重新办理」；确需办结的，请勾选下方并说明理由。"
+            />
+            <Form.Item name="closeDespiteDissatisfaction" valuePropName="checked">
+              <Checkbox>企业不满意，仍然办结</Checkbox>
+            </Form.Item>
+          </>
+        )}
         {(action === 'close' || action === 'reopen') && (
           <Form.Item
             name="comment"
-            label={action === 'reopen' ? '重新办理原因' : '办结说明'}
+            label={action === 'reopen' ? '重新办理原因' : closingAnyway ? '仍然办结的理由' : '办结说明'}
+            required={action === 'reopen' || closingAnyway}
             rules={action === 'reopen' ? required('请填写重新办理的原因') : []}
             extra={action === 'reopen' ? '原答复会保留在处理记录中' : undefined}
           >
@@ -287,9 +367,20 @@ export function ProblemActionModal({ action, problem, settings, onClose }: Probl
           </>
         )}
         {action === 'satisfaction' && (
-          <Form.Item name="satisfaction" label="企业对答复的评价" rules={required('请选择满意度')}>
-            <Radio.Group options={satisfactionLevels.map((s) => ({ value: s, label: s }))} />
-          </Form.Item>
+          <>
+            <Form.Item name="satisfaction" label="企业对答复的评价" rules={required('请选择满意度')}>
+              <Radio.Group options={satisfactionLevels.map((s) => ({ value: s, label: s }))} />
+            </Form.Item>
+            {/* The workflow refuses 不满意 without its reason and says so here. */}
+            <Form.Item
+              name="satisfactionReason"
+              label={satisfaction === '不满意' ? '不满意原因' : '说明'}
+              required={satisfaction === '不满意'}
+              extra={satisfaction === '不满意' ? '企业对答复哪里不满意，记入处理记录' : undefined}
+            >
+              <Input.TextArea rows={2} placeholder={satisfaction === '不满意' ? undefined : '可选'} />
+            </Form.Item>
+          </>
         )}
         {action === 'dates' && (
           <>
@@ -333,6 +424,7 @@ export function ProblemActionModal({ action, problem, settings, onClose }: Probl
             新的答复期限：<Typography.Text strong>{preview.date}</Typography.Text>
           </Typography.Paragraph>
         )}
+        {draft.status}
         {preview?.uncertain && <Alert type="warning" showIcon title={uncertainDeadlineMessage(preview.date)} />}
       </Form>
     </Modal>

@@ -1,11 +1,14 @@
 // 登记问题: a problem raised on its own (an enterprise's phone call) or from a key project page.
 // The enterprise is picked by typing its name, pinyin initials or credit code (searchTokens index);
-// the reply deadline is shown live as the dates and the handling change.
+// the reply deadline is shown live as the dates and the handling change. Each opening starts empty
+// (but for the enterprise or project it was opened from); Esc, × and 取消 ask before dropping typing.
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { handlingModes, type HandlingMode, type Problem } from '../../../../shared/domain/records';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
 import { DateInput } from './DateInput';
 import { projectsOfEnterprise } from '../projects/projectRepo';
 import { saveNewProblem, today } from './problemRepo';
@@ -46,10 +49,26 @@ const formFields = [
   'transferDate',
 ];
 
-export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projectId }: RaiseProblemModalProps) {
+export function RaiseProblemModal(props: RaiseProblemModalProps) {
+  // A new dialog (so a new form store) per opening: antd keeps a closed form's values otherwise.
+  const opening = useOpeningKey(props.open);
+  return <RaiseProblemDialog key={opening} {...props} />;
+}
+
+function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }: RaiseProblemModalProps) {
   const settings = useSettings();
   const [form] = Form.useForm<RaiseForm>();
   const { saving, save, errorAlert, clearErrors } = useRuleFormSave(form);
+  const confirmDiscard = useConfirmDiscard();
+  // What the form opened with: the yardstick for "unsaved typing".
+  const [initialValues] = useState<RaiseForm>(() => ({
+    enterpriseId,
+    projectId,
+    raisedDate: today(),
+    handling: '本部门办理',
+    department: settings?.officerDepartment || undefined,
+    isComplaint: false,
+  }));
 
   const chosenEnterprise = Form.useWatch('enterpriseId', form);
   const raisedDate = Form.useWatch('raisedDate', form);
@@ -64,6 +83,10 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
   function close() {
     clearErrors();
     onClose();
+  }
+
+  function requestClose() {
+    confirmDiscard(valuesDiffer(initialValues, form.getFieldsValue(true) as RaiseForm), close);
   }
 
 
@@ -102,7 +125,7 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
     <Modal
       title="登记问题"
       open={open}
-      onCancel={close}
+      onCancel={requestClose}
       onOk={() => void submit()}
       okText="登记"
       cancelText="取消"
@@ -120,15 +143,8 @@ export function RaiseProblemModal({ open, onClose, onSaved, enterpriseId, projec
         onValuesChange={(changed: Partial<RaiseForm>) => {
           if ('enterpriseId' in changed) form.setFieldValue('projectId', undefined);
         }}
-        // Mounted afresh on every opening (destroyOnHidden), so these fill each new form.
-        initialValues={{
-          enterpriseId,
-          projectId,
-          raisedDate: today(),
-          handling: '本部门办理',
-          department: settings?.officerDepartment || undefined,
-          isComplaint: false,
-        }}
+        // A new form on every opening (the dialog is keyed per opening), so these fill each one.
+        initialValues={initialValues}
       >
         <Form.Item name="enterpriseId" label="企业" rules={[{ required: true, message: '请选择企业' }]}>
           <EnterpriseSelect />

@@ -1,7 +1,9 @@
 // 移出项目库 (a date and a reason; seed 001: projects leave the library by rule) and 重新入库 (a date
 // not before the exit). The rules are those of the project form, in shared/projects/projectInput.
 import { Form, Input, Modal } from 'antd';
+import { useState } from 'react';
 import type { KeyProject } from '../../../../shared/domain/records';
+import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
 import { useSettings } from '../../db/settingsStore';
 import { DateInput } from '../problems/DateInput';
 import { today } from '../problems/problemRepo';
@@ -28,6 +30,9 @@ export function LibraryMembershipModal({ project, onClose, onSaved }: LibraryMem
   const { saving, save } = useProjectFormSave(form, formFields);
   const exiting = project.inLibrary;
   const title = exiting ? '移出项目库' : '重新入库';
+  // Mounted per opening by the project page; Esc, × and 取消 ask before a typed reason is dropped.
+  const [initial] = useState<FormValues>(() => (exiting ? { libraryExitDate: today() } : { libraryEntryDate: today() }));
+  const confirmDiscard = useConfirmDiscard();
 
   async function submit() {
     if (!settings) return;
@@ -44,7 +49,7 @@ export function LibraryMembershipModal({ project, onClose, onSaved }: LibraryMem
     <Modal
       title={title}
       open
-      onCancel={onClose}
+      onCancel={() => confirmDiscard(valuesDiffer(initial, form.getFieldsValue(true) as FormValues), onClose)}
       onOk={() => void submit()}
       okText={title}
       cancelText="取消"
@@ -55,7 +60,7 @@ export function LibraryMembershipModal({ project, onClose, onSaved }: LibraryMem
         form={form}
         layout="vertical"
         aria-label={title}
-        initialValues={exiting ? { libraryExitDate: today() } : { libraryEntryDate: today() }}
+        initialValues={initial}
       >
         {exiting ? (
           <>

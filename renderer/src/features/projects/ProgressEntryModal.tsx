@@ -1,12 +1,16 @@
 // 填报本月进展: one entry per project and month. Choosing a month that already has an entry loads it,
 // and saving edits it (seed 001 asks for one report a month, not several); an entry at a later stage
-// moves the project on.
+// moves the project on. What is typed is kept as a draft until saved (a reload brings it back), and
+// Esc, × and 取消 ask before dropping it.
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { projectStages, type KeyProject, type ProgressEntry } from '../../../../shared/domain/records';
 import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { isLaterStage } from '../../../../shared/projects/projectStageOrder';
+import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
 import { useSettings } from '../../db/settingsStore';
+import { dialogDraftKey, useDialogDraft } from '../problems/useDialogDraft';
 import { saveProgressEntry, type SavedProgress } from './projectRepo';
 import { useProjectFormSave } from './useProjectFormSave';
 
@@ -62,11 +66,25 @@ export function ProgressEntryModal({ project, entries, month, onClose, onSaved }
   const chosenMonth = Form.useWatch('month', form) ?? month ?? shanghaiMonth();
   const chosenStage = Form.useWatch('stage', form);
   const existing = entries.find((e) => e.month === chosenMonth);
+  // Mounted per opening by the project page: what the dialog opened with is the yardstick for typing.
+  const [initial] = useState(() => valuesFor(project, entries, month ?? shanghaiMonth()));
+  const draft = useDialogDraft(form, dialogDraftKey.projectProgress(project.id), formFields, () => form.resetFields());
+  const confirmDiscard = useConfirmDiscard();
+
+  function requestClose() {
+    const dirty = draft.restored || valuesDiffer(initial, form.getFieldsValue(true) as FormValues);
+    confirmDiscard(dirty, () => {
+      void draft.discard();
+      onClose();
+    });
+  }
 
   async function submit() {
     if (!settings) return;
     await save(async (values) => {
-      onSaved(await saveProgressEntry(project.id, values, settings));
+      const saved = await saveProgressEntry(project.id, values, settings);
+      await draft.discard();
+      onSaved(saved);
     });
   }
 
@@ -74,20 +92,22 @@ export function ProgressEntryModal({ project, entries, month, onClose, onSaved }
     <Modal
       title={`填报进展：${project.name}`}
       open
-      onCancel={onClose}
+      onCancel={requestClose}
       onOk={() => void submit()}
       okText="保存进展"
       cancelText="取消"
       confirmLoading={saving}
       width={640}
     >
+      {draft.notice}
       <Form<FormValues>
         form={form}
         layout="vertical"
         aria-label="填报进展"
-        initialValues={valuesFor(project, entries, month ?? shanghaiMonth())}
+        initialValues={initial}
         onValuesChange={(changed: Partial<FormValues>) => {
           if (changed.month) form.setFieldsValue(valuesFor(project, entries, changed.month));
+          draft.changed();
         }}
       >
         <Form.Item label="填报月份" name="month" required>
@@ -122,6 +142,7 @@ export function ProgressEntryModal({ project, entries, month, onClose, onSaved }
         <Form.Item label="存在问题" name="blockers">
           <Input.TextArea rows={2} maxLength={300} placeholder="需要协调解决的问题（可在项目页登记为问题诉求）" />
         </Form.Item>
+        {draft.status}
       </Form>
     </Modal>
   );

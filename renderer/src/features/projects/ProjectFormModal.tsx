@@ -1,10 +1,12 @@
 // Add or edit one key project. The fields are checked by shared/projects (the same rules as 移出项目库),
 // and each refusal is shown at its field: money must be a number ≥ 0, an exit needs a date not before
-// the entry date and a reason.
+// the entry date and a reason. Each opening starts from the stored project; Esc, × and 取消 ask
+// before dropping what was typed.
 import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { foreignSources, projectStages, type Enterprise, type KeyProject } from '../../../../shared/domain/records';
 import { projectInputOf } from '../../../../shared/projects/projectInput';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
 import { useSettings } from '../../db/settingsStore';
 import { DateInput } from '../problems/DateInput';
 import { today } from '../problems/problemRepo';
@@ -36,12 +38,31 @@ const formFields = [
   'libraryExitReason',
 ];
 
-export function ProjectFormModal({ open, project, onClose, onSaved }: ProjectFormModalProps) {
+export function ProjectFormModal(props: ProjectFormModalProps) {
+  // A new dialog (so a new form store) per opening: antd keeps a closed form's values otherwise.
+  const opening = useOpeningKey(props.open);
+  return <ProjectFormDialog key={opening} {...props} />;
+}
+
+function ProjectFormDialog({ open, project, onClose, onSaved }: ProjectFormModalProps) {
   const settings = useSettings();
   const [form] = Form.useForm<FormValues>();
   const { saving, save } = useProjectFormSave(form, formFields);
+  const confirmDiscard = useConfirmDiscard();
   const inLibrary = Form.useWatch('inLibrary', form) ?? project?.inLibrary ?? true;
   const title = project ? '编辑重点项目' : '新增重点项目';
+  const initialValues: Record<string, unknown> | undefined =
+    settings === undefined
+      ? undefined
+      : project
+        ? projectInputOf(project)
+        : { stage: projectStages[0], inLibrary: true, libraryEntryDate: today(), leadOfficer: settings.officerName };
+
+  function requestClose() {
+    // The form is only there once the settings are: before that nothing can have been typed.
+    const dirty = initialValues !== undefined && valuesDiffer(initialValues, form.getFieldsValue(true) as FormValues);
+    confirmDiscard(dirty, onClose);
+  }
 
   function enterpriseChosen(enterprise: Enterprise | undefined) {
     // A project usually lies where its enterprise is; fill what is still empty, never overwrite.
@@ -61,7 +82,7 @@ export function ProjectFormModal({ open, project, onClose, onSaved }: ProjectFor
     <Modal
       title={title}
       open={open}
-      onCancel={onClose}
+      onCancel={requestClose}
       onOk={() => void submit()}
       okText="保存项目"
       cancelText="取消"
@@ -74,11 +95,7 @@ export function ProjectFormModal({ open, project, onClose, onSaved }: ProjectFor
           form={form}
           layout="vertical"
           aria-label={title}
-          initialValues={
-            project
-              ? projectInputOf(project)
-              : { stage: projectStages[0], inLibrary: true, libraryEntryDate: today(), leadOfficer: settings.officerName }
-          }
+          initialValues={initialValues}
         >
           <Row gutter={16}>
             <Col span={24}>
