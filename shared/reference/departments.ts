@@ -42,7 +42,10 @@ export const defaultDepartments: readonly string[] = [
   '区委统战部', // 003
   '区工商联', // 003
   '吴江法院', // 003 (measures 22, 27)
-  '银保监吴江监管组', // 003 (measure 22)
+  // 003 (measure 22) names 银保监吴江监管组; the 2023 reform of the financial regulators replaced the
+  // 银保监会 with the 国家金融监督管理总局, whose unit for Wujiang is its 吴江监管支局. Settings saved
+  // with the old name keep their list as the officer left it.
+  '吴江金融监管支局',
   '人民银行', // 003 (measure 29)
   '东方国资', // 003 (measure 9)
 ];

@@ -44,9 +44,9 @@ export function draftNarrative(f: ServiceMonthFigures): ReportNarrative {
   }
 
   const steps: string[] = [];
-  if (p.overdue > 0) steps.push(`对超期未答复的 ${p.overdue} 个问题逐一督办，按首问负责制限期答复。`);
+  if (p.overdue > 0) steps.push(`对逾期未答复的 ${p.overdue} 个问题逐一督办，按首问负责制限期答复。`);
   if (p.unanswered - p.overdue > 0) steps.push(`跟踪尚在答复期限内的 ${p.unanswered - p.overdue} 个问题，确保按期答复。`);
-  if (p.byOutcome[outcomeClasses[2]] > 0) steps.push(`将需会商协调的问题提交督办会协调解决。`);
+  if (p.byOutcome[outcomeClasses[2]] > 0) steps.push(`将提交会商协调的问题提请督办会协调解决。`);
   const notVisited = f.enterprisesAssigned - Math.round((f.coverageRate ?? 0) * f.enterprisesAssigned);
   if (notVisited > 0) steps.push(`继续按月走访，尚未走访的 ${notVisited} 家联系企业下月内全部走访到位。`);
   steps.push('持续开展惠企政策宣讲，跟踪重点外资项目进展，每月报送项目推进情况。');

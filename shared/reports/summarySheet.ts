@@ -64,8 +64,8 @@ export function summarySheetRows(f: ServiceMonthFigures, narrative: ReportNarrat
   rows.push(data('收集问题诉求（个）', p.total, null, null, '本期提出的问题'));
   rows.push(data('按期答复', p.answeredOnTime, p.total, share(p.answeredOnTime, p.total), '本部门3个工作日、转办5个工作日内答复'));
   rows.push(data('逾期答复', p.answeredLate, p.total, share(p.answeredLate, p.total), '已答复但超过答复期限'));
-  rows.push(data('超期未答复', p.overdue, p.total, share(p.overdue, p.total), `截至 ${f.asOf} 已过答复期限`));
-  rows.push(data('未答复（含超期）', p.unanswered, p.total, share(p.unanswered, p.total), null));
+  rows.push(data('逾期未答复', p.overdue, p.total, share(p.overdue, p.total), `截至 ${f.asOf} 已过答复期限`));
+  rows.push(data('未答复（含逾期）', p.unanswered, p.total, share(p.unanswered, p.total), null));
   rows.push(data('投诉已办结（件）', p.complaintsClosed, p.complaints, p.complaintClosureRate, '基数为投诉件数，比率为投诉结案率'));
 
   rows.push(section(n++, '问题办理成效'));
@@ -87,7 +87,7 @@ export function summarySheetRows(f: ServiceMonthFigures, narrative: ReportNarrat
   );
 
   rows.push(section(n++, '分责任部门'));
-  rows.push(header('责任部门', '问题数', '按期答复', '按期答复率', '超期未答复'));
+  rows.push(header('责任部门', '问题数', '按期答复', '按期答复率', '逾期未答复'));
   for (const d of f.byDepartment) rows.push(data(d.department, d.problems, d.answeredOnTime, d.onTimeRate, d.overdue));
   rows.push(total('合计', p.total, p.answeredOnTime, share(p.answeredOnTime, p.total), p.overdue));
 

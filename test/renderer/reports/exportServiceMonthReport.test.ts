@@ -58,7 +58,7 @@ async function prepare(scope: ReportScope = { kind: 'all' }) {
 const edited: ReportNarrative = {
   results: '走访企业3家，解决用工问题1个。\n（已由科室审核）',
   issues: injectionTexts.formula,
-  nextSteps: '1. 督办超期问题。\n2. 走访未覆盖企业。',
+  nextSteps: '1. 督办逾期问题。\n2. 走访未覆盖企业。',
 };
 
 async function exportTo(fileName: string, scope: ReportScope = { kind: 'all' }): Promise<string> {
@@ -108,8 +108,8 @@ describe('service-month workbook through the main-process streaming writer', () 
     expect(rowByLabel(ws, '收集问题诉求（个）').getCell(2).value).toBe(5);
     expect(rowByLabel(ws, '按期答复').getCell(2).value).toBe(2);
     expect(rowByLabel(ws, '逾期答复').getCell(2).value).toBe(1);
-    expect(rowByLabel(ws, '超期未答复').getCell(2).value).toBe(1);
-    expect(rowByLabel(ws, '未答复（含超期）').getCell(2).value).toBe(2);
+    expect(rowByLabel(ws, '逾期未答复').getCell(2).value).toBe(1);
+    expect(rowByLabel(ws, '未答复（含逾期）').getCell(2).value).toBe(2);
     const complaints = rowByLabel(ws, '投诉已办结（件）');
     expect([complaints.getCell(2).value, complaints.getCell(3).value, complaints.getCell(4).value]).toEqual([1, 2, 0.5]);
     expect(rowByLabel(ws, '解决或已有明确途径').getCell(4).value).toBeCloseTo(0.2);

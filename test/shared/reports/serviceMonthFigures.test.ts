@@ -64,7 +64,7 @@ describe('service-month figures (hand-checked against reportFixture)', () => {
     expect(n.results).toContain('走访覆盖率 75.0%');
     expect(n.issues).toContain('尚有 2 个问题未答复，其中已超过答复期限 1 个');
     expect(n.issues).toMatch(/资金融资 1 个/);
-    expect(n.nextSteps).toContain('对超期未答复的 1 个问题逐一督办');
+    expect(n.nextSteps).toContain('对逾期未答复的 1 个问题逐一督办');
   });
 
   test('file name: period then unit, characters a file may not hold removed', () => {

@@ -24,7 +24,7 @@ export function ProblemCountsBar({ counts, stale = false }: { counts: ProblemCou
     <Flex gap={24} wrap style={{ padding: '12px 16px', background: '#fafafa', borderRadius: 4, marginBottom: 12 }}>
       <Figure label="问题总数" value={show(counts?.total)} />
       <Figure label="按期答复" value={show(counts?.answeredOnTime)} tone="success" />
-      <Figure label="超期答复" value={show(counts?.answeredLate)} tone="warning" />
+      <Figure label="逾期答复" value={show(counts?.answeredLate)} tone="warning" />
       <Figure label="未答复" value={show(counts?.unanswered)} />
       <Figure label="已逾期" value={show(counts?.overdue)} tone="danger" />
       <Figure label="转办超时" value={show(counts?.transferLate)} tone="warning" />

@@ -135,7 +135,7 @@ export function ProblemDetailPage() {
           field('首问责任人', p.officer || '—'),
           field('来源', visit ? `走访（${visit.date}）` : project ? `重点项目：${project.name}` : '来电或其他'),
           field('办理方式', p.handling),
-          field(p.handling === '转办' ? '责任部门' : '办理部门', p.department || '—'),
+          field('责任部门', p.department || '—'),
           field('转办日期', p.handling === '转办' ? (p.transferDate ?? '尚未转办') : '—'),
           {
             label: '答复期限',

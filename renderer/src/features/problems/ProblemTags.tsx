@@ -16,7 +16,7 @@ export function StatusTag({ status }: { status: ProblemStatus }) {
   return <Tag color={statusColors[status]}>{status}</Tag>;
 }
 
-/** The deadline with what it means today: 逾期 N 天, 即将到期, 超期答复, 按期答复. */
+/** The deadline with what it means today: 逾期 N 天, 即将到期, 逾期答复, 按期答复. */
 export function DeadlineCell({ problem, timeliness }: { problem: Problem; timeliness: ProblemTimeliness }) {
   const t = timeliness;
   return (
@@ -29,7 +29,7 @@ export function DeadlineCell({ problem, timeliness }: { problem: Problem; timeli
       )}
       {t.overdue && <Tag color="red">逾期 {t.daysLate} 天</Tag>}
       {t.dueSoon && <Tag color="orange">即将到期</Tag>}
-      {t.answeredLate && <Tag color="volcano">超期答复 {t.daysLate} 天</Tag>}
+      {t.answeredLate && <Tag color="volcano">逾期答复 {t.daysLate} 天</Tag>}
       {t.answered && !t.answeredLate && <Tag color="green">按期答复</Tag>}
       {t.transferLate && (
         <Tooltip title={problem.transferDate ? `提出 ${problem.raisedDate}，转办 ${problem.transferDate}` : '应在提出当日转办'}>

@@ -209,7 +209,7 @@ export function ReportsPage() {
             <Descriptions.Item label="收集问题">{p.total}</Descriptions.Item>
             <Descriptions.Item label="按期答复">{p.answeredOnTime}</Descriptions.Item>
             <Descriptions.Item label="逾期答复">{p.answeredLate}</Descriptions.Item>
-            <Descriptions.Item label="超期未答复">{p.overdue}</Descriptions.Item>
+            <Descriptions.Item label="逾期未答复">{p.overdue}</Descriptions.Item>
             <Descriptions.Item label="未答复">{p.unanswered}</Descriptions.Item>
           </Descriptions>
         </Card>
