@@ -77,23 +77,23 @@ test('a problem transferred late and answered after its deadline is counted as a
   await fillDate(answer, '答复日期', '2026-11-12');
   await answer.getByRole('button', { name: /保\s*存/ }).click();
   await answer.waitFor({ state: 'hidden' });
-  await page.getByText('超期答复 2 天').waitFor();
+  await page.getByText('逾期答复 2 天').waitFor();
   const history = await page.getByText('处理记录').locator('xpath=following-sibling::*[1]').innerText();
   expect(history).toContain('待处理 → 已转办');
   expect(history).toContain('已转办 → 已答复');
 
   // The list counts it.
   await app.goto('/problems');
-  await expect.poll(() => figure(page, '超期答复')).toBe('1');
+  await expect.poll(() => figure(page, '逾期答复')).toBe('1');
   expect(await figure(page, '问题总数')).toBe('1');
   expect(await figure(page, '按期答复')).toBe('0');
   expect(await figure(page, '已逾期')).toBe('0');
   expect(await figure(page, '转办超时')).toBe('1');
-  expect(await page.getByRole('row').filter({ hasText: enterpriseName }).innerText()).toContain('超期答复 2 天');
+  expect(await page.getByRole('row').filter({ hasText: enterpriseName }).innerText()).toContain('逾期答复 2 天');
 
   // Still there after the app is closed and opened again (real IndexedDB on disk).
   await app.restart('/problems');
-  await expect.poll(() => figure(app.page, '超期答复')).toBe('1');
+  await expect.poll(() => figure(app.page, '逾期答复')).toBe('1');
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -390,11 +390,11 @@ function ActionDialog({
             <Form.Item name="handling" label="办理方式">
               <Radio.Group options={handlingModes.map((h) => ({ value: h, label: h }))} />
             </Form.Item>
-            <Form.Item name="department" label={handling === '转办' ? '责任部门（转办至）' : '办理部门'}>
+            <Form.Item name="department" label={handling === '转办' ? '责任部门（转办至）' : '责任部门'} required={handling === '转办'}>
               <Select allowClear showSearch options={departments} />
             </Form.Item>
             {handling === '转办' && (
-              <Form.Item name="transferDate" label="转办日期">
+              <Form.Item name="transferDate" label="转办日期" required>
                 <DateInput />
               </Form.Item>
             )}

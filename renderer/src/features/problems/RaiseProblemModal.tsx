@@ -137,7 +137,6 @@ function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }:
       <Form
         form={form}
         layout="vertical"
-        requiredMark="optional"
         name="raise-problem"
         // A project belongs to one enterprise: choosing another enterprise drops the project chosen.
         onValuesChange={(changed: Partial<RaiseForm>) => {
@@ -189,7 +188,7 @@ function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }:
         </Form.Item>
         <Form.Item
           name="department"
-          label={handling === '转办' ? '责任部门（转办至）' : '办理部门'}
+          label={handling === '转办' ? '责任部门（转办至）' : '责任部门'}
           rules={handling === '转办' ? [{ required: true, message: '转办须选择责任部门' }] : []}
         >
           <Select
@@ -200,7 +199,7 @@ function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }:
           />
         </Form.Item>
         {handling === '转办' && (
-          <Form.Item name="transferDate" label="转办日期" extra="首问负责制：涉及其他部门的问题应在当日转交">
+          <Form.Item name="transferDate" label="转办日期" required extra="首问负责制：涉及其他部门的问题应在当日转交">
             <DateInput />
           </Form.Item>
         )}
