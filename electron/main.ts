@@ -2,7 +2,7 @@
 // (security.ts), with the IPC contract registered behind its sender and payload checks. It owns the
 // window, the menu, dialogs and files; all data lives in the renderer's IndexedDB.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebFrameMain } from 'electron';
 import { appEntryUrl, appScheme, serveAppRequest } from './appProtocol';
 import { buildAppMenu } from './appMenu';
 import { ipcHandlers } from './ipcHandlers';
@@ -57,6 +57,20 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // A form with unsaved typing cancels beforeunload (the visit form does). Electron shows no dialog
+  // for that and would silently keep the window open, so ask here; preventDefault lets it close.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: '离开此页？',
+      message: '有填写的内容尚未保存。',
+      detail: '已填写的内容存为草稿，下次打开该表单时可以恢复。',
+      buttons: ['离开', '留在此页'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });

@@ -9,12 +9,14 @@ import { ProblemDetailPage } from './features/problems/ProblemDetailPage';
 import { ProblemListPage } from './features/problems/ProblemListPage';
 import { ProjectDetailPage } from './features/projects/ProjectDetailPage';
 import { ProjectListPage } from './features/projects/ProjectListPage';
+import { RecycleBinPage } from './features/recycleBin/RecycleBinPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { MyEnterprisesPage } from './features/review/MyEnterprisesPage';
 import { WorkbenchPage } from './features/review/WorkbenchPage';
 import { RosterImportPage } from './features/roster/RosterImportPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { VisitFormPage } from './features/visits/VisitFormPage';
+import { VisitViewPage } from './features/visits/VisitViewPage';
 
 export function AppRoutes() {
   return (
@@ -24,6 +26,7 @@ export function AppRoutes() {
         <Route path="enterprises" element={<EnterpriseListPage />} />
         <Route path="enterprises/:enterpriseId" element={<EnterpriseDetailPage />} />
         <Route path="visits/new/:enterpriseId" element={<VisitFormPage />} />
+        <Route path="visits/:visitId" element={<VisitViewPage />} />
         <Route path="visits/:visitId/edit" element={<VisitFormPage />} />
         <Route path="problems" element={<ProblemListPage />} />
         <Route path="problems/:problemId" element={<ProblemDetailPage />} />
@@ -34,6 +37,7 @@ export function AppRoutes() {
         <Route path="review" element={<MyEnterprisesPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="recycle-bin" element={<RecycleBinPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

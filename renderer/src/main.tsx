@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HashRouter } from 'react-router-dom';
+import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
 import { db } from './db/db';
 import { requestPersistentStorage } from './db/localStorageState';
@@ -44,12 +44,10 @@ db.open().then(
       get: () => localStorage.getItem(calendarPackageYearKey),
       set: (year) => localStorage.setItem(calendarPackageYearKey, year),
     }).catch((error: unknown) => console.error('答复期限重新计算失败', error));
-    // Hash routing: the same build loads from app://, from a static server and from tests.
-    render(
-      <HashRouter>
-        <AppRoutes />
-      </HashRouter>,
-    );
+    // Hash routing: the same build loads from app://, from a static server and from tests. A data
+    // router (not <HashRouter>) so that a form with unsaved typing can ask before leaving (useBlocker).
+    const router = createHashRouter([{ path: '*', element: <AppRoutes /> }]);
+    render(<RouterProvider router={router} />);
   },
   (error: unknown) => {
     console.error('数据库未能打开', error);

@@ -1,6 +1,7 @@
 // The frame around every screen: the side menu (keyboard reachable) and the page outlet.
 import {
   AlertOutlined,
+  DeleteOutlined,
   BarChartOutlined,
   FileExcelOutlined,
   HomeOutlined,
@@ -24,6 +25,7 @@ const menuItems = [
   { key: '/roster/import', icon: <ImportOutlined />, label: '名单导入' },
   { key: '/reports', icon: <FileExcelOutlined />, label: '报表导出' },
   { key: '/settings', icon: <SettingOutlined />, label: '设置' },
+  { key: '/recycle-bin', icon: <DeleteOutlined />, label: '回收站' },
 ];
 
 function selectedKey(pathname: string): string {

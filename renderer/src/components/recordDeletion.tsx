@@ -1,7 +1,8 @@
 // What every record page does about deletion: ask before marking a record deleted (a tombstone; what
 // hangs off it is kept), say so and leave for the list, or say why it failed and stay; and show a
 // page for a record that is gone (deleted here or on a merged laptop, or a stale link).
-import { App, Button, Result } from 'antd';
+import { Alert, App, Button, Result } from 'antd';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { describeError } from '../db/storageErrors';
 
@@ -15,14 +16,24 @@ export interface DeletionWording {
   listName: string;
 }
 
-/** A confirm dialog that tombstones the record with `remove` and goes back to the list. */
+/**
+ * A confirm dialog that tombstones the record with `remove` and goes back to the list. `warning`
+ * names what the officer must know first (an enterprise's open problems), above the consequence.
+ */
 export function useConfirmDeletion({ noun, consequence, listPath }: DeletionWording) {
   const { modal, message } = App.useApp();
   const navigate = useNavigate();
-  return (name: string, remove: () => Promise<unknown>) =>
+  return (name: string, remove: () => Promise<unknown>, warning?: ReactNode) =>
     modal.confirm({
       title: `删除${noun}“${name}”？`,
-      content: consequence,
+      content: warning ? (
+        <>
+          <Alert type="warning" showIcon title={warning} style={{ marginBottom: 8 }} />
+          {consequence}
+        </>
+      ) : (
+        consequence
+      ),
       okText: `删除${noun}`,
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -33,7 +44,7 @@ export function useConfirmDeletion({ noun, consequence, listPath }: DeletionWord
           message.error(`删除失败：${describeError(error)}`);
           return;
         }
-        message.success(`${noun}已删除`);
+        message.success(`${noun}已删除（30 天内可在回收站恢复）`);
         navigate(listPath);
       },
     });

@@ -10,7 +10,7 @@ import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion'
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
-import { deleteEnterprise, enterpriseVisitsNewestFirst } from './enterpriseRepo';
+import { deleteEnterprise, enterpriseVisitsNewestFirst, openProblemCounts } from './enterpriseRepo';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { EnterpriseProjectsCard } from '../projects/EnterpriseProjectsCard';
@@ -105,7 +105,19 @@ export function EnterpriseDetailPage() {
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             编辑企业
           </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDeletion(enterprise.name, async () => deleteEnterprise(enterprise.id, await loadSettings()))}>
+          <Button
+            danger
+            icon={<DeleteOutlined />}
+            onClick={async () => {
+              // Open problems stay in 问题诉求 after the enterprise goes: the officer is told how many first.
+              const open = (await openProblemCounts([enterprise.id])).get(enterprise.id) ?? 0;
+              confirmDeletion(
+                enterprise.name,
+                async () => deleteEnterprise(enterprise.id, await loadSettings()),
+                open > 0 ? `该企业还有 ${open} 个未办结的问题；删除企业后这些问题仍在“问题诉求”中，需继续办理。` : undefined,
+              );
+            }}
+          >
             删除企业
           </Button>
         </Space>
@@ -134,7 +146,7 @@ export function EnterpriseDetailPage() {
                   title: entry.date,
                   content: (
                     <div>
-                      <Link to={`/visits/${entry.visit.id}/edit`}>
+                      <Link to={`/visits/${entry.visit.id}`}>
                         走访：{entry.visit.type}
                         {entry.visit.officers.length ? `（${entry.visit.officers.join('、')}）` : ''}
                       </Link>

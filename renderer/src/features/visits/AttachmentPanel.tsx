@@ -36,7 +36,7 @@ function sizeText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function AttachmentTile({ item, onRemove }: { item: ShownAttachment; onRemove: () => void }) {
+function AttachmentTile({ item, onRemove }: { item: ShownAttachment; onRemove?: () => void }) {
   const isImage = item.mimeType.startsWith('image/');
   const image = useObjectUrlOn<HTMLImageElement>(item.blob);
   const link = useObjectUrlOn<HTMLAnchorElement>(item.blob);
@@ -55,7 +55,9 @@ function AttachmentTile({ item, onRemove }: { item: ShownAttachment; onRemove: (
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {sizeText(item.blob.size)}
       </Typography.Text>
-      <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={`移除附件 ${item.fileName}`} />
+      {onRemove ? (
+        <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={`移除附件 ${item.fileName}`} />
+      ) : null}
     </div>
   );
 }
@@ -68,6 +70,18 @@ export function filesToPending(files: FileList | readonly File[]): PendingFile[]
     // A File is a Blob; keep it as a plain Blob so the draft's structured clone is the same everywhere.
     blob: file.slice(0, file.size, file.type),
   }));
+}
+
+/** The tiles only, without adding or removing: the read-only visit page. */
+export function AttachmentList({ items }: { items: ShownAttachment[] }) {
+  if (items.length === 0) return <Typography.Text type="secondary">尚无附件</Typography.Text>;
+  return (
+    <div className="attachment-grid">
+      {items.map((item) => (
+        <AttachmentTile key={item.key} item={item} />
+      ))}
+    </div>
+  );
 }
 
 export function AttachmentPanel({

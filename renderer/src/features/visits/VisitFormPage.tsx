@@ -1,11 +1,13 @@
 // 记录走访 / 编辑走访: one form for the visit, its operations snapshot, the policies promoted, photos
 // and files, and the problems raised. Saved as a draft while typed; Ctrl+S or Enter saves the visit.
+// Leaving with unsaved typing asks first (another page, a reload, closing the window); the draft stays.
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
+import { visitTextLimits } from '../../../../shared/visits/visitLimits';
 import type { Draft, Enterprise, Policy, Settings } from '../../../../shared/domain/records';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
@@ -14,11 +16,15 @@ import { describeError } from '../../db/storageErrors';
 import { AttachmentPanel, type ShownAttachment } from './AttachmentPanel';
 import { loadDraft, visitDraftKey, type DraftSaveOutcome } from './draftStore';
 import { ensureDefaultPolicies, livePolicies } from './policyRepo';
+import { TabSafeSelect } from './TabSafeSelect';
 import { useDraftAutosave } from './useDraftAutosave';
 import {
   fromDraftValues,
   isVisitDraftData,
+  lengthRule,
+  namesLengthRule,
   newVisitValues,
+  notFutureRule,
   operationsFields,
   toDraftValues,
   toSaveRequest,
@@ -79,7 +85,7 @@ export function VisitFormPage() {
 function VisitForm({ source }: { source: FormSource }) {
   const { settings, enterprise, editing, policies, draftKey } = source;
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<VisitFormValues>();
   const [pending, setPending] = useState<PendingFile[]>([]);
   const [removedIds, setRemovedIds] = useState<string[]>([]);
@@ -100,8 +106,33 @@ function VisitForm({ source }: { source: FormSource }) {
     }),
     [form],
   );
-  // While a found draft is being offered, typing must not overwrite it.
-  const autosave = useDraftAutosave(draftKey, readDraft, offeredDraft === undefined);
+  // Typing is kept from the first key, also while a found draft is still offered: the banner says
+  // that the new typing replaces that draft, which stays on offer until the form is left.
+  const autosave = useDraftAutosave(draftKey, readDraft, true);
+
+  // Unsaved typing on the form (a restored draft counts: it is not a saved visit yet).
+  const [dirty, setDirty] = useState(false);
+  const edited = () => {
+    setDirty(true);
+    autosave.changed();
+  };
+  // Set when the visit was saved, so that the way back to the enterprise is not asked about.
+  const savedRef = useRef(false);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && !savedRef.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  // Reload or close: the browser (or the Electron window, electron/main.ts) asks before leaving.
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (savedRef.current) return;
+      event.preventDefault();
+      // Older Chromium (Electron) asks only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
 
   const restoreDraft = (draft: Draft) => {
     if (!isVisitDraftData(draft.data)) return;
@@ -109,7 +140,29 @@ function VisitForm({ source }: { source: FormSource }) {
     setPending(draft.data.pendingFiles);
     setRemovedIds(draft.data.removedAttachmentIds);
     setOfferedDraft(undefined);
+    setDirty(true);
     message.success('已恢复草稿');
+  };
+
+  const discardDraft = (draft: Draft) => {
+    const discard = () => {
+      setOfferedDraft(undefined);
+      void autosave.discard();
+    };
+    const files = isVisitDraftData(draft.data) ? draft.data.pendingFiles : [];
+    if (files.length === 0) {
+      discard();
+      return;
+    }
+    // Photos exist nowhere else once picked from a phone or a card: losing them must be a decision.
+    modal.confirm({
+      title: '丢弃草稿？',
+      content: `该草稿含 ${files.length} 个尚未保存的附件（${files.map((f) => f.fileName).join('、')}），丢弃后无法找回。`,
+      okText: '丢弃草稿和附件',
+      okButtonProps: { danger: true },
+      cancelText: '保留草稿',
+      onOk: discard,
+    });
   };
 
   const submit = async (values: VisitFormValues) => {
@@ -123,6 +176,7 @@ function VisitForm({ source }: { source: FormSource }) {
         now: new Date(),
         overrides: who.calendarOverrides,
       });
+      savedRef.current = true;
       await autosave.discard();
       message.success(
         saved.problems.length > 0 ? `走访已保存，登记问题 ${saved.problems.length} 个` : '走访已保存',
@@ -173,6 +227,7 @@ function VisitForm({ source }: { source: FormSource }) {
           showIcon
           style={{ marginBottom: 16 }}
           title={`发现未保存的草稿（${dayjs(offeredDraft.updatedAt).format('YYYY-MM-DD HH:mm')}）`}
+          description="恢复或丢弃之前在下方填写的内容，也会自动存为草稿并替换这份草稿；在离开本页之前，仍可恢复这份草稿。"
           action={
             <Space>
               <Button size="small" type="primary" onClick={() => restoreDraft(offeredDraft)}>
@@ -180,10 +235,7 @@ function VisitForm({ source }: { source: FormSource }) {
               </Button>
               <Button
                 size="small"
-                onClick={() => {
-                  setOfferedDraft(undefined);
-                  void autosave.discard();
-                }}
+                onClick={() => discardDraft(offeredDraft)}
               >
                 丢弃草稿
               </Button>
@@ -197,7 +249,7 @@ function VisitForm({ source }: { source: FormSource }) {
         layout="vertical"
         aria-label="走访记录"
         initialValues={editing ? visitValues(editing.visit) : newVisitValues(settings, today)}
-        onValuesChange={() => autosave.changed()}
+        onValuesChange={edited}
         onFinish={(values) => void submit(values)}
         onFinishFailed={({ errorFields }) => {
           if (errorFields[0]) form.scrollToField(errorFields[0].name);
@@ -208,8 +260,8 @@ function VisitForm({ source }: { source: FormSource }) {
         <Card size="small" title="走访信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col span={6}>
-              <Form.Item label="走访日期" name="date" rules={[{ required: true, message: '请选择走访日期' }]}>
-                <DatePicker autoFocus style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+              <Form.Item label="走访日期" name="date" rules={[{ required: true, message: '请选择走访日期' }, notFutureRule(today)]}>
+                <DatePicker autoFocus style={{ width: '100%' }} allowClear={false} />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -221,19 +273,26 @@ function VisitForm({ source }: { source: FormSource }) {
               <Form.Item
                 label="走访人员"
                 name="officers"
-                rules={[{ required: true, type: 'array', min: 1, message: '请填写至少一名走访人员' }]}
+                rules={[
+                  { required: true, type: 'array', min: 1, message: '请填写至少一名走访人员' },
+                  namesLengthRule('走访人员姓名', visitTextLimits.officer),
+                ]}
               >
-                <Select mode="tags" options={officerOptions} placeholder="输入姓名后回车" tokenSeparators={[',', '，', '、']} />
+                <TabSafeSelect mode="tags" options={officerOptions} placeholder="输入姓名后回车" tokenSeparators={[',', '，', '、']} />
               </Form.Item>
             </Col>
             <Col span={24}>
-              <Form.Item label="接待人员" name="peopleMet">
-                <Input placeholder="企业方参加人员及职务" maxLength={200} />
+              <Form.Item label="接待人员" name="peopleMet" rules={[lengthRule('接待人员', visitTextLimits.peopleMet)]}>
+                <Input placeholder="企业方参加人员及职务" count={{ show: true, max: visitTextLimits.peopleMet }} />
               </Form.Item>
             </Col>
             <Col span={24}>
-              <Form.Item label="走访情况" name="summary" rules={[{ required: true, whitespace: true, message: '请填写走访情况' }]}>
-                <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} showCount />
+              <Form.Item
+                label="走访情况"
+                name="summary"
+                rules={[{ required: true, whitespace: true, message: '请填写走访情况' }, lengthRule('走访情况', visitTextLimits.summary)]}
+              >
+                <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} count={{ show: true, max: visitTextLimits.summary }} />
               </Form.Item>
             </Col>
           </Row>
@@ -243,8 +302,8 @@ function VisitForm({ source }: { source: FormSource }) {
           <Row gutter={16}>
             {operationsFields.map((f) => (
               <Col span={f.key === 'supplyChain' ? 24 : 12} key={f.key}>
-                <Form.Item label={f.label} name={['operations', f.key]}>
-                  <Input placeholder={f.placeholder} maxLength={500} />
+                <Form.Item label={f.label} name={['operations', f.key]} rules={[lengthRule(f.label, visitTextLimits.operations)]}>
+                  <Input placeholder={f.placeholder} count={{ show: true, max: visitTextLimits.operations }} />
                 </Form.Item>
               </Col>
             ))}
@@ -253,7 +312,7 @@ function VisitForm({ source }: { source: FormSource }) {
 
         <Card size="small" title="宣讲政策" style={{ marginBottom: 16 }}>
           <Form.Item label="宣讲的政策措施" name="policyIds" style={{ marginBottom: 0 }}>
-            <Select
+            <TabSafeSelect
               mode="multiple"
               allowClear
               placeholder={policies.length ? '输入编号或关键词搜索' : '政策库为空'}
@@ -268,12 +327,12 @@ function VisitForm({ source }: { source: FormSource }) {
             items={shownAttachments}
             onAdd={(files) => {
               setPending((before) => [...before, ...files]);
-              autosave.changed();
+              edited();
             }}
             onRemove={(item) => {
               if (item.stored) setRemovedIds((before) => [...before, item.key]);
               else setPending((before) => before.filter((p) => p.key !== item.key));
-              autosave.changed();
+              edited();
             }}
           />
         </Card>
@@ -306,6 +365,19 @@ function VisitForm({ source }: { source: FormSource }) {
           <DraftStatus outcome={autosave.outcome} />
         </Space>
       </Form>
+
+      <Modal
+        open={blocker.state === 'blocked'}
+        title="离开走访表单？"
+        okText="离开"
+        cancelText="留在此页"
+        onOk={() => void autosave.flush().then(() => blocker.proceed?.())}
+        onCancel={() => blocker.reset?.()}
+      >
+        {autosave.outcome && !autosave.outcome.saved
+          ? '填写的内容尚未保存，草稿也未能保存：离开后这些内容将丢失。'
+          : '填写的内容尚未保存为走访记录，已自动存为草稿；下次打开本表单时可以恢复。'}
+      </Modal>
     </div>
   );
 }

@@ -2,9 +2,9 @@
 // description, what the enterprise asks for, the responsible department and the handling.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { handlingModes, type Settings } from '../../../../shared/domain/records';
-import { blankProblem } from './visitFormModel';
+import { visitTextLimits } from '../../../../shared/visits/visitLimits';
+import { blankProblem, lengthRule } from './visitFormModel';
 
 export function VisitProblemsField({ settings }: { settings: Settings | undefined }) {
   const categories = (settings?.categories ?? []).map((c) => ({ value: c, label: c }));
@@ -49,14 +49,17 @@ export function VisitProblemsField({ settings }: { settings: Settings | undefine
                     <Form.Item
                       label="问题描述"
                       name={[field.name, 'description']}
-                      rules={[{ required: true, whitespace: true, message: '请填写问题描述' }]}
+                      rules={[
+                        { required: true, whitespace: true, message: '请填写问题描述' },
+                        lengthRule('问题描述', visitTextLimits.problemDescription),
+                      ]}
                     >
-                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} count={{ show: true, max: visitTextLimits.problemDescription }} />
                     </Form.Item>
                   </Col>
                   <Col span={12}>
-                    <Form.Item label="企业诉求" name={[field.name, 'request']}>
-                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+                    <Form.Item label="企业诉求" name={[field.name, 'request']} rules={[lengthRule('企业诉求', visitTextLimits.problemRequest)]}>
+                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} count={{ show: true, max: visitTextLimits.problemRequest }} />
                     </Form.Item>
                   </Col>
                   <Form.Item noStyle dependencies={[['problems', field.name, 'handling']]}>
@@ -69,7 +72,8 @@ export function VisitProblemsField({ settings }: { settings: Settings | undefine
                             initialValue={getFieldValue('date')}
                             tooltip="首问负责制：转办应在提出当日完成；不填表示尚待转办"
                           >
-                            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                            {/* No disabledDate: a typed future date would be dropped silently; the save names it instead. */}
+                            <DatePicker style={{ width: '100%' }} />
                           </Form.Item>
                         </Col>
                       ) : null

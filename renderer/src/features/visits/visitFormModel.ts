@@ -1,7 +1,9 @@
 // The visit form's values, how they become a save request, and how they travel in a draft
 // (dates as strings, pending files as Blobs — both survive IndexedDB's structured clone).
+import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { HandlingMode, OperationsSnapshot, Settings, Visit } from '../../../../shared/domain/records';
+import { futureVisitDateMessage, tooLongMessage } from '../../../../shared/visits/visitLimits';
 import type { PendingFile, SaveVisitRequest, VisitInput } from './visitRepo';
 
 export interface ProblemFormValue {
@@ -140,4 +142,37 @@ export function isVisitDraftData(data: unknown): data is VisitDraftData {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as Partial<VisitDraftData>;
   return typeof d.values === 'object' && d.values !== null && Array.isArray(d.pendingFiles) && Array.isArray(d.removedAttachmentIds);
+}
+
+/**
+ * A text over its limit is refused at the field with how much must go. The inputs show the count
+ * against the limit but never cut (no maxLength): a paste keeps its end until the officer trims it.
+ */
+export function lengthRule(label: string, limit: number): Rule {
+  return {
+    validator: (_rule, value: unknown) =>
+      typeof value === 'string' && value.length > limit
+        ? Promise.reject(new Error(tooLongMessage(label, limit, value.length)))
+        : Promise.resolve(),
+  };
+}
+
+/** Each name of 走访人员 is one tag; a pasted paragraph is refused rather than kept as a "name". */
+export function namesLengthRule(label: string, limit: number): Rule {
+  return {
+    validator: (_rule, value: unknown) => {
+      const long = Array.isArray(value) ? value.find((v): v is string => typeof v === 'string' && v.length > limit) : undefined;
+      return long === undefined ? Promise.resolve() : Promise.reject(new Error(tooLongMessage(label, limit, long.length)));
+    },
+  };
+}
+
+/** A typed future date is refused with a message (the picker used to drop it silently). */
+export function notFutureRule(today: string): Rule {
+  return {
+    validator: (_rule, value: unknown) => {
+      const message = dayjs.isDayjs(value) && value.isValid() ? futureVisitDateMessage(value.format('YYYY-MM-DD'), today) : undefined;
+      return message ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  };
 }

@@ -7,6 +7,7 @@ import {
   type AttachmentMeta,
   type HandlingMode,
   type OperationsSnapshot,
+  type Policy,
   type Problem,
   type Visit,
 } from '../../../../shared/domain/records';
@@ -289,4 +290,26 @@ export async function restoreVisit(visitId: string, who: Who, now = new Date()):
     await refreshLastVisitDate(visit.enterpriseId);
     return { restoredProblems: deletedWith.length };
   });
+}
+
+/** What the read-only visit page shows; `deleted` tells a deleted visit from a wrong link. */
+export type VisitForView =
+  | { found: false; deleted: boolean }
+  | { found: true; visit: Visit; enterpriseName: string; attachments: Attachment[]; problems: Problem[]; policies: Policy[] };
+
+export async function loadVisitForView(visitId: string): Promise<VisitForView> {
+  const stored = await db.visits.get(visitId);
+  if (!stored || !isLive(stored)) return { found: false, deleted: stored !== undefined };
+  const loaded = await loadVisitForEdit(visitId);
+  if (!loaded) return { found: false, deleted: true };
+  const [enterprise, policies] = await Promise.all([
+    db.enterprises.get(loaded.visit.enterpriseId),
+    db.policies.bulkGet(loaded.visit.policyIds),
+  ]);
+  return {
+    found: true,
+    ...loaded,
+    enterpriseName: enterprise?.name ?? '',
+    policies: policies.filter((p): p is Policy => p !== undefined),
+  };
 }
