@@ -2,6 +2,7 @@
 // and the TypeScript types inferred from them. Pure: no DOM, no Node, no Dexie.
 import { z } from 'zod';
 import { defaultTownAliases } from '../reference/towns';
+import { yearScheduleSchema } from '../calendar/yearSchedule';
 
 /** Calendar date `YYYY-MM-DD` (Asia/Shanghai calendar day, no time zone). */
 export const calendarDate = z
@@ -118,6 +119,11 @@ export const problemSchema = recordMeta.extend({
   transferDate: calendarDate.optional(),
   /** Computed by shared/problems from handling, raised/transfer date and the calendar. */
   replyDeadline: calendarDate.optional(),
+  /**
+   * True while the deadline rests on a year the calendar does not know yet (a weekday guess, shown
+   * as 待确认); recomputed when that year's schedule is entered (settingsStore.saveYearSchedule).
+   */
+  replyDeadlineProvisional: z.boolean().optional(),
   replyDate: calendarDate.optional(),
   replyContent: cappedText('答复内容', 5000).default(''),
   status: z.enum(problemStatuses).default('待处理'),
@@ -227,6 +233,11 @@ export const settingsSchema = z.object({
   calendarOverrides: z.record(z.string(), z.boolean()).default({}),
   /** Other names of the towns in rosters (alias → one of `towns`), matched by the roster import. */
   townAliases: z.record(z.string(), z.string()).default({ ...defaultTownAliases }),
+  /**
+   * The holiday notices entered for years the package does not know, each confirmed complete; only
+   * these make a year known (shared/calendar/yearSchedule.ts). Their days are also in calendarOverrides.
+   */
+  calendarYears: z.array(yearScheduleSchema).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

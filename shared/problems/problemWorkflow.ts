@@ -17,7 +17,7 @@ import {
 import { isCalendarDate, type CalendarOverrides } from '../calendar/workingDays';
 import { shanghaiDate } from '../calendar/shanghaiDate';
 import { newId } from '../ids';
-import { replyDeadlineChecked, uncertainDeadlineMessage } from './problemDeadline';
+import { replyDeadlineChecked } from './problemDeadline';
 
 export interface ProblemActor {
   officerName: string;
@@ -31,10 +31,11 @@ export interface ProblemContext {
   /** settings.calendarOverrides */
   overrides?: CalendarOverrides;
   /**
-   * Save even when the deadline falls in a year the calendar does not cover (it is then a weekday
-   * guess). Off by default: the form shows the message at the date field instead.
+   * Years whose holiday notice was entered in settings (settings.calendarYears). A deadline in a
+   * year neither these nor the package cover never blocks a save: it is stored as a weekday guess
+   * with `replyDeadlineProvisional` (待确认) and recomputed when the year's notice is entered.
    */
-  allowUncertainDeadline?: boolean;
+  knownYears?: readonly number[];
 }
 
 export interface ProblemRuleIssue {
@@ -134,12 +135,21 @@ function notInFuture(issues: IssueList, field: string, value: string, ctx: Probl
   if (value > today) issues.add(field, `${problemFieldLabels[field] ?? field}不能晚于今天（${today}）`);
 }
 
-/** Dates, handling and department must agree; the deadline must rest on a known calendar year. */
+/** The reply deadline as stored: the date, and whether it is only a weekday guess (待确认). */
+interface StoredDeadline {
+  replyDeadline: string;
+  replyDeadlineProvisional?: true;
+}
+
+/**
+ * Dates, handling and department must agree. The deadline follows from them; one that falls in a
+ * year the calendar does not know is provisional, never a reason to refuse the save.
+ */
 function checkDatesAndDeadline(
   issues: IssueList,
   p: Pick<Problem, 'raisedDate' | 'handling' | 'department' | 'transferDate' | 'replyDate'>,
   ctx: ProblemContext,
-): string | undefined {
+): StoredDeadline | undefined {
   const raisedOk = checkDate(issues, 'raisedDate', p.raisedDate, true);
   if (raisedOk) notInFuture(issues, 'raisedDate', p.raisedDate, ctx);
   if (!(handlingModes as readonly string[]).includes(p.handling)) issues.add('handling', '请选择办理方式');
@@ -155,12 +165,19 @@ function checkDatesAndDeadline(
     if (p.replyDate < p.raisedDate) issues.add('replyDate', `答复日期不能早于提出日期（${p.raisedDate}）`);
   }
   if (issues.has('raisedDate') || issues.has('transferDate') || issues.has('handling')) return undefined;
-  const deadline = replyDeadlineChecked(p, ctx.overrides);
-  if (deadline.uncertain && !ctx.allowUncertainDeadline) {
-    const field = p.handling === '转办' && p.transferDate !== undefined ? 'transferDate' : 'raisedDate';
-    issues.add(field, uncertainDeadlineMessage(deadline.date));
-  }
-  return deadline.date;
+  const deadline = replyDeadlineChecked(p, ctx.overrides, ctx.knownYears);
+  return deadline.uncertain
+    ? { replyDeadline: deadline.date, replyDeadlineProvisional: true }
+    : { replyDeadline: deadline.date };
+}
+
+/** Sets the stored deadline fields on a changed record (clearing a provisional flag that no longer holds). */
+function withDeadline(next: Problem, deadline: StoredDeadline | undefined): Problem {
+  if (deadline === undefined) return next;
+  next.replyDeadline = deadline.replyDeadline;
+  if (deadline.replyDeadlineProvisional) next.replyDeadlineProvisional = true;
+  else delete next.replyDeadlineProvisional;
+  return next;
 }
 
 function historyEntry(
@@ -243,7 +260,7 @@ export function createProblem(input: NewProblemInput, ctx: ProblemContext): Prob
     handling,
     department,
     transferDate,
-    replyDeadline: deadline,
+    ...deadline,
     replyContent: '',
     status,
     officer: (input.officer ?? ctx.who.officerName).trim(),
@@ -267,12 +284,15 @@ export function transferProblem(
   const deadline = checkDatesAndDeadline(issues, next, ctx);
   issues.throwIfAny();
   const late = change.transferDate > p.raisedDate ? '（未在提出当日转办）' : '';
-  return changed(
-    p,
-    { handling: '转办', department: next.department, transferDate: change.transferDate, replyDeadline: deadline },
-    ctx,
-    '已转办',
-    change.comment?.trim() || `转办至${next.department}${late}`,
+  return withDeadline(
+    changed(
+      p,
+      { handling: '转办', department: next.department, transferDate: change.transferDate },
+      ctx,
+      '已转办',
+      change.comment?.trim() || `转办至${next.department}${late}`,
+    ),
+    deadline,
   );
 }
 
@@ -459,13 +479,16 @@ export function updateProblemDates(p: Problem, change: ProblemDatesChange, ctx: 
   issues.throwIfAny();
   let status = p.status;
   if (status === '待处理' || status === '已转办') status = handling === '转办' && transferDate ? '已转办' : '待处理';
-  const patch: Partial<Problem> = { raisedDate, handling, department, replyDeadline: deadline };
+  const patch: Partial<Problem> = { raisedDate, handling, department };
   const parts: string[] = [];
   if (raisedDate !== p.raisedDate) parts.push(`提出日期 ${p.raisedDate} → ${raisedDate}`);
   if (handling !== p.handling) parts.push(`办理方式 ${p.handling} → ${handling}`);
   if (department !== p.department) parts.push(`责任部门 ${p.department || '（无）'} → ${department || '（无）'}`);
   if (transferDate !== p.transferDate) parts.push(`转办日期 ${p.transferDate ?? '（无）'} → ${transferDate ?? '（无）'}`);
-  const next = changed(p, patch, ctx, status, change.comment?.trim() || `修改：${parts.join('；') || '无变化'}`);
+  const next = withDeadline(
+    changed(p, patch, ctx, status, change.comment?.trim() || `修改：${parts.join('；') || '无变化'}`),
+    deadline,
+  );
   if (transferDate === undefined) delete next.transferDate;
   else next.transferDate = transferDate;
   return next;
@@ -515,4 +538,22 @@ export function availableProblemActions(p: Problem): {
     satisfaction: answered,
     reopen: answered,
   };
+}
+
+/**
+ * Computes the deadline again on the current calendar (a year's holiday notice was just entered):
+ * a provisional deadline becomes firm, and the history says so, date before and after. Returns the
+ * problem unchanged (same object) when nothing moves, so callers write only what changed.
+ */
+export function recalculateDeadline(p: Problem, ctx: ProblemContext): Problem {
+  const checked = replyDeadlineChecked(p, ctx.overrides, ctx.knownYears);
+  const wasProvisional = p.replyDeadlineProvisional === true;
+  if (checked.date === p.replyDeadline && checked.uncertain === wasProvisional) return p;
+  const before = p.replyDeadline ? `${p.replyDeadline}${wasProvisional ? '（待确认）' : ''}` : '（无）';
+  const after = `${checked.date}${checked.uncertain ? '（待确认）' : ''}`;
+  const year = checked.date.slice(0, 4);
+  return withDeadline(
+    changed(p, {}, ctx, p.status, `按 ${year} 年节假日安排重新计算答复期限：${before} → ${after}`),
+    checked.uncertain ? { replyDeadline: checked.date, replyDeadlineProvisional: true } : { replyDeadline: checked.date },
+  );
 }

@@ -101,6 +101,11 @@ export interface App {
 export interface OpenAppOptions {
   /** First route to open; default the home page. */
   route?: string;
+  /**
+   * The page's clock, fixed at this instant (ISO), e.g. the year end: `Date.now()` and `new Date()`
+   * answer it while timers and animations keep running (Playwright's clock.setFixedTime).
+   */
+  fixedTime?: string;
 }
 
 function routeUrl(base: string, route: string): string {
@@ -171,6 +176,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   async function launch(route: string): Promise<void> {
     context = await launchChromium({ profileDir, downloadsPath: downloadDir });
     page = context.pages()[0] ?? (await context.newPage());
+    if (options.fixedTime) await context.clock.setFixedTime(new Date(options.fixedTime));
     page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
     page.on('console', (message) => {

@@ -11,6 +11,7 @@ import {
   recordSatisfaction,
   reopenProblem,
   transferProblem,
+  recalculateDeadline,
   updateProblemDates,
   type ProblemContext,
 } from '../../../shared/problems/problemWorkflow';
@@ -81,17 +82,40 @@ describe('bad input is refused at the field, nothing returned', () => {
     expect(e.field).toBe('replyDate');
     expect(e.message).toBe('答复日期不能早于提出日期（2026-09-24）');
   });
-  it('a deadline in a year the calendar does not cover, unless 2027 is typed into the settings', () => {
-    const late = { ...base, raisedDate: '2026-12-30' };
-    const e = ruleError(() => createProblem(late, ctx('2027-01-02T02:00:00Z')));
-    expect(e.field).toBe('raisedDate');
-    expect(e.message).toContain('2027 年');
-    expect(e.message).toContain('设置');
-    const withOverrides = { ...ctx('2027-01-02T02:00:00Z'), overrides: { '2027-01-01': false } };
-    expect(createProblem(late, withOverrides).replyDeadline).toBe('2027-01-05');
-    expect(createProblem(late, { ...ctx('2027-01-02T02:00:00Z'), allowUncertainDeadline: true }).replyDeadline).toBe(
-      '2027-01-04',
+  it('a deadline in a year the calendar does not cover is saved, provisional, never refused (the year-end lockout)', () => {
+    const late = { ...base, raisedDate: '2026-12-28' };
+    const saved = createProblem(late, ctx('2026-12-28T02:00:00Z'));
+    expect(saved.replyDeadline).toBe('2026-12-31');
+    expect(saved.replyDeadlineProvisional).toBeUndefined();
+    const lateInYear = createProblem({ ...base, raisedDate: '2026-12-30' }, ctx('2026-12-30T02:00:00Z'));
+    expect(lateInYear.replyDeadline).toBe('2027-01-04'); // weekday guess: 31, 01-01, 01-04
+    expect(lateInYear.replyDeadlineProvisional).toBe(true);
+    expect(problemSchema.parse(lateInYear).replyDeadlineProvisional).toBe(true);
+    const transferred = createProblem(
+      { ...base, raisedDate: '2026-12-25', handling: '转办', department: '区人社局', transferDate: '2026-12-25' },
+      ctx('2026-12-25T02:00:00Z'),
     );
+    expect(transferred.replyDeadlineProvisional).toBe(true);
+  });
+  it('one override day in 2027 does not make 2027 known; its confirmed notice does', () => {
+    const late = { ...base, raisedDate: '2026-12-30' };
+    const oneDay = { ...ctx('2027-01-02T02:00:00Z'), overrides: { '2027-01-01': false } };
+    const withOneDay = createProblem(late, oneDay);
+    expect(withOneDay.replyDeadline).toBe('2027-01-05');
+    expect(withOneDay.replyDeadlineProvisional).toBe(true);
+    const confirmed = createProblem(late, { ...oneDay, knownYears: [2027] });
+    expect(confirmed.replyDeadline).toBe('2027-01-05');
+    expect(confirmed.replyDeadlineProvisional).toBeUndefined();
+  });
+  it('recalculateDeadline makes a provisional deadline firm once the year is known, and says so in the history', () => {
+    const provisional = createProblem({ ...base, raisedDate: '2026-12-30' }, ctx('2026-12-30T02:00:00Z'));
+    const known = { ...ctx('2027-01-03T02:00:00Z'), overrides: { '2027-01-01': false, '2027-01-04': false }, knownYears: [2027] };
+    const firm = recalculateDeadline(provisional, known);
+    expect(firm.replyDeadline).toBe('2027-01-06');
+    expect(firm.replyDeadlineProvisional).toBeUndefined();
+    expect(firm.status).toBe(provisional.status);
+    expect(firm.history.at(-1)?.comment).toBe('按 2027 年节假日安排重新计算答复期限：2027-01-04（待确认） → 2027-01-06');
+    expect(recalculateDeadline(firm, known)).toBe(firm);
   });
   it('several faults at once are all named', () => {
     const e = ruleError(() => createProblem({ ...base, category: '', description: ' ', raisedDate: '2026-13-01' }, ctx()));

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Enterprise, Problem, ProblemStatus, Visit } from '../../../../shared/domain/records';
+import { deadlineText } from '../../../../shared/problems/problemDeadline';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
@@ -183,7 +184,7 @@ export function EnterpriseDetailPage() {
                       <div>
                         <Typography.Text type="secondary">
                           {entry.problem.department ? `责任部门：${entry.problem.department}；` : ''}
-                          {entry.problem.replyDeadline ? `答复期限：${entry.problem.replyDeadline}` : ''}
+                          {entry.problem.replyDeadline ? `答复期限：${deadlineText(entry.problem)}` : ''}
                         </Typography.Text>
                       </div>
                     </div>

@@ -13,6 +13,7 @@ import {
   type Problem,
   type Settings,
 } from '../../../../shared/domain/records';
+import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import {
   answerProblem,
@@ -243,11 +244,16 @@ function ActionDialog({
   // The deadline the change would give, recomputed as the dates are edited.
   let preview: { date: string; uncertain: boolean } | undefined;
   if (action === 'transfer' && transferDate) {
-    preview = replyDeadlineChecked({ handling: '转办', raisedDate: problem.raisedDate, transferDate }, settings.calendarOverrides);
+    preview = replyDeadlineChecked(
+      { handling: '转办', raisedDate: problem.raisedDate, transferDate },
+      settings.calendarOverrides,
+      confirmedYears(settings.calendarYears),
+    );
   } else if (action === 'dates' && raisedDate) {
     preview = replyDeadlineChecked(
       { handling: handling ?? problem.handling, raisedDate, transferDate: handling === '转办' ? transferDate : undefined },
       settings.calendarOverrides,
+      confirmedYears(settings.calendarYears),
     );
   }
 

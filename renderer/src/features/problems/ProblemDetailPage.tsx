@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Problem, ProblemHistoryEntry } from '../../../../shared/domain/records';
-import { calendarKnowsYear } from '../../../../shared/calendar/workingDays';
+import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import { availableProblemActions } from '../../../../shared/problems/problemWorkflow';
@@ -72,9 +72,8 @@ export function ProblemDetailPage() {
   const overrides = settings.calendarOverrides;
   const today = todayInShanghai();
   const t = problemTimeliness(problem, today, overrides);
-  // Shown beside the stored deadline when today's calendar (e.g. a newly typed-in year) differs.
-  const recomputed = replyDeadlineChecked(problem, overrides);
-  const deadlineYear = Number((t.deadline ?? problem.raisedDate).slice(0, 4));
+  // Shown beside the stored deadline when today's calendar (e.g. a day override added since) differs.
+  const recomputed = replyDeadlineChecked(problem, overrides, confirmedYears(settings.calendarYears));
   const actions = availableProblemActions(problem);
   const { enterprise, visit, project } = loaded;
 
@@ -105,8 +104,8 @@ export function ProblemDetailPage() {
       </Flex>
       <Typography.Paragraph style={{ fontSize: 16 }}>{p.description}</Typography.Paragraph>
 
-      {!calendarKnowsYear(deadlineYear, overrides) && (
-        <Alert type="warning" showIcon title={uncertainDeadlineMessage(t.deadline ?? recomputed.date)} style={{ marginBottom: 12 }} />
+      {problem.replyDeadlineProvisional && t.deadline && (
+        <Alert type="warning" showIcon title={uncertainDeadlineMessage(t.deadline)} style={{ marginBottom: 12 }} />
       )}
 
       <Space wrap style={{ marginBottom: 16 }}>

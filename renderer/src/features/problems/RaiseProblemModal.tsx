@@ -6,6 +6,7 @@ import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Typography } from '
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { handlingModes, type HandlingMode, type Problem } from '../../../../shared/domain/records';
+import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
@@ -95,6 +96,7 @@ function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }:
       ? replyDeadlineChecked(
           { raisedDate, handling: handling ?? '本部门办理', transferDate: handling === '转办' ? transferDate : undefined },
           settings.calendarOverrides,
+          confirmedYears(settings.calendarYears),
         )
       : undefined;
 

@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../../../../shared/domain/records';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
+import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import {
   addToProblemCounts,
   emptyProblemCounts,
@@ -40,6 +41,7 @@ export function problemContext(settings: Settings, now: Date = new Date()): Prob
     },
     now,
     overrides: settings.calendarOverrides,
+    knownYears: confirmedYears(settings.calendarYears),
   };
 }
 

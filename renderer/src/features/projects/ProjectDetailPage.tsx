@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { projectStages, type KeyProject, type ProgressEntry, type Problem, type ProjectHistoryEntry } from '../../../../shared/domain/records';
+import { deadlineText } from '../../../../shared/problems/problemDeadline';
 import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { stageRank } from '../../../../shared/projects/projectStageOrder';
@@ -167,7 +168,7 @@ export function ProjectDetailPage() {
       render: (_, p) => <Link to={`/problems/${p.id}`}>{p.description}</Link>,
     },
     { title: '责任部门', key: 'department', width: 140, render: (_, p) => p.department },
-    { title: '答复期限', key: 'deadline', width: 110, render: (_, p) => p.replyDeadline ?? '—' },
+    { title: '答复期限', key: 'deadline', width: 110, render: (_, p) => deadlineText(p) || '—' },
     { title: '状态', key: 'status', width: 90, render: (_, p) => <StatusTag status={p.status} /> },
   ];
 

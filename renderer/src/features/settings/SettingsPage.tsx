@@ -1,21 +1,25 @@
 // 设置: who this laptop's officer is (name, unit, department), the device id that merges rely on,
-// the reference lists, and the working-day overrides.
-import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, Row, Select, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+// the reference lists, the town aliases and the working-day calendar. Every change is saved as it
+// is made (there is no 保存 button to forget): a field that fails its rule shows why and is not saved.
+import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import { Card, Col, Form, Input, Row, Select, Spin, Typography, type FormInstance } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../../shared/domain/records';
 import { defaultDepartments } from '../../../../shared/reference/departments';
 import { defaultProblemCategories } from '../../../../shared/reference/problemCategories';
 import { defaultTowns } from '../../../../shared/reference/towns';
 import { defaultVisitTypes } from '../../../../shared/reference/visitTypes';
-import { loadSettings, saveSettings } from '../../db/settingsStore';
+import { loadSettings, updateSettings, useSettings } from '../../db/settingsStore';
 import { describeError } from '../../db/storageErrors';
-import { CalendarOverridesEditor } from './CalendarOverridesEditor';
 import { LocalDataCard } from './LocalDataCard';
 import { TagListEditor } from './TagListEditor';
 import { TownAliasEditor } from './TownAliasEditor';
+import { WorkingCalendarCard } from './WorkingCalendarCard';
 
-type SettingsFormValues = Omit<Settings, 'deviceId'>;
+type SettingsFormValues = Omit<Settings, 'deviceId' | 'calendarOverrides' | 'calendarYears'>;
+
+/** Typing in a text field is saved this long after the last key (and at once when the field is left). */
+const SAVE_DELAY_MS = 400;
 
 const nonEmptyList = (label: string) => ({
   validator: async (_rule: unknown, value: string[] | undefined) => {
@@ -24,52 +28,152 @@ const nonEmptyList = (label: string) => ({
 });
 
 export function SettingsPage() {
-  const [settings, setSettings] = useState<Settings>();
+  const [initial, setInitial] = useState<Settings>();
   useEffect(() => {
     let cancelled = false;
     void loadSettings().then((s) => {
-      if (!cancelled) setSettings(s);
+      if (!cancelled) setInitial(s);
     });
     return () => {
       cancelled = true;
     };
   }, []);
-  if (!settings) return <Spin style={{ margin: 48 }} />;
-  return <SettingsForm initial={settings} onSaved={setSettings} />;
+  if (!initial) return <Spin style={{ margin: 48 }} />;
+  return <SettingsForm initial={initial} />;
 }
 
-function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Settings) => void }) {
-  const [form] = Form.useForm<SettingsFormValues>();
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
-  const departments = Form.useWatch('departments', form) ?? initial.departments;
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'invalid'; text: string }
+  | { kind: 'failed'; text: string };
 
-  async function submit(values: SettingsFormValues) {
-    setSaving(true);
+function SaveStatus({ state }: { state: SaveState }) {
+  switch (state.kind) {
+    case 'idle':
+      return <Typography.Text type="secondary">更改会自动保存</Typography.Text>;
+    case 'saving':
+      return (
+        <Typography.Text type="secondary">
+          <LoadingOutlined /> 正在保存…
+        </Typography.Text>
+      );
+    case 'saved':
+      return (
+        <Typography.Text type="success">
+          <CheckCircleOutlined /> 已自动保存（{state.at}）
+        </Typography.Text>
+      );
+    case 'invalid':
+    case 'failed':
+      return (
+        <Typography.Text type="danger">
+          <ExclamationCircleOutlined /> {state.text}
+        </Typography.Text>
+      );
+  }
+}
+
+/**
+ * Saves each changed field over the stored settings (updateSettings reads and writes in one
+ * transaction, so the calendar card's own saves are never overwritten by a stale copy).
+ */
+function useAutosave(form: FormInstance<SettingsFormValues>) {
+  const pending = useRef<Partial<SettingsFormValues>>({});
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    const patch = pending.current;
+    pending.current = {};
+    if (Object.keys(patch).length === 0) return;
+    setState({ kind: 'saving' });
     try {
-      const next: Settings = { ...initial, ...values, deviceId: initial.deviceId };
-      await saveSettings(next);
-      onSaved(next);
-      message.success('设置已保存');
+      await updateSettings(patch);
+      setState({ kind: 'saved', at: new Date().toLocaleTimeString('zh-CN', { hour12: false }) });
     } catch (error) {
-      message.error(`保存失败：${describeError(error)}`);
-    } finally {
-      setSaving(false);
+      // Kept for the next try: what was typed is still on the page and still pending.
+      pending.current = { ...patch, ...pending.current };
+      setState({ kind: 'failed', text: `未能保存：${describeError(error)}` });
+    }
+  }, []);
+
+  const changed = useCallback(
+    async (names: (keyof SettingsFormValues)[], immediately: boolean) => {
+      const errors = await fieldErrors(form, names);
+      if (errors.length > 0) {
+        setState({ kind: 'invalid', text: `未保存：${errors[0]}` });
+        for (const name of names) delete pending.current[name];
+        return;
+      }
+      for (const name of names) pending.current = { ...pending.current, [name]: form.getFieldValue(name) as unknown };
+      clearTimeout(timer.current);
+      if (immediately) void flush();
+      else timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [flush, form],
+  );
+
+  // Leaving the page (or closing the window) saves what is still waiting for its delay.
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void flush();
+    };
+  }, [flush]);
+
+  return { state, changed, flush };
+}
+
+/**
+ * The rule messages of these fields now. antd rejects a validation that a newer change overtook
+ * with no messages at all ("out of date"); that one is run again rather than taken as a failure.
+ */
+async function fieldErrors(form: FormInstance<SettingsFormValues>, names: (keyof SettingsFormValues)[]): Promise<string[]> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      await form.validateFields(names);
+      return [];
+    } catch (failed) {
+      const messages = ((failed as { errorFields?: { errors: string[] }[] }).errorFields ?? []).flatMap((f) => f.errors);
+      if (messages.length > 0) return messages;
     }
   }
+  return [];
+}
+
+const textFields = new Set<string>(['officerName', 'officerUnit']);
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const [form] = Form.useForm<SettingsFormValues>();
+  const live = useSettings() ?? initial;
+  const { state, changed, flush } = useAutosave(form);
+  const departments = Form.useWatch('departments', form) ?? initial.departments;
 
   return (
     <div style={{ maxWidth: 1000 }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         设置
+        <span style={{ fontSize: 14, fontWeight: 'normal', marginLeft: 12 }} role="status" aria-label="保存状态">
+          <SaveStatus state={state} />
+        </span>
       </Typography.Title>
       <Form<SettingsFormValues>
         form={form}
         layout="vertical"
         aria-label="设置"
         initialValues={initial}
-        onFinish={(values) => void submit(values)}
-        onFinishFailed={() => message.error('请先修正标红的项目')}
+        onValuesChange={(changedValues: Partial<SettingsFormValues>) => {
+          const names = Object.keys(changedValues) as (keyof SettingsFormValues)[];
+          void changed(names, !names.some((name) => textFields.has(name)));
+        }}
+        // Enter in a field saves what is waiting, and says only what really happened.
+        onFinish={() => void flush()}
+        onBlur={() => void flush()}
       >
         <Card size="small" title="本机使用人" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
@@ -119,21 +223,10 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
           </Form.Item>
         </Card>
 
-        <Card size="small" title="工作日调整" style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">
-            日历包尚未收录某年的放假安排时，在这里按国务院办公厅通知逐日添加：休息日或调休上班日。答复期限按此计算。
-          </Typography.Paragraph>
-          <Form.Item name="calendarOverrides" noStyle>
-            <CalendarOverridesEditor />
-          </Form.Item>
-        </Card>
 
-        <LocalDataCard />
-
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
-          保存设置
-        </Button>
       </Form>
+      <WorkingCalendarCard settings={live} />
+      <LocalDataCard />
     </div>
   );
 }

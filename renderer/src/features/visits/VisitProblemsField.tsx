@@ -1,8 +1,11 @@
 // The problems raised during a visit (Form.List): any number, each with its category,
 // description, what the enterprise asks for, the responsible department and the handling.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
-import { handlingModes, type Settings } from '../../../../shared/domain/records';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
+import { handlingModes, type HandlingMode, type Settings } from '../../../../shared/domain/records';
+import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { visitTextLimits } from '../../../../shared/visits/visitLimits';
 import { blankProblem, lengthRule } from './visitFormModel';
 
@@ -84,6 +87,21 @@ export function VisitProblemsField({ settings }: { settings: Settings | undefine
                       <Checkbox>属于投诉</Checkbox>
                     </Form.Item>
                   </Col>
+                  <Form.Item
+                    noStyle
+                    dependencies={['date', ['problems', field.name, 'handling'], ['problems', field.name, 'transferDate']]}
+                  >
+                    {({ getFieldValue }) => (
+                      <Col span={24}>
+                        <ProblemDeadlineNote
+                          settings={settings}
+                          raisedDate={getFieldValue('date') as Dayjs | undefined}
+                          handling={getFieldValue(['problems', field.name, 'handling']) as HandlingMode | undefined}
+                          transferDate={getFieldValue(['problems', field.name, 'transferDate']) as Dayjs | undefined}
+                        />
+                      </Col>
+                    )}
+                  </Form.Item>
                 </Row>
               </Card>
             </section>
@@ -94,5 +112,40 @@ export function VisitProblemsField({ settings }: { settings: Settings | undefine
         </>
       )}
     </Form.List>
+  );
+}
+
+/**
+ * The reply deadline this problem will get, shown at the problem itself; a deadline in a year the
+ * calendar does not know is said here (待确认) and never stops the save.
+ */
+function ProblemDeadlineNote({
+  settings,
+  raisedDate,
+  handling,
+  transferDate,
+}: {
+  settings: Settings | undefined;
+  raisedDate: Dayjs | undefined;
+  handling: HandlingMode | undefined;
+  transferDate: Dayjs | undefined;
+}) {
+  if (!settings || !raisedDate?.isValid()) return null;
+  const transferred = handling === '转办';
+  const deadline = replyDeadlineChecked(
+    {
+      raisedDate: raisedDate.format('YYYY-MM-DD'),
+      handling: transferred ? '转办' : '本部门办理',
+      transferDate: transferred && transferDate?.isValid() ? transferDate.format('YYYY-MM-DD') : undefined,
+    },
+    settings.calendarOverrides,
+    confirmedYears(settings.calendarYears),
+  );
+  if (deadline.uncertain) return <Alert type="warning" showIcon title={uncertainDeadlineMessage(deadline.date)} style={{ marginBottom: 8 }} />;
+  return (
+    <Typography.Text type="secondary">
+      答复期限：{deadline.date}
+      {transferred && !transferDate ? '（尚未转办，按提出日期估算）' : ''}
+    </Typography.Text>
   );
 }
