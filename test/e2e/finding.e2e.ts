@@ -8,6 +8,7 @@ import { openApp, pickOption, type App } from './harness';
 interface StoredProblem {
   id: string;
   enterpriseId: string;
+  category: string;
   description: string;
   request: string;
   deletedAt?: string;
@@ -109,5 +110,82 @@ test('企业名录: pinyin order, every match reachable, filters by town and off
   const both = enterprises.filter((e) => e.town === town && e.assignedOfficer === assignedOfficer);
   await expect.poll(() => count.innerText()).toContain(`找到 ${both.length} 家`);
   await expect.poll(async () => (await rosterNames(app)).slice(0, 5)).toEqual(both.map((e) => e.name).sort(collator.compare).slice(0, 5));
+  expect(app.pageErrors).toEqual([]);
+});
+
+/** Sets the officer's name in the stored settings (bare IndexedDB), then reloads so the app reads it. */
+async function setOfficerName(app: App, name: string): Promise<void> {
+  await app.page.evaluate(
+    (officerName) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('visit-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const idb = open.result;
+          const store = idb.transaction('settings', 'readwrite').objectStore('settings');
+          const get = store.get('app');
+          get.onsuccess = () => {
+            const row = get.result as { key: string; value: { officerName: string } };
+            row.value.officerName = officerName;
+            store.put(row).onsuccess = () => {
+              idb.close();
+              resolve();
+            };
+          };
+        };
+      }),
+    name,
+  );
+  await app.reload();
+}
+
+/** The chart with this accessible name, once drawn. */
+async function drawnChart(app: App, label: string) {
+  const chart = app.page.getByRole('img', { name: label, exact: true });
+  await app.page.locator(`[aria-label="${label}"][data-chart-drawn="true"]`).waitFor();
+  return chart;
+}
+
+test('工作台: drill-downs keep the 我的企业 scope, whole columns and weeks are clickable, empty charts say 暂无数据', async () => {
+  const page = app.page;
+  const officer = enterprises[0]!.assignedOfficer;
+  const mine = new Set(enterprises.filter((e) => e.assignedOfficer === officer).map((e) => e.id));
+  const myProblems = problems.filter((p) => mine.has(p.enterpriseId));
+  expect(myProblems.length).toBeLessThan(problems.length);
+  await setOfficerName(app, officer);
+
+  // The card of overdue problems, clicked in 我的企业, lands on this officer's enterprises' problems.
+  await app.goto('/workbench');
+  await page.getByText('逾期未答复问题').click();
+  await page.getByText(`仅看 ${officer} 联系的企业`).waitFor();
+  await page.getByRole('tab', { name: `全部（${myProblems.length}）` }).waitFor();
+  expect(new URL(page.url()).hash).toContain(`assignedOfficer=${encodeURIComponent(officer)}`);
+
+  // Beside the shortest bar of 问题诉求按类别 (far from its coloured part): that category, same scope.
+  await app.goto('/workbench');
+  const byCategory = new Map<string, number>();
+  for (const p of myProblems) byCategory.set(p.category, (byCategory.get(p.category) ?? 0) + 1);
+  const ranked = [...byCategory].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).slice(0, 12);
+  const [shortest] = ranked.at(-1)!;
+  const categoryChart = await drawnChart(app, '问题诉求按类别');
+  const box = (await categoryChart.boundingBox())!;
+  // Grid: 32 px from the top, 8 px plus the value labels (about 20 px) from the bottom.
+  const gridBottom = box.height - 28;
+  const band = (gridBottom - 32) / ranked.length;
+  await categoryChart.click({ position: { x: box.width - 24, y: gridBottom - band / 2 } });
+  await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain(`category=${shortest}`);
+  expect(decodeURIComponent(page.url())).toContain(`assignedOfficer=${officer}`);
+
+  // Anywhere in this week's column of 每周走访次数 (here near its top, not on the point).
+  await app.goto('/workbench');
+  const weeks = await drawnChart(app, '每周走访次数');
+  const weekBox = (await weeks.boundingBox())!;
+  await weeks.click({ position: { x: weekBox.width - 16 - 20, y: 40 } });
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/#\/review\?.*visitedFrom=\d{4}-\d{2}-\d{2}&visitedTo=/);
+
+  // An officer with no enterprises: every chart says so instead of drawing bare axes.
+  await setOfficerName(app, '没有联系企业的人');
+  await app.goto('/workbench');
+  await expect.poll(() => page.locator('.ant-empty-description').filter({ hasText: '暂无数据' }).count()).toBe(6);
   expect(app.pageErrors).toEqual([]);
 });

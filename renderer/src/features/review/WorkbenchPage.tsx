@@ -1,17 +1,17 @@
 // 工作台: this month's visit coverage (overall and per town), problems by category, department and
 // outcome class, overdue counts and visits per week. Every chart clicks through to the rows behind
 // it: coverage and visits → 我的联系企业 (/review) with filters; problems → 问题诉求 (/problems) with
-// the query params status, category, department, town (and outcome for the outcome classes).
+// the query params status, category, department, town (and outcome for the outcome classes). A
+// drill-down keeps the scope it was clicked in: from 我的企业 the problem list shows only the problems
+// of the officer's enterprises (assignedOfficer), as the figure it came from counted them.
 import { Alert, Card, Col, Flex, Row, Segmented, Spin, Statistic, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { useSettings } from '../../db/settingsStore';
-import { WorkbenchChart, type ChartOption } from './WorkbenchChart';
+import { WorkbenchChart } from './WorkbenchChart';
+import { workbenchCharts } from './workbenchCharts';
 import { loadWorkbenchFigures, type WorkbenchFigures } from './workbenchData';
-
-const blue = '#1f5fa8';
-const red = '#cf1322';
 
 export function WorkbenchPage() {
   const settings = useSettings();
@@ -41,9 +41,12 @@ export function WorkbenchPage() {
     const query = new URLSearchParams({ ...(scopeAll && officerName ? { scope: 'all' } : {}), ...extra });
     navigate(`/review?${query.toString()}`);
   };
-  const problems = (extra: Record<string, string>) => navigate(`/problems?${new URLSearchParams(extra).toString()}`);
+  const problems = (extra: Record<string, string>) => {
+    const query = new URLSearchParams({ ...extra, ...(scopeAll ? {} : { assignedOfficer: officerName }) });
+    navigate(`/problems?${query.toString()}`);
+  };
 
-  const options = useMemo(() => (figures ? chartOptions(figures) : undefined), [figures]);
+  const charts = useMemo(() => (figures ? workbenchCharts(figures) : undefined), [figures]);
 
   return (
     <Flex vertical gap={12}>
@@ -64,7 +67,7 @@ export function WorkbenchPage() {
         ) : null}
       </Flex>
       {settings && !officerName ? <Alert type="info" showIcon title="设置中还没有填写您的姓名，下面统计全部企业。" /> : null}
-      {!figures || !options ? (
+      {!figures || !charts ? (
         <Flex justify="center" style={{ padding: 64 }}>
           <Spin description="正在统计…" />
         </Flex>
@@ -99,42 +102,42 @@ export function WorkbenchPage() {
           <Row gutter={[12, 12]}>
             <Col span={8}>
               <Card size="small" title="本月走访覆盖">
-                <WorkbenchChart label="本月走访覆盖" option={options.coverage} onPick={(p) => review(p.name === '未走访' ? { due: '1' } : {})} />
+                <WorkbenchChart label="本月走访覆盖" {...charts.coverage} onPick={(p) => review(p.name === '未走访' ? { due: '1' } : {})} />
               </Card>
             </Col>
             <Col span={16}>
               <Card size="small" title="各区镇本月走访覆盖（点击查看待走访企业）">
                 <WorkbenchChart
                   label="各区镇本月走访覆盖"
-                  option={options.byTown}
+                  {...charts.byTown}
                   onPick={(p) => review({ town: p.name, ...(p.seriesName === '未走访' ? { due: '1' } : {}) })}
                 />
               </Card>
             </Col>
             <Col span={12}>
               <Card size="small" title="问题诉求按类别">
-                <WorkbenchChart label="问题诉求按类别" option={options.byCategory} onPick={(p) => problems({ category: p.name })} />
+                <WorkbenchChart label="问题诉求按类别" {...charts.byCategory} onPick={(p) => problems({ category: p.name })} />
               </Card>
             </Col>
             <Col span={12}>
               <Card size="small" title="问题诉求按责任部门（红色为逾期）">
                 <WorkbenchChart
                   label="问题诉求按责任部门"
-                  option={options.byDepartment}
+                  {...charts.byDepartment}
                   onPick={(p) => problems({ department: p.name, ...(p.seriesName === '逾期' ? { tab: 'overdue' } : {}) })}
                 />
               </Card>
             </Col>
             <Col span={8}>
               <Card size="small" title="办理成效分类">
-                <WorkbenchChart label="办理成效分类" option={options.outcomes} onPick={(p) => problems({ outcome: p.name })} />
+                <WorkbenchChart label="办理成效分类" {...charts.outcomes} onPick={(p) => problems({ outcome: p.name })} />
               </Card>
             </Col>
             <Col span={16}>
               <Card size="small" title="每周走访次数（近 12 周，点击查看当周走访的企业）">
                 <WorkbenchChart
                   label="每周走访次数"
-                  option={options.visitsPerWeek}
+                  {...charts.visitsPerWeek}
                   onPick={(p) => {
                     const week = figures.visitsPerWeek[p.dataIndex];
                     if (week) review({ visitedFrom: week.from, visitedTo: week.to });
@@ -149,72 +152,3 @@ export function WorkbenchPage() {
   );
 }
 
-function chartOptions(f: WorkbenchFigures): Record<'coverage' | 'byTown' | 'byCategory' | 'byDepartment' | 'outcomes' | 'visitsPerWeek', ChartOption> {
-  const barGrid = { left: 8, right: 16, top: 32, bottom: 8, containLabel: true };
-  const categories = f.problemsByCategory.slice(0, 12);
-  const departments = f.problemsByDepartment.slice(0, 12);
-  return {
-    coverage: {
-      color: ['#52c41a', '#faad14'],
-      tooltip: { trigger: 'item', formatter: '{b}：{c} 家（{d}%）' },
-      legend: { bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['45%', '70%'],
-          label: { formatter: '{b}\n{c}' },
-          data: [
-            { name: '已走访', value: f.visited },
-            { name: '未走访', value: f.assigned - f.visited },
-          ],
-        },
-      ],
-    },
-    byTown: {
-      color: ['#52c41a', '#faad14'],
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: barGrid,
-      xAxis: { type: 'category', data: f.byTown.map((t) => t.town), axisLabel: { interval: 0, rotate: f.byTown.length > 6 ? 20 : 0 } },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: '已走访', type: 'bar', stack: 'town', data: f.byTown.map((t) => t.visited) },
-        { name: '未走访', type: 'bar', stack: 'town', data: f.byTown.map((t) => t.assigned - t.visited) },
-      ],
-    },
-    byCategory: {
-      color: [blue],
-      tooltip: { trigger: 'axis' },
-      grid: barGrid,
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: categories.map((c) => c.name) },
-      series: [{ name: '问题数', type: 'bar', data: categories.map((c) => c.count) }],
-    },
-    byDepartment: {
-      color: [blue, red],
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: barGrid,
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: departments.map((d) => d.name) },
-      series: [
-        { name: '问题数', type: 'bar', data: departments.map((d) => d.count) },
-        { name: '逾期', type: 'bar', data: departments.map((d) => d.overdue) },
-      ],
-    },
-    outcomes: {
-      color: ['#52c41a', '#1f5fa8', '#faad14'],
-      tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
-      legend: { bottom: 0, orient: 'vertical' },
-      series: [{ type: 'pie', radius: '52%', center: ['50%', '38%'], label: { formatter: '{c}' }, data: f.outcomes.map((o) => ({ name: o.name, value: o.count })) }],
-    },
-    visitsPerWeek: {
-      color: [blue],
-      tooltip: { trigger: 'axis' },
-      grid: barGrid,
-      xAxis: { type: 'category', data: f.visitsPerWeek.map((w) => w.from.slice(5)) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: '走访次数', type: 'line', smooth: true, symbolSize: 8, areaStyle: { opacity: 0.15 }, data: f.visitsPerWeek.map((w) => w.count) }],
-    },
-  };
-}
