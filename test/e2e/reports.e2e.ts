@@ -3,7 +3,7 @@
 // and compared with counts taken straight from IndexedDB (not through the app's code).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openApp, type App } from './harness';
+import { openApp, openDialog, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -95,6 +95,9 @@ test('export the service-month workbook of this month and read its four sheets b
 test('a town scope counts only that town', async () => {
   const page = app.page;
   await page.getByText('按区镇', { exact: true }).click();
+  // The texts were edited in the test before: switching the scope asks first (reportScopeConfirm.e2e.ts).
+  const confirm = await openDialog(page, '放弃已修改的报告文字？');
+  await confirm.getByRole('button', { name: '重新生成' }).click();
   await page.getByText('请选择区镇').waitFor();
   await page.getByRole('combobox', { name: '区镇' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: '平望镇' }).click();
@@ -107,7 +110,7 @@ test('a town scope counts only that town', async () => {
   for (let r = 3; r <= ledger.rowCount; r += 1) {
     const row = ledger.getRow(r);
     if (row.getCell(1).value === '合计') break;
-    towns.add(String(row.getCell(5).value));
+    towns.add(String(row.getCell(4).value)); // 所属区镇
   }
   expect([...towns].filter((t) => t !== '平望镇')).toEqual([]);
   expect(String(wb.getWorksheet('汇总')!.getCell('A3').value)).toContain('统计范围：平望镇');

@@ -1,6 +1,7 @@
 // 报表导出: the officer picks a period, a scope and the reporting unit, reads the figures, edits the
 // three drafted texts (成效、存在问题、下一步措施) and exports the service-month workbook. The export
-// streams through the bridge, with progress and a cancel button.
+// streams through the bridge, with progress and a cancel button. Changing the period or scope
+// re-drafts the texts, so once the officer has edited them it asks first.
 import { App as AntApp, Alert, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -21,8 +22,17 @@ type ScopeKind = ReportScope['kind'];
 
 const emptyNarrative: ReportNarrative = { results: '', issues: '', nextSteps: '' };
 
+const sameNarrative = (a: ReportNarrative, b: ReportNarrative) =>
+  a.results === b.results && a.issues === b.issues && a.nextSteps === b.nextSteps;
+
+/** The texts on the page and the draft they started from: they differ once the officer edits. */
+interface ReportTexts {
+  narrative: ReportNarrative;
+  drafted: ReportNarrative;
+}
+
 export function ReportsPage() {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const settings = useSettings();
   const [mode, setMode] = useState<PeriodMode>('month');
   const [month, setMonth] = useState<Dayjs>(() => dayjs(shanghaiDate()).startOf('month'));
@@ -31,7 +41,10 @@ export function ReportsPage() {
   const [town, setTown] = useState<string | undefined>();
   const [officer, setOfficer] = useState<string | undefined>();
   const [unitEdit, setUnitEdit] = useState<string | null>(null);
-  const [narrative, setNarrative] = useState<ReportNarrative>(emptyNarrative);
+  const [texts, setTexts] = useState<ReportTexts>({ narrative: emptyNarrative, drafted: emptyNarrative });
+  const narrative = texts.narrative;
+  const edited = !sameNarrative(texts.narrative, texts.drafted);
+  const setNarrative = (next: ReportNarrative) => setTexts((prev) => ({ ...prev, narrative: next }));
   const [data, setData] = useState<{ key: string; figures: ServiceMonthFigures; base: ReportBase } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -63,7 +76,9 @@ export function ReportsPage() {
   }, [scopeKind, town, officer]);
   const key = JSON.stringify([period, scope]);
 
-  // Re-count whenever the period or scope changes, and re-draft the three texts from the new figures.
+  // Re-count whenever the period or scope changes, and re-draft the three texts from the new figures
+  // (texts the officer edited are kept: a change of period or scope asked before marking them
+  // discardable, and a recount for the same scope, e.g. settings saved elsewhere, keeps them).
   useEffect(() => {
     if (scope === null || settings === undefined) return;
     let stale = false;
@@ -73,7 +88,8 @@ export function ReportsPage() {
         const figures = await computeReportFigures(db, base, period, scope, asOf, settings);
         if (stale) return;
         setData({ key, figures, base });
-        setNarrative(draftNarrative(figures));
+        const draft = draftNarrative(figures);
+        setTexts((prev) => (sameNarrative(prev.narrative, prev.drafted) ? { narrative: draft, drafted: draft } : prev));
         setFailure(null);
       } catch (error) {
         if (!stale) setFailure(`统计失败：${describeError(error)}`);
@@ -86,6 +102,28 @@ export function ReportsPage() {
 
   const figures = data?.key === key ? data.figures : null;
   const exporting = progress !== null;
+
+  /**
+   * A change of period or scope re-drafts the three texts: when the officer has edited them, it asks
+   * first, and 保留修改 leaves both the texts and the period/scope as they were.
+   */
+  function changeScope(apply: () => void) {
+    if (!edited) {
+      apply();
+      return;
+    }
+    modal.confirm({
+      title: '放弃已修改的报告文字？',
+      content: '更改统计期间或范围后，成效、存在问题、下一步措施将按新的数据重新生成，已修改的文字会丢失。',
+      okText: '重新生成',
+      cancelText: '保留修改',
+      onOk: () => {
+        // The texts as they stand become the "draft": the next count replaces them.
+        setTexts((prev) => ({ ...prev, drafted: prev.narrative }));
+        apply();
+      },
+    });
+  }
 
   async function runExport() {
     if (!data || !figures || !settings) return;
@@ -122,13 +160,20 @@ export function ReportsPage() {
       <Typography.Text type="secondary">
         导出“服务外企、重点项目推进月”工作情况报告：汇总、走访台账、问题清单、重点项目进展四张工作表。
       </Typography.Text>
+      <Typography.Text type="secondary">
+        打印：各表横向、一页宽，每页重复标题和表头，正文不小于 8 磅。汇总、走访台账、重点项目进展用 A4 纸；问题清单列较多，请用 A3 纸打印。走访台账的“统一社会信用代码”列只在文件中，不打印。
+      </Typography.Text>
 
       <Card size="small" title="统计口径">
         <Form layout="vertical" disabled={exporting}>
           <Space wrap align="start" size="large">
             <Form.Item label="统计期间">
               <Space orientation="vertical">
-                <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as PeriodMode)} aria-label="期间方式">
+                <Radio.Group
+                  value={mode}
+                  onChange={(e) => changeScope(() => setMode(e.target.value as PeriodMode))}
+                  aria-label="期间方式"
+                >
                   <Radio.Button value="month">按月</Radio.Button>
                   <Radio.Button value="range">按日期区间</Radio.Button>
                 </Radio.Group>
@@ -139,7 +184,7 @@ export function ReportsPage() {
                     allowClear={false}
                     value={month}
                     format="YYYY-MM"
-                    onChange={(value) => value && setMonth(value)}
+                    onChange={(value) => value && changeScope(() => setMonth(value))}
                   />
                 ) : (
                   <DatePicker.RangePicker
@@ -147,14 +192,21 @@ export function ReportsPage() {
                     allowClear={false}
                     value={range}
                     format="YYYY-MM-DD"
-                    onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
+                    onChange={(value) => {
+                      const [from, to] = value ?? [];
+                      if (from && to) changeScope(() => setRange([from, to]));
+                    }}
                   />
                 )}
               </Space>
             </Form.Item>
             <Form.Item label="统计范围">
               <Space orientation="vertical">
-                <Radio.Group value={scopeKind} onChange={(e) => setScopeKind(e.target.value as ScopeKind)} aria-label="统计范围">
+                <Radio.Group
+                  value={scopeKind}
+                  onChange={(e) => changeScope(() => setScopeKind(e.target.value as ScopeKind))}
+                  aria-label="统计范围"
+                >
                   <Radio.Button value="all">全部</Radio.Button>
                   <Radio.Button value="town">按区镇</Radio.Button>
                   <Radio.Button value="officer">按服务专员</Radio.Button>
@@ -165,7 +217,7 @@ export function ReportsPage() {
                     placeholder="选择区镇"
                     style={{ width: 240 }}
                     value={town}
-                    onChange={setTown}
+                    onChange={(value) => changeScope(() => setTown(value))}
                     options={(settings?.towns ?? []).map((t) => ({ value: t, label: t }))}
                   />
                 )}
@@ -176,7 +228,7 @@ export function ReportsPage() {
                     style={{ width: 240 }}
                     showSearch
                     value={officer}
-                    onChange={setOfficer}
+                    onChange={(value) => changeScope(() => setOfficer(value))}
                     options={(officers ?? []).map((o) => ({ value: o, label: o }))}
                   />
                 )}
