@@ -93,6 +93,9 @@ test('a wrong credit code is rejected with a message that says so, and nothing i
   expect(await dialog.isVisible()).toBe(true);
 
   await dialog.getByRole('button', { name: cjkName('取消') }).click();
+  // What was typed is only dropped once the officer says so.
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
+  await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('textbox', { name: '搜索企业' }).fill('错码测试');
   await page.getByText('没有找到匹配的企业').waitFor();
   expect(await app.countRows('enterprises')).toBe(0);
