@@ -26,7 +26,8 @@ const reactRoot = createRoot(root);
 function render(content: ReactNode) {
   reactRoot.render(
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+      {/* Chinese UI writes two-character buttons as words ("取消"), not letter-spaced ("取 消"). */}
+      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
         <AntApp>{content}</AntApp>
       </ConfigProvider>
     </StrictMode>,

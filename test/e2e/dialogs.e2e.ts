@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise, KeyProject, Problem } from '../../shared/domain/records';
-import { cjkName, openApp, openDialog, pickOption, settle, type App } from './harness';
+import { openApp, openDialog, pickOption, settle, type App } from './harness';
 
 let app: App;
 let enterprise: Enterprise;
@@ -45,7 +45,7 @@ test('登记问题 on an enterprise page starts with that enterprise', async () 
   await raise.getByText(`${enterprise.name}（${enterprise.town}）`).waitFor();
   await pickOption(page, raise, '问题类别', '用工');
   await raise.getByLabel('问题描述').fill('招工难，缺少熟练焊工（对话框测试）');
-  await raise.getByRole('button', { name: cjkName('登记') }).click();
+  await raise.getByRole('button', { name: '登记', exact: true }).click();
   await raise.waitFor({ state: 'hidden' });
   const stored = ((await app.readRows('problems')) as Problem[]).filter((p) => p.description === '招工难，缺少熟练焊工（对话框测试）');
   expect(stored.map((p) => p.enterpriseId)).toEqual([enterprise.id]);
@@ -59,7 +59,7 @@ test('each problem action opens with its own fields; 不满意 needs its reason 
   await page.getByRole('heading', { name: '问题详情' }).waitFor();
 
   // 转办 with a note of its own.
-  await page.getByRole('button', { name: cjkName('转办') }).click();
+  await page.getByRole('button', { name: '转办', exact: true }).click();
   const transfer = await openDialog(page, '转办');
   await pickOption(page, transfer, '责任部门', '区人社局', '人社');
   await transfer.getByLabel('说明').fill('请人社局牵头对接');
@@ -67,7 +67,7 @@ test('each problem action opens with its own fields; 不满意 needs its reason 
   await transfer.waitFor({ state: 'hidden' });
 
   // 答复 opens empty but for today's date; its history entry is its own, not the transfer note.
-  await page.getByRole('button', { name: cjkName('答复') }).click();
+  await page.getByRole('button', { name: '答复', exact: true }).click();
   const answer = await openDialog(page, '答复');
   expect(await answer.getByLabel('答复内容').inputValue()).toBe('');
   await answer.getByLabel('答复内容').fill('已组织专场招聘会');
@@ -89,7 +89,7 @@ test('each problem action opens with its own fields; 不满意 needs its reason 
   await expect.poll(() => history(page).innerText()).toContain('企业评价：不满意；原因：招聘会岗位与需求不对口');
 
   // 办结 opens with an empty note (not the transfer's), and needs reopening or a decision.
-  await page.getByRole('button', { name: cjkName('办结') }).click();
+  await page.getByRole('button', { name: '办结', exact: true }).click();
   const close = await openDialog(page, '办结');
   expect(await close.getByLabel('办结说明').inputValue()).toBe('');
   await save(close);
@@ -99,7 +99,7 @@ test('each problem action opens with its own fields; 不满意 needs its reason 
   await close.getByText('企业不满意仍然办结，须说明理由').waitFor();
 
   // Leaving it is asked about (typing was done) — 取消, then 放弃修改.
-  await close.getByRole('button', { name: cjkName('取消') }).click();
+  await close.getByRole('button', { name: '取消', exact: true }).click();
   await answerDiscard(page, '放弃修改');
   await close.waitFor({ state: 'hidden' });
 
@@ -107,11 +107,11 @@ test('each problem action opens with its own fields; 不满意 needs its reason 
   await page.getByRole('button', { name: '重新办理' }).click();
   const reopen = await openDialog(page, '重新办理');
   expect(await reopen.getByLabel('重新办理原因').inputValue()).toBe('');
-  await reopen.getByRole('button', { name: cjkName('取消') }).click();
+  await reopen.getByRole('button', { name: '取消', exact: true }).click();
   await reopen.waitFor({ state: 'hidden' });
 
   // Closing anyway, with the decision and its explanation.
-  await page.getByRole('button', { name: cjkName('办结') }).click();
+  await page.getByRole('button', { name: '办结', exact: true }).click();
   const closeAgain = await openDialog(page, '办结');
   expect(await closeAgain.getByLabel('企业不满意，仍然办结').isChecked()).toBe(false);
   await closeAgain.getByLabel('企业不满意，仍然办结').check();
@@ -149,7 +149,7 @@ test('Esc, × and 取消 on an edit ask before dropping typing; reopening shows 
   await page.getByRole('button', { name: '编辑企业' }).click();
   edit = await openDialog(page, '编辑企业');
   expect(await edit.getByLabel('联系人').inputValue()).toBe(enterprise.contactPerson);
-  await edit.getByRole('button', { name: cjkName('取消') }).click();
+  await edit.getByRole('button', { name: '取消', exact: true }).click();
   await edit.waitFor({ state: 'hidden' });
   const stored = ((await app.readRows('enterprises')) as Enterprise[]).find((e) => e.id === enterprise.id)!;
   expect(stored.contactPerson).toBe(enterprise.contactPerson);
@@ -166,7 +166,7 @@ test('Esc, × and 取消 on an edit ask before dropping typing; reopening shows 
   await page.getByRole('button', { name: '编辑问题内容' }).click();
   details = await openDialog(page, '编辑问题内容');
   expect(await details.getByLabel('问题描述').inputValue()).toBe(problem.description);
-  await details.getByRole('button', { name: cjkName('取消') }).click();
+  await details.getByRole('button', { name: '取消', exact: true }).click();
   await details.waitFor({ state: 'hidden' });
 
   // And a project's edit.
@@ -175,13 +175,13 @@ test('Esc, × and 取消 on an edit ask before dropping typing; reopening shows 
   await page.getByRole('button', { name: '编辑项目' }).click();
   let projectForm = await openDialog(page, '编辑重点项目');
   await projectForm.getByLabel('项目名称').fill('改了一半的项目名称');
-  await projectForm.getByRole('button', { name: cjkName('取消') }).click();
+  await projectForm.getByRole('button', { name: '取消', exact: true }).click();
   await answerDiscard(page, '放弃修改');
   await projectForm.waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: '编辑项目' }).click();
   projectForm = await openDialog(page, '编辑重点项目');
   expect(await projectForm.getByLabel('项目名称').inputValue()).toBe(project.name);
-  await projectForm.getByRole('button', { name: cjkName('取消') }).click();
+  await projectForm.getByRole('button', { name: '取消', exact: true }).click();
   await projectForm.waitFor({ state: 'hidden' });
   expect(app.pageErrors).toEqual([]);
 });
@@ -192,13 +192,13 @@ test('a reply and a month’s progress typed but not saved come back after a rel
     (p) => p.deletedAt === undefined && p.status === '待处理' && p.enterpriseId !== enterprise.id,
   )!;
   await app.goto(`/problems/${problem.id}`);
-  await page.getByRole('button', { name: cjkName('答复') }).click();
+  await page.getByRole('button', { name: '答复', exact: true }).click();
   let answer = await openDialog(page, '答复');
   await answer.getByLabel('答复内容').fill('已协调区人社局，下周组织专场招聘');
   await answer.getByText('已存）').waitFor(); // the draft is in IndexedDB
 
   await app.reload();
-  await page.getByRole('button', { name: cjkName('答复') }).click();
+  await page.getByRole('button', { name: '答复', exact: true }).click();
   answer = await openDialog(page, '答复');
   await answer.getByText('已恢复未保存的草稿', { exact: false }).waitFor();
   expect(await answer.getByLabel('答复内容').inputValue()).toBe('已协调区人社局，下周组织专场招聘');
@@ -225,7 +225,7 @@ test('a reply and a month’s progress typed but not saved come back after a rel
   expect(await progress.getByLabel('本月进展').inputValue()).toBe('完成设备进场');
   expect(await progress.getByLabel('存在问题').inputValue()).toBe('电力增容待批');
   await settle(page);
-  await progress.getByRole('button', { name: cjkName('取消') }).click();
+  await progress.getByRole('button', { name: '取消', exact: true }).click();
   await answerDiscard(page, '放弃修改');
   await progress.waitFor({ state: 'hidden' });
   await expect.poll(() => app.countRows('drafts')).toBe(0);

@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
-import { cjkName, makePng, openApp, pickOption, type App } from './harness';
+import { makePng, openApp, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -92,7 +92,7 @@ test('a wrong credit code is rejected with a message that says so, and nothing i
   expect(await error.textContent()).toContain(`第18位应为“${creditCode.at(-1)}”`);
   expect(await dialog.isVisible()).toBe(true);
 
-  await dialog.getByRole('button', { name: cjkName('取消') }).click();
+  await dialog.getByRole('button', { name: '取消', exact: true }).click();
   // What was typed is only dropped once the officer says so.
   await page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
   await dialog.waitFor({ state: 'hidden' });

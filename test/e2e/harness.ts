@@ -24,7 +24,7 @@
  *   });
  *
  * `app.page` / `app.context` change after restart(): always read them from `app`, don't cache them.
- * antd spaces two-character Chinese button labels ("取 消"): use cjkName('取消') for those names.
+ * Buttons carry their exact label ("取消", never "取 消": autoInsertSpace is off in main.tsx): match with exact: true.
  * antd Select dropdowns are virtual lists (~10 options in the DOM): type into a searchable Select
  * before clicking the option (see pickOption in foundation.e2e.ts).
  * Use accessible locators (getByRole / getByLabel / getByText) and expect.poll or locator.waitFor
@@ -293,15 +293,6 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
   if ((await select.getAttribute('readonly')) === null) await select.fill(typed);
   await settle(page);
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
-/**
- * An exact accessible-name matcher that tolerates the space antd puts between the two characters of
- * a two-character Chinese button ("取消" renders as "取 消"): getByRole('button', { name: cjkName('取消') }).
- */
-export function cjkName(text: string): RegExp {
-  const escaped = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^\\s*${escaped.join('\\s*')}\\s*$`);
 }
 
 // ---- small fixtures -------------------------------------------------------------------------------
