@@ -132,5 +132,8 @@ test('an unsatisfied answer is reopened with the first answer kept; a 2027 deadl
   await fillDate(raise, '提出日期', '2026-12-30');
   await raise.getByText('工作日历尚无 2027 年节假日安排').waitFor();
   await raise.getByRole('button', { name: /取\s*消/ }).click();
+  // A date was typed: dropping it is asked first.
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
+  await raise.waitFor({ state: 'hidden' });
   expect(app.pageErrors).toEqual([]);
 });
