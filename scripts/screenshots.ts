@@ -1,0 +1,93 @@
+// Refreshes the committed screenshots of the screens in docs/screenshots on purpose (tests never
+// write into the source tree): builds the renderer, opens it in Debian's Chromium with the demo data
+// and the page's clock fixed at a day in late December, and photographs each screen listed below.
+//   npm run screenshots                  → every shot
+//   npm run screenshots -- year-schedule → one of them (names below)
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { freshTempDir, launchChromium, removeTempDir } from './lib/chromium';
+import { prepareRenderer, projectRoot, serveStatic } from './lib/renderer';
+
+const outDir = path.join(projectRoot, 'docs/screenshots');
+
+/** The year end, when the next year's holiday notice matters most. */
+const fixedTime = new Date('2026-12-28T02:00:00Z');
+
+const notice2027 = `一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+二、春节：2月6日（周六）至13日（周六）放假调休，共8天。2月14日（周日）、2月20日（周六）上班。
+三、清明节：4月3日（周六）至5日（周一）放假，共3天。
+四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）、5月8日（周六）上班。
+五、端午节：6月9日（周三）至11日（周五）放假，共3天。
+六、中秋节：9月15日（周三）至17日（周五）放假，共3天。9月18日（周六）上班。
+七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。`;
+
+type Shot = (page: Page, go: (route: string) => Promise<void>) => Promise<void>;
+
+const shots: Record<string, Shot> = {
+  /** 设置 → 工作日调整 → 录入 2027 年节假日安排, filled from the pasted notice. */
+  'year-schedule': async (page, go) => {
+    await page.setViewportSize({ width: 1400, height: 1400 }); // the whole form, down to its buttons
+    await go('/settings');
+    await page.getByRole('button', { name: '录入 2027 年安排' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('通知原文').fill(notice2027);
+    await dialog.getByRole('button', { name: '识别', exact: true }).click();
+    await dialog.getByText(/已识别 7 个节日/).waitFor();
+    await settle(page);
+    await dialog.screenshot({ path: path.join(outDir, 'year-schedule.png') });
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1400, height: 900 });
+  },
+  /** The problem list at the year end: deadlines in 2027 marked 待确认. */
+  'problems-provisional': async (page, go) => {
+    await go('/problems?tab=all');
+    await page.getByText('待确认').first().waitFor();
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'problems-provisional.png') });
+  },
+};
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((name) => !(name in shots));
+  if (unknown.length > 0) throw new Error(`没有这些截图：${unknown.join('、')}；可选：${Object.keys(shots).join('、')}`);
+  const names = wanted.length > 0 ? wanted : Object.keys(shots);
+  await mkdir(outDir, { recursive: true });
+  process.env.NODE_ENV = 'production';
+  const build = await prepareRenderer((line) => console.log(line));
+  const server = await serveStatic(build.dir);
+  const profileDir = await freshTempDir('screens');
+  const context = await launchChromium({ profileDir });
+  try {
+    await context.clock.setFixedTime(fixedTime);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const go = async (route: string) => {
+      await page.goto(`${server.url}#${route}`);
+      await page.locator('.ant-layout').first().waitFor();
+    };
+    await go('/');
+    await page.waitForFunction(() => 'visitLedgerDebug' in window);
+    await page.evaluate(() =>
+      (window as unknown as { visitLedgerDebug: { loadDemoData(scale: string): Promise<unknown> } }).visitLedgerDebug.loadDemoData('small'),
+    );
+    for (const name of names) {
+      await shots[name]!(page, go);
+      console.log(`docs/screenshots/${name}.png`);
+    }
+  } finally {
+    await context.close();
+    await removeTempDir(profileDir);
+    await server.close();
+    await build.cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
