@@ -40,7 +40,7 @@ export function contactListSheetSpec(meta: ContactListMeta): SheetSpec {
     name: CONTACT_LIST_SHEET_NAME,
     title: '联系企业服务情况表',
     infoLines: [facts.join('\u3000\u3000')],
-    // 130 character widths print at about 9.4 pt on A4 landscape in LibreOffice.
+    // 130 character widths print at about 9.2 pt on A4 landscape in LibreOffice.
     columns: [
       { header: '序号', width: 7, type: 'integer' },
       { header: '企业名称', width: 20, type: 'text' },

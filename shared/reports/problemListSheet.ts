@@ -17,7 +17,7 @@ export function problemListSheetSpec(period: ReportPeriod, unit: string): SheetS
     name: PROBLEM_LIST_SHEET_NAME,
     title: `${periodLabel(period)}企业问题诉求清单${unit ? `（${unit}）` : ''}`,
     infoLines: [],
-    // 210 character widths print at about 8.4 pt on A3 landscape in LibreOffice (wider fonts than
+    // 211 character widths print at about 8.5 pt on A3 landscape in LibreOffice (wider fonts than
     // Excel's Calibri); printedSheets.test.ts measures it.
     columns: [
       { header: '序号', width: 7, type: 'integer' },
@@ -39,7 +39,7 @@ export function problemListSheetSpec(period: ReportPeriod, unit: string): SheetS
       { header: '升级协调', width: 10, type: 'text' },
       { header: '挂牌整改', width: 12, type: 'text' },
       { header: '首问责任人', width: 6, type: 'text' },
-      { header: '逾期天数', width: 6, type: 'integer', sum: true },
+      { header: '逾期天数', width: 7, type: 'integer', sum: true },
     ],
     columnHeader: true,
     totalLabel: '合计',

@@ -12,21 +12,22 @@ export function projectProgressSheetSpec(period: ReportPeriod, unit: string): Sh
     name: PROJECT_PROGRESS_SHEET_NAME,
     title: `${periodLabel(period)}重点外资项目进展情况${unit ? `（${unit}）` : ''}`,
     infoLines: [],
-    // 138 character widths print at about 8.8 pt on A4 landscape in LibreOffice; amounts keep 10
-    // (a number that does not fit prints as ###, it never wraps).
+    // 140 character widths print at about 8.8 pt on A4 landscape in LibreOffice. Amounts get 13: a
+    // number never wraps, and one too wide for its column prints as ### (the bold 合计 of a district's
+    // projects runs to 1,234,567.00).
     columns: [
-      { header: '序号', width: 7, type: 'integer' },
-      { header: '项目名称', width: 16, type: 'text' },
+      { header: '序号', width: 5, type: 'integer' },
+      { header: '项目名称', width: 15, type: 'text' },
       { header: '所属区镇', width: 8, type: 'text' },
       { header: '投资方来源', width: 6, type: 'text' },
-      { header: '总投资（万美元）', width: 10, type: 'number', sum: true },
-      { header: '注册外资（万美元）', width: 10, type: 'number', sum: true },
+      { header: '总投资（万美元）', width: 13, type: 'number', sum: true },
+      { header: '注册外资（万美元）', width: 13, type: 'number', sum: true },
       { header: '入库日期', width: 11, type: 'date' },
       { header: '报送月份', width: 8, type: 'text' },
       { header: '项目阶段', width: 8, type: 'text' },
-      { header: '本期进展', width: 22, type: 'text' },
-      { header: '累计完成投资（万美元）', width: 10, type: 'number', sum: true },
-      { header: '存在问题', width: 16, type: 'text' },
+      { header: '本期进展', width: 20, type: 'text' },
+      { header: '累计完成投资（万美元）', width: 13, type: 'number', sum: true },
+      { header: '存在问题', width: 14, type: 'text' },
       { header: '牵头人', width: 6, type: 'text' },
     ],
     columnHeader: true,

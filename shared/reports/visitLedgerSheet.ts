@@ -14,7 +14,7 @@ export function visitLedgerSheetSpec(period: ReportPeriod, unit: string): SheetS
     name: VISIT_LEDGER_SHEET_NAME,
     title: `${periodLabel(period)}企业走访台账${unit ? `（${unit}）` : ''}`,
     infoLines: [],
-    // 140 character widths print at about 8.7 pt on A4 landscape in LibreOffice (wider fonts than
+    // 141 character widths print at about 8.8 pt on A4 landscape in LibreOffice (wider fonts than
     // Excel's Calibri), at full size in Excel; printedSheets.test.ts measures it.
     columns: [
       { header: '序号', width: 7, type: 'integer' },
@@ -27,7 +27,7 @@ export function visitLedgerSheetSpec(period: ReportPeriod, unit: string): SheetS
       { header: '走访情况', width: 28, type: 'text' },
       { header: '生产经营情况', width: 22, type: 'text' },
       { header: '宣讲政策', width: 14, type: 'text' },
-      { header: '附件数', width: 5, type: 'integer', sum: true },
+      { header: '附件数', width: 6, type: 'integer', sum: true },
       { header: '统一社会信用代码', width: 21, type: 'text' },
     ],
     columnHeader: true,

@@ -72,8 +72,8 @@ const projects: KeyProject[] = Array.from({ length: 30 }, (_, i) => ({
   ...recordMetaFixture(`prj-${i}`),
   name: `年产${i + 1}万台精密减速机及配套零部件项目`,
   investorRegion: '港澳台',
-  totalInvestment: 12_345.5,
-  registeredForeignCapital: 5000,
+  totalInvestment: 49_082.5,
+  registeredForeignCapital: 22_578,
   stage: '已设立·前期手续',
   inLibrary: true,
   libraryEntryDate: '2026-03-09',
@@ -88,7 +88,7 @@ const progressEntries: ProgressEntry[] = projects.map((p, i) => ({
   month: '2026-11',
   stage: '在建',
   progress: '主体厂房封顶，设备陆续进场，预计明年一季度试生产。',
-  investmentToDate: 10_234.75,
+  investmentToDate: 30_731.75,
   blockers: '能耗指标待批，需区发改委协调',
 }));
 const contactRows: ReviewRow[] = Array.from({ length: 60 }, (_, i) => ({
@@ -208,6 +208,11 @@ describe.each(sheets)('printed sheet $name', (sheet) => {
     }
     // One page wide: every page carries the title (a repeated row), none is a right-hand strip.
     expect(pages.every((p) => p.words.some((w) => sheet.title.includes(w.text) || w.text.includes(sheet.title)))).toBe(true);
+  });
+
+  test('every number and date fits its column (a reader prints ### for one that does not)', () => {
+    const hashes = printed.get(sheet.name)!.flatMap((page) => page.words.filter((w) => w.text.includes('###')));
+    expect(hashes).toEqual([]);
   });
 
   test('body text prints at 8 pt or larger after fit-to-width', () => {
