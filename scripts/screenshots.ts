@@ -39,6 +39,14 @@ const shots: Record<string, Shot> = {
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1400, height: 900 });
   },
+  /** 工作台 over the demo data, every chart drawn (ECharts marks each one when its animation ends). */
+  workbench: async (page, go) => {
+    await page.setViewportSize({ width: 1400, height: 1240 });
+    await go('/workbench?scope=all');
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart-drawn="true"]').length === 6);
+    await page.screenshot({ path: path.join(outDir, 'workbench.png'), fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  },
   /** The problem list at the year end: deadlines in 2027 marked 待确认. */
   'problems-provisional': async (page, go) => {
     await go('/problems?tab=all');

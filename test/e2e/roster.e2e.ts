@@ -1,7 +1,6 @@
 // A roster with good and bad rows goes through the import page in real Chromium: the preview shows
 // the counts and the reasons per row and column, the import writes the good rows, and the officer
 // finds the due enterprises on 我的联系企业. Then the workbench draws its charts (screenshot).
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { shanghaiDate } from '../../shared/calendar/shanghaiDate';
 import { demoScales, generateDemoData } from '../../shared/demo/demoData';
@@ -77,8 +76,8 @@ async function previewFigures(): Promise<Record<string, number>> {
 test('imports a roster with good and bad rows and lists the officer’s due enterprises', async () => {
   const page = app.page;
   await page.getByLabel('姓名').fill('张三');
-  await page.getByRole('button', { name: '保存设置' }).click();
-  await page.getByText('设置已保存').waitFor();
+  // Settings save as they are typed (no 保存 button).
+  await page.getByRole('status', { name: '保存状态' }).getByText(/已自动保存/).waitFor();
 
   await app.goto('/roster/import');
   // Not a spreadsheet: a clear message, nothing stored.
@@ -162,7 +161,6 @@ test('the workbench draws its charts over demo data (screenshot)', async () => {
   await page.setViewportSize({ width: 1400, height: 1240 }); // the whole workbench in one picture
   // ECharts animates in; each chart marks itself drawn when its animation has finished.
   await page.waitForFunction(() => document.querySelectorAll('[data-chart-drawn="true"]').length === 6);
-  await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/workbench.png', import.meta.url)), fullPage: true });
 
   await page.getByText('本月走访覆盖（已走访 / 联系企业）').click();
   await expect.poll(() => page.url()).toContain('#/review?');

@@ -36,7 +36,7 @@ export function EmptyStart() {
           在车间里离线记录走访和企业反映的问题诉求，按首问负责制跟踪每个问题的答复期限，管理重点外资项目的月度进展，并导出服务月报表。
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">
-          台账里还没有企业。可以逐家新增，也可以导入企业名单；想先看看效果，可以载入一份示例数据（虚构的企业，可随时删除）。
+          台账里还没有企业。可以逐家新增，也可以导入企业名单；想先看看效果，可以载入一份示例数据（虚构的企业，可随时在“设置 → 本机数据”中一键清除，不影响您自己录入的数据）。
         </Typography.Paragraph>
         <Flex gap={12} wrap>
           <Button type="primary" icon={<PlusOutlined />} disabled={loading} onClick={() => navigate('/enterprises?new=1')}>

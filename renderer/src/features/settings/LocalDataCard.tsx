@@ -2,6 +2,7 @@
 // officer (or the bureau's IT) can see before a trip that the data is safe and the disk has room.
 import { Button, Card, Descriptions, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { ClearDemoData } from '../demo/ClearDemoData';
 import {
   formatBytes,
   readLocalStorageState,
@@ -33,6 +34,9 @@ export function LocalDataCard() {
             </>
           )}
           {state && state.persisted === undefined && <Typography.Text type="secondary">此环境不支持</Typography.Text>}
+        </Descriptions.Item>
+        <Descriptions.Item label="示例数据">
+          <ClearDemoData />
         </Descriptions.Item>
       </Descriptions>
     </Card>
