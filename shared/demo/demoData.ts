@@ -88,6 +88,17 @@ export type DemoData = DemoBatch;
 
 export const DEMO_DEVICE_ID = 'demo-device';
 
+/**
+ * Every demo record's id starts with this, so the demo stays recognisable after an officer edits a
+ * demo record (an edit stamps the officer's device id): 清除示例数据 removes exactly these records.
+ */
+export const DEMO_ID_PREFIX = 'demo-';
+
+/** A record of the demo data set: by its id, or (demo data loaded before ids carried the prefix) by the demo device id. */
+export function isDemoRecord(record: Pick<RecordMeta, 'id' | 'deviceId'>): boolean {
+  return record.id.startsWith(DEMO_ID_PREFIX) || record.deviceId === DEMO_DEVICE_ID;
+}
+
 /** The policy ids the app gives the default measures (renderer/src/features/visits/policyRepo.ts). */
 export const defaultDemoPolicyIds: readonly string[] = defaultPolicies.map((p) => `policy-${p.code}`);
 
@@ -230,7 +241,7 @@ class DemoGenerator {
 
   /** A new record's fields, created and last edited at `at` by `by` (draws the id from the seed). */
   private stamp(at: string, by: string): RecordMeta {
-    return { id: this.rng.uuid(), createdAt: at, updatedAt: at, updatedBy: by, deviceId: this.deviceId };
+    return { id: `${DEMO_ID_PREFIX}${this.rng.uuid()}`, createdAt: at, updatedAt: at, updatedBy: by, deviceId: this.deviceId };
   }
 
   /** The reply deadline depends only on the handling and the day the clock starts: cached. */

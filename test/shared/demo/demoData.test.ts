@@ -52,7 +52,7 @@ describe('generateDemoData', () => {
     const all = [...small.enterprises, ...small.visits, ...small.problems, ...small.projects, ...small.progressEntries];
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
     for (const r of all) {
-      expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(r.id).toMatch(/^demo-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(r.deviceId).toBe('demo-device');
       expect(r.deletedAt).toBeUndefined();
     }

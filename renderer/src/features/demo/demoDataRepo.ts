@@ -1,0 +1,101 @@
+// 清除示例数据: the first screen promises the demo data "可随时删除". This removes exactly the demo
+// records (shared/demo isDemoRecord) and never the officer's own. A demo record the officer's own
+// work hangs on — a visit recorded on a demo enterprise, a problem raised in a demo visit — is kept,
+// so that nothing the officer typed loses its enterprise, visit or project; the confirmation says so.
+//
+// Demo records are deleted outright, not tombstoned: they are fictional, made again from the same
+// seed on the next 载入示例数据, and must neither fill the 回收站 nor travel to other laptops as
+// deletions. The default policies the demo loader writes are the app's own reference list: kept.
+import { isDemoRecord } from '../../../../shared/demo/demoData';
+import type { LedgerDatabase } from '../../db/schema';
+
+export interface DemoDataCounts {
+  enterprises: number;
+  visits: number;
+  problems: number;
+  projects: number;
+  progressEntries: number;
+  /** Demo records kept because the officer's own records refer to them. */
+  kept: number;
+}
+
+const demoTables = (db: LedgerDatabase) => [db.enterprises, db.visits, db.problems, db.projects, db.progressEntries, db.attachments, db.planActions];
+
+/** Whether any demo record is stored (the 清除示例数据 action shows only then). Cheap: the ids carry a prefix. */
+export async function hasDemoData(db: LedgerDatabase): Promise<boolean> {
+  if ((await db.enterprises.where('id').startsWith('demo-').count()) > 0) return true;
+  // Demo data loaded before the ids carried the prefix: recognised by the demo device id.
+  return (await db.enterprises.filter(isDemoRecord).first()) !== undefined;
+}
+
+/** What removal would remove and keep; `apply` removes it, all in one transaction. */
+async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts> {
+  return db.transaction(apply ? 'rw' : 'r', demoTables(db), async () => {
+    const [enterprises, visits, problems, projects, progressEntries, attachments, planActions] = await Promise.all([
+      db.enterprises.toArray(),
+      db.visits.toArray(),
+      db.problems.toArray(),
+      db.projects.toArray(),
+      db.progressEntries.toArray(),
+      db.attachments.toArray(),
+      db.planActions.toArray(),
+    ]);
+    // What the officer's own records point at, live or deleted (a deleted one can come back from 回收站).
+    const own = <T extends { id: string; deviceId: string }>(rows: T[]) => rows.filter((row) => !isDemoRecord(row));
+    const keep = new Set<string>();
+    for (const v of own(visits)) keep.add(v.enterpriseId);
+    for (const p of own(problems)) for (const id of [p.enterpriseId, p.visitId, p.projectId]) if (id) keep.add(id);
+    for (const p of own(projects)) if (p.enterpriseId) keep.add(p.enterpriseId);
+    for (const e of own(progressEntries)) keep.add(e.projectId);
+    for (const a of own(attachments)) keep.add(a.ownerId);
+    for (const a of own(planActions)) keep.add(a.enterpriseId);
+    // A kept demo project or visit keeps its enterprise too.
+    for (const p of projects) if (keep.has(p.id) && p.enterpriseId) keep.add(p.enterpriseId);
+    for (const v of visits) if (keep.has(v.id)) keep.add(v.enterpriseId);
+
+    let kept = 0;
+    const removable = <T extends { id: string; deviceId: string }>(rows: T[]) =>
+      rows.filter((row) => {
+        if (!isDemoRecord(row)) return false;
+        if (keep.has(row.id)) {
+          kept++;
+          return false;
+        }
+        return true;
+      });
+    const gone = {
+      enterprises: removable(enterprises).map((r) => r.id),
+      visits: removable(visits).map((r) => r.id),
+      problems: removable(problems).map((r) => r.id),
+      projects: removable(projects).map((r) => r.id),
+      progressEntries: removable(progressEntries).map((r) => r.id),
+    };
+    if (apply) {
+      await Promise.all([
+        db.enterprises.bulkDelete(gone.enterprises),
+        db.visits.bulkDelete(gone.visits),
+        db.problems.bulkDelete(gone.problems),
+        db.projects.bulkDelete(gone.projects),
+        db.progressEntries.bulkDelete(gone.progressEntries),
+      ]);
+    }
+    return {
+      enterprises: gone.enterprises.length,
+      visits: gone.visits.length,
+      problems: gone.problems.length,
+      projects: gone.projects.length,
+      progressEntries: gone.progressEntries.length,
+      kept,
+    };
+  });
+}
+
+/** What 清除示例数据 would remove, for the confirmation. Writes nothing. */
+export function countDemoData(db: LedgerDatabase): Promise<DemoDataCounts> {
+  return sweep(db, false);
+}
+
+/** Removes the demo records (all of them or, on failure, none); returns what was removed and kept. */
+export function removeDemoData(db: LedgerDatabase): Promise<DemoDataCounts> {
+  return sweep(db, true);
+}
