@@ -3,7 +3,6 @@
 import { Button, Card, Descriptions, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ClearDemoData } from '../demo/ClearDemoData';
-import { ClearDemoData } from '../demo/ClearDemoData';
 import {
   formatBytes,
   readLocalStorageState,
@@ -35,9 +34,6 @@ export function LocalDataCard() {
             </>
           )}
           {state && state.persisted === undefined && <Typography.Text type="secondary">此环境不支持</Typography.Text>}
-        </Descriptions.Item>
-        <Descriptions.Item label="示例数据">
-          <ClearDemoData />
         </Descriptions.Item>
         <Descriptions.Item label="示例数据">
           <ClearDemoData />
