@@ -81,3 +81,8 @@ export const defaultTownAliases: Readonly<Record<string, string>> = {
 export function townAliasesOf(settings: { townAliases?: Readonly<Record<string, string>> }): Readonly<Record<string, string>> {
   return settings.townAliases ?? defaultTownAliases;
 }
+
+/** Backfill for the upgrade: a settings row saved before aliases existed gets the default aliases; others stay. */
+export function backfillTownAliases<T extends { townAliases?: Readonly<Record<string, string>> }>(settings: T): T & { townAliases: Record<string, string> } {
+  return settings.townAliases ? (settings as T & { townAliases: Record<string, string> }) : { ...settings, townAliases: { ...defaultTownAliases } };
+}

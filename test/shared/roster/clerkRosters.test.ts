@@ -4,7 +4,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { enterpriseSchema, settingsSchema } from '../../../shared/domain/records';
-import { defaultTownAliases, defaultTowns } from '../../../shared/reference/towns';
+import { backfillTownAliases, defaultTownAliases, defaultTowns } from '../../../shared/reference/towns';
 import { mixedEncodingLines, readRosterFile, RosterFileError, type RosterCell, type RosterSheet } from '../../../shared/roster/readRosterFile';
 import { mapHeaderRow } from '../../../shared/roster/rosterColumns';
 import { checkRosterRows, formulaLikeText } from '../../../shared/roster/rosterRows';
@@ -156,5 +156,14 @@ describe('CSV in two encodings', () => {
     expect((await readRosterFile('名单.csv', new Uint8Array(gbk))).rows[1]?.[0]).toBe('第1家纺织科技有限公司');
     const utf8 = Buffer.concat([Buffer.from('企业名称,统一社会信用代码,所属区镇\n', 'utf8'), utf8Row(1)]);
     expect((await readRosterFile('名单.csv', new Uint8Array(utf8))).rows[1]?.[0]).toBe('第1家精密机械有限公司');
+  });
+});
+
+describe('settings saved before town aliases existed', () => {
+  it('get the default aliases in the upgrade, and aliases an officer edited stay', () => {
+    const old = { deviceId: 'device-1', towns: [...defaultTowns] };
+    expect(backfillTownAliases(old).townAliases).toEqual(defaultTownAliases);
+    const edited = { ...old, townAliases: { 高新区: '吴江高新区（盛泽镇）' } };
+    expect(backfillTownAliases(edited)).toBe(edited);
   });
 });
