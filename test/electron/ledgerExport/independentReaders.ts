@@ -51,6 +51,10 @@ export interface OpenpyxlSheet {
   paper_size: number | null;
   fit_to_width: number | null;
   fit_to_height: number | null;
+  /** The print area's ranges (e.g. ["$A:$K"]; openpyxl gives a string or a list), or null for the whole sheet. */
+  print_area: string | string[] | null;
+  /** Rows after which a manual page break is set. */
+  row_breaks: number[];
   merged: string[];
   /** [value as JSON-able, openpyxl data_type] per cell, row by row. */
   rows: [unknown, string][][];
@@ -74,6 +78,8 @@ for ws in wb.worksheets:
         'paper_size': ws.page_setup.paperSize and int(ws.page_setup.paperSize),
         'fit_to_width': ws.page_setup.fitToWidth and int(ws.page_setup.fitToWidth),
         'fit_to_height': None if ws.page_setup.fitToHeight is None else int(ws.page_setup.fitToHeight),
+        'print_area': ws.print_area,
+        'row_breaks': [b.id for b in ws.row_breaks.brk],
         'merged': sorted(str(r) for r in ws.merged_cells.ranges),
         'rows': [[[val(c.value), c.data_type] for c in row] for row in ws.iter_rows()],
     })

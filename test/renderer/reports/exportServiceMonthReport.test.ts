@@ -214,6 +214,7 @@ describe('service-month workbook through the main-process streaming writer', () 
     expect(ledger.freeze_panes).toBe('A3');
     expect(ledger.auto_filter).toBe('A2:L2');
     expect(ledger.print_title_rows).toBe('$1:$2');
+    expect([ledger.print_area].flat()).toEqual(['$A:$K']); // 统一社会信用代码 (L) stays off paper
     expect(ledger.rows[4]![7]![0]).toBe(injectionTexts.formula);
     expect(ledger.rows[2]![1]![0]).toBe('2026-11-03');
     const list = sheets[2]!;
