@@ -19,7 +19,7 @@ interface DebugApi {
   loadDemoData(scale: string): Promise<Record<string, number>>;
   counts(): Promise<Record<string, number>>;
   sampleEnterprises(n: number, seed?: number): Promise<{ name: string; creditCode: string }[]>;
-  timeSearch(queries: string[]): Promise<{ ms: number; hits: number; firstId: string | null }[]>;
+  timeSearch(queries: string[]): Promise<{ ms: number; hits: number; firstId: string | null; listMs: number; listFirstId: string | null }[]>;
   progress: unknown;
 }
 type DebugWindow = Window & { visitLedgerDebug: DebugApi };
@@ -248,7 +248,8 @@ async function main() {
     });
     const typed: number[] = [];
     for (const [i, q] of queries.entries()) {
-      typed.push(await typedSearchLatency(page, q.query, repo[i]!.firstId));
+      // The list shows every match in pinyin order: its first row is the directory's first match.
+      typed.push(await typedSearchLatency(page, q.query, repo[i]!.listFirstId));
       if ((i + 1) % 50 === 0) log(`typed ${i + 1}/${queries.length} queries, p50 so far ${formatMs(percentile(typed, 50))}`);
     }
     await context.close();
@@ -270,7 +271,8 @@ async function main() {
       ['problem list, all problems: counts bar filled (navigation start → fresh counts)', `${counts.problems ?? '?'} problems`, formatMs(problemsColdMs)],
       ['problem list again, back from the home page in the app: figures on screen (the last ones, marked 正在更新统计)', '', formatMs(problemsBackShownMs)],
       ['search as you type, last keystroke → results rendered (incl. 150 ms debounce)', `${typed.length} queries`, `p50 ${formatMs(percentile(typed, 50))}, p95 ${formatMs(percentile(typed, 95))}`],
-      ['search query alone (repository, limit 50)', `${repo.length} queries (${hitsZero} without hits)`, `p50 ${formatMs(percentile(repo.map((r) => r.ms), 50))}, p95 ${formatMs(percentile(repo.map((r) => r.ms), 95))}`],
+      ['enterprise list search alone (its in-memory directory, every match, pinyin order)', `${repo.length} queries`, `p50 ${formatMs(percentile(repo.map((r) => r.listMs), 50))}, p95 ${formatMs(percentile(repo.map((r) => r.listMs), 95))}`],
+      ['search query alone (repository, limit 50; the enterprise pickers)', `${repo.length} queries (${hitsZero} without hits)`, `p50 ${formatMs(percentile(repo.map((r) => r.ms), 50))}, p95 ${formatMs(percentile(repo.map((r) => r.ms), 95))}`],
       ...['名称片段', '拼音首字母', '信用代码前缀'].map((kind) => [
         `— ${kind}`,
         `${byKind(kind).length} queries`,
