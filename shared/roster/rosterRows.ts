@@ -171,9 +171,10 @@ function isFooterRow(cells: readonly RosterCell[], creditCell: RosterCell): bool
   return footerTotals.test(text) || footerSignOff.test(text) || footerWords.test(text);
 }
 
+/** The row as the clerk wrote it (full-width colons kept), cells separated by an ideographic space. */
 const rowText = (cells: readonly RosterCell[]): string =>
   cells
-    .flatMap((cell) => (cell === null ? [] : [typeof cell === 'object' ? `=${cell.formula}` : normalizeCellText(String(cell))]))
+    .flatMap((cell) => (cell === null ? [] : [typeof cell === 'object' ? `=${cell.formula}` : String(cell).replace(/\s+/g, ' ').trim()]))
     .filter((text) => text !== '')
     .join('　')
     .slice(0, 120);

@@ -87,7 +87,7 @@ test('imports a roster with good and bad rows and lists the officer’s due ente
   const file = Buffer.from(await exceljsRoster(header, rows));
   await page.locator('input[type=file]').setInputFiles({ name: '联系企业名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
   await page.getByText('导入预览（尚未写入）').waitFor();
-  await expect.poll(previewFigures).toEqual({ 数据行: 7, 新增: 3, 更新: 0, 无变化: 0, 有问题: 4 });
+  await expect.poll(previewFigures).toEqual({ 数据行: 7, 新增: 3, 更新: 0, 无变化: 0, 有问题: 4, '已跳过（非企业行）': 0 });
   const rejects = page.getByRole('tabpanel');
   for (const reason of ['校验', '与第 3 行的统一社会信用代码重复', '「火星镇」不在区镇列表中', '科学计数法']) {
     await rejects.getByText(reason, { exact: false }).first().waitFor();
