@@ -63,7 +63,9 @@ async function expectEverythingStored() {
     expect(await timeline.getByText(`责任部门：${p.department}`).isVisible()).toBe(true);
   }
 
+  // The timeline opens the visit read-only; 编辑走访 opens the form.
   await timeline.getByRole('link', { name: /^走访：调研走访/ }).click();
+  await page.getByRole('button', { name: '编辑走访' }).click();
   await page.getByRole('heading', { name: /编辑走访/ }).waitFor();
   const form = page.getByRole('form', { name: '走访记录' });
   expect(await form.getByLabel('走访情况').inputValue()).toBe('了解二季度生产经营情况，企业反映用工和物流两项困难。');
