@@ -18,6 +18,7 @@ import { isCalendarDate, type CalendarOverrides } from '../calendar/workingDays'
 import { shanghaiDate } from '../calendar/shanghaiDate';
 import { newId } from '../ids';
 import { replyDeadlineChecked } from './problemDeadline';
+import { transitionRefusal, type ProblemTransition } from './problemTransitions';
 
 export interface ProblemActor {
   officerName: string;
@@ -98,7 +99,6 @@ export interface NewProblemInput {
   comment?: string;
 }
 
-const OPEN_STATUSES: readonly ProblemStatus[] = ['待处理', '已转办', '已升级'];
 
 class IssueList {
   readonly items: ProblemRuleIssue[] = [];
@@ -213,10 +213,10 @@ function changed(
   };
 }
 
-function requireStatus(p: Problem, allowed: readonly ProblemStatus[], action: string): void {
-  if (!allowed.includes(p.status)) {
-    throw new ProblemRuleError([{ field: 'status', message: `状态为“${p.status}”的问题不能${action}` }]);
-  }
+/** Refuses an action the state machine (problemTransitions) does not allow from this problem's state. */
+function requireTransition(p: Problem, action: ProblemTransition): void {
+  const refusal = transitionRefusal(action, p);
+  if (refusal) throw new ProblemRuleError([refusal]);
 }
 
 function omitUndefined<T extends object>(value: T): T {
@@ -274,7 +274,7 @@ export function transferProblem(
   change: { department: string; transferDate: string; comment?: string },
   ctx: ProblemContext,
 ): Problem {
-  requireStatus(p, ['待处理', '已转办'], '转办');
+  requireTransition(p, 'transfer');
   const issues = new IssueList();
   const next = { ...p, handling: '转办' as const, department: change.department.trim(), transferDate: change.transferDate };
   if (!checkDate(issues, 'transferDate', change.transferDate, true)) {
@@ -301,7 +301,7 @@ export function answerProblem(
   answer: { replyDate: string; replyContent: string; outcomeClass?: OutcomeClass; comment?: string },
   ctx: ProblemContext,
 ): Problem {
-  requireStatus(p, OPEN_STATUSES, '答复');
+  requireTransition(p, 'answer');
   const issues = new IssueList();
   if (checkDate(issues, 'replyDate', answer.replyDate, true)) {
     if (answer.replyDate < p.raisedDate) issues.add('replyDate', `答复日期不能早于提出日期（${p.raisedDate}）`);
@@ -334,10 +334,7 @@ export interface CloseProblemChange {
 }
 
 export function closeProblem(p: Problem, change: CloseProblemChange, ctx: ProblemContext): Problem {
-  requireStatus(p, ['已答复', '已升级'], '办结');
-  if (p.replyDate === undefined) {
-    throw new ProblemRuleError([{ field: 'replyDate', message: '尚未答复，不能办结：请先填写答复' }]);
-  }
+  requireTransition(p, 'close');
   const comment = change.comment?.trim() ?? '';
   // An unhappy enterprise's problem is not closed by habit: reopen it, or decide and say why.
   if (p.satisfaction === '不满意') {
@@ -360,7 +357,7 @@ export function escalateProblem(
   change: { meeting: (typeof escalationMeetings)[number]; date: string; note?: string },
   ctx: ProblemContext,
 ): Problem {
-  requireStatus(p, ['待处理', '已转办', '已答复'], '升级');
+  requireTransition(p, 'escalate');
   const issues = new IssueList();
   if (!escalationMeetings.includes(change.meeting)) issues.add('meeting', '请选择督办会或点评会');
   if (checkDate(issues, 'escalationDate', change.date, true) && change.date < p.raisedDate) {
@@ -383,7 +380,7 @@ export function listForRectification(
   change: { owner: string; deadline: string; note?: string },
   ctx: ProblemContext,
 ): Problem {
-  requireStatus(p, ['待处理', '已转办', '已答复', '已升级'], '挂牌整改');
+  requireTransition(p, 'rectify');
   const issues = new IssueList();
   if (change.owner.trim() === '') issues.add('owner', '请填写整改责任人');
   if (checkDate(issues, 'rectificationDeadline', change.deadline, true) && change.deadline < p.raisedDate) {
@@ -411,9 +408,7 @@ export function recordSatisfaction(
 ): Problem {
   const { satisfaction } = change;
   const reason = change.reason?.trim() ?? '';
-  if (p.replyDate === undefined) {
-    throw new ProblemRuleError([{ field: 'satisfaction', message: '尚未答复，不能记录企业满意度' }]);
-  }
+  requireTransition(p, 'satisfaction');
   if (!satisfactionLevels.includes(satisfaction)) {
     throw new ProblemRuleError([{ field: 'satisfaction', message: '请选择满意、基本满意或不满意' }]);
   }
@@ -431,9 +426,7 @@ export function recordSatisfaction(
  * the enterprise has been waiting since the problem was raised.
  */
 export function reopenProblem(p: Problem, comment: string, ctx: ProblemContext): Problem {
-  if (p.replyDate === undefined) {
-    throw new ProblemRuleError([{ field: 'status', message: '只有已答复的问题才能重新办理' }]);
-  }
+  requireTransition(p, 'reopen');
   if (comment.trim() === '') {
     throw new ProblemRuleError([{ field: 'comment', message: '请填写重新办理的原因' }]);
   }
@@ -518,27 +511,8 @@ export function updateProblemDetails(
   };
 }
 
-/** Which actions the detail page offers for a problem in its current state. */
-export function availableProblemActions(p: Problem): {
-  transfer: boolean;
-  answer: boolean;
-  close: boolean;
-  escalate: boolean;
-  rectify: boolean;
-  satisfaction: boolean;
-  reopen: boolean;
-} {
-  const answered = p.replyDate !== undefined;
-  return {
-    transfer: p.status === '待处理' || p.status === '已转办',
-    answer: OPEN_STATUSES.includes(p.status),
-    close: (p.status === '已答复' || p.status === '已升级') && answered,
-    escalate: p.status === '待处理' || p.status === '已转办' || p.status === '已答复',
-    rectify: p.status !== '已办结',
-    satisfaction: answered,
-    reopen: answered,
-  };
-}
+/** Which actions the detail page offers: the state machine's table decides (problemTransitions). */
+export { availableProblemActions } from './problemTransitions';
 
 /**
  * Computes the deadline again on the current calendar (a year's holiday notice was just entered):

@@ -1,6 +1,7 @@
 // Enterprise data access shared by the list, the detail page, the visit form and tests.
 // Every write stamps the record and recomputes its search tokens; the roster reads the table once into
 // its in-memory directory, pickers search through the multiEntry `searchTokens` index (both fast at 20,000).
+import { isOpenProblemStatus } from '../../../../shared/problems/problemTransitions';
 import Dexie from 'dexie';
 import { checkCreditCode } from '../../../../shared/creditCode';
 import type { EnterpriseFields } from '../../../../shared/domain/enterpriseFields';
@@ -29,7 +30,6 @@ export class EnterpriseInputError extends Error {
   }
 }
 
-export const openProblemStatuses: readonly ProblemStatus[] = ['待处理', '已转办', '已升级'];
 
 /** Live enterprise holding this credit code, other than `exceptId`. */
 export async function findLiveByCreditCode(creditCode: string, exceptId?: string): Promise<Enterprise | undefined> {
@@ -154,7 +154,7 @@ export async function openProblemCounts(enterpriseIds: readonly string[]): Promi
     .where('enterpriseId')
     .anyOf([...enterpriseIds])
     .each((p) => {
-      if (isLive(p) && openProblemStatuses.includes(p.status)) counts.set(p.enterpriseId, (counts.get(p.enterpriseId) ?? 0) + 1);
+      if (isLive(p) && isOpenProblemStatus(p.status)) counts.set(p.enterpriseId, (counts.get(p.enterpriseId) ?? 0) + 1);
     });
   return counts;
 }

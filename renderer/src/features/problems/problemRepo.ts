@@ -3,6 +3,7 @@
 // so a rule broken half-way stores nothing. Reads go through indexes: the list gets its ordered ids
 // from the `raisedDate` index (keys only), intersects them with the other filter indexes, and loads
 // only the rows of the page on screen; counts stream through the table without holding it.
+import { openProblemStatuses } from '../../../../shared/problems/problemTransitions';
 import {
   problemSchema,
   type Enterprise,
@@ -30,7 +31,6 @@ import { keywordMatcher } from '../../../../shared/search/keywordMatch';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 
-export const openStatuses: readonly ProblemStatus[] = ['待处理', '已转办', '已升级'];
 
 export function problemContext(settings: Settings, now: Date = new Date()): ProblemContext {
   return {
@@ -311,7 +311,7 @@ export interface MyOpenProblems {
 export async function myOpenProblems(officer: string, today: string, overrides: Record<string, boolean>): Promise<MyOpenProblems> {
   // One getAll per open status, filtered here: `anyOf(...).filter(...)` would walk a cursor record by
   // record, which made the first screen wait seconds at bureau scale.
-  const byStatus = await Promise.all(openStatuses.map((status) => db.problems.where('status').equals(status).toArray()));
+  const byStatus = await Promise.all(openProblemStatuses.map((status) => db.problems.where('status').equals(status).toArray()));
   const open = byStatus
     .flat()
     .filter((p) => isLive(p) && p.replyDate === undefined && (officer === '' || p.officer === officer));

@@ -2,6 +2,7 @@
 // this month (seed 004: one visit a month), open and overdue problems, its key project and the plan
 // actions falling due. Everything is read by index and folded in plain loops; only the compact rows
 // reach React state.
+import { openProblemStatuses } from '../../../../shared/problems/problemTransitions';
 import type { Enterprise } from '../../../../shared/domain/records';
 import { addCalendarDays, calendarDaysBetween, type CalendarOverrides } from '../../../../shared/calendar/workingDays';
 import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
@@ -10,7 +11,6 @@ import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 
 /** Problems still waiting for an answer or a close (the enterprise list counts the same ones). */
-export const openProblemStatuses = ['待处理', '已转办', '已升级'] as const;
 
 export interface ReviewRow {
   id: string;

@@ -1,6 +1,7 @@
 // 删除走访: the confirm lists the problems raised in the visit and makes the officer choose what
 // happens to them — kept as problems of the enterprise (still handled in 问题诉求), or deleted too.
 // Either way the visit is a tombstone that 回收站 can bring back (with the problems deleted with it).
+import { isOpenProblemStatus } from '../../../../shared/problems/problemTransitions';
 import { Alert, App, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Problem, Visit } from '../../../../shared/domain/records';
@@ -8,7 +9,6 @@ import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../db/storageErrors';
 import { deleteVisit, type VisitProblemsOnDelete } from './visitRepo';
 
-const openStatuses: readonly Problem['status'][] = ['待处理', '已转办', '已升级'];
 
 export function VisitDeleteModal({
   visit,
@@ -27,7 +27,7 @@ export function VisitDeleteModal({
   // Keeping is the default: deleting problems an enterprise raised must be a choice.
   const [choice, setChoice] = useState<VisitProblemsOnDelete>('keep');
   const [busy, setBusy] = useState(false);
-  const openCount = problems.filter((p) => openStatuses.includes(p.status)).length;
+  const openCount = problems.filter((p) => isOpenProblemStatus(p.status)).length;
 
   const remove = async () => {
     setBusy(true);
