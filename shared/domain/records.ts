@@ -2,6 +2,7 @@
 // and the TypeScript types inferred from them. Pure: no DOM, no Node, no Dexie.
 import { z } from 'zod';
 import { defaultTownAliases } from '../reference/towns';
+import { visitTextLimits } from '../visits/visitLimits';
 import { yearScheduleSchema } from '../calendar/yearSchedule';
 
 /** Calendar date `YYYY-MM-DD` (Asia/Shanghai calendar day, no time zone). */
@@ -73,8 +74,8 @@ export const visitSchema = recordMeta.extend({
   date: calendarDate,
   type: z.string().min(1, '请选择走访类型'),
   officers: z.array(z.string()).default([]),
-  peopleMet: cappedText('接待人员', 200).default(''),
-  summary: cappedText('走访情况', 5000).default(''),
+  peopleMet: cappedText('接待人员', visitTextLimits.peopleMet).default(''),
+  summary: cappedText('走访情况', visitTextLimits.summary).default(''),
   operations: operationsSnapshotSchema,
   policyIds: z.array(z.string()).default([]),
   attachmentIds: z.array(z.string()).default([]),
@@ -110,8 +111,12 @@ export const problemSchema = recordMeta.extend({
   projectId: z.string().optional(),
   raisedDate: calendarDate,
   category: z.string().min(1, '请选择问题类别'),
-  description: z.string().trim().min(1, '问题描述不能为空').max(2000, '问题描述不能超过 2000 个字符'),
-  request: cappedText('企业诉求', 2000).default(''), // 企业诉求
+  description: z
+    .string()
+    .trim()
+    .min(1, '问题描述不能为空')
+    .max(visitTextLimits.problemDescription, `问题描述不能超过 ${visitTextLimits.problemDescription} 个字符`),
+  request: cappedText('企业诉求', visitTextLimits.problemRequest).default(''), // 企业诉求
   isComplaint: z.boolean().default(false), // 投诉 (seed 002)
   handling: z.enum(handlingModes).default('本部门办理'),
   /** The officer's own department when handled in-house; the receiving one when transferred. */
