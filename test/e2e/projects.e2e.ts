@@ -68,7 +68,8 @@ test('a project gets this month’s progress at a later stage and a problem, and
   // A second entry for the month edits the first instead of adding one.
   await page.getByRole('button', { name: '填报本月进展' }).click();
   const again = await openDialog(page, `填报进展：${projectName}`);
-  await again.getByText(`${month} 已填报`, { exact: false }).waitFor();
+  // Before saving, it says the month's earlier entry will be replaced.
+  await again.getByText('保存将替换该月原有的进展', { exact: false }).waitFor();
   expect(await again.getByLabel('本月进展').inputValue()).toBe('完成桩基施工');
   await again.getByLabel('本月进展').fill('完成桩基施工，主体开工');
   await again.getByRole('button', { name: '保存进展' }).click();
@@ -90,6 +91,11 @@ test('a project gets this month’s progress at a later stage and a problem, and
   await page.getByRole('heading', { name: projectName }).waitFor();
   await expect.poll(() => page.getByRole('table', { name: '月度进展' }).innerText()).toContain('主体开工');
   await expect.poll(() => page.getByRole('table', { name: '项目问题' }).innerText()).toContain('施工许可证办理进度慢');
+  // The page shows the project's history: its entry into the library and the stage change the progress made.
+  const history = page.getByRole('table', { name: '入库、移出和阶段变更记录' });
+  await expect.poll(() => history.innerText()).toContain('已设立·前期手续 → 在建');
+  expect(await history.innerText()).toContain(`${month} 月度进展`);
+  expect(await history.getByText('入库', { exact: true }).count()).toBe(1);
 
   const project = ((await app.readRows('projects')) as KeyProject[]).find((p) => p.name === projectName)!;
   expect(project).toMatchObject({
