@@ -10,10 +10,15 @@ import { openApp, openDialog, pickOption, settle, type App } from './harness';
 
 let app: App;
 let enterprise: Enterprise;
+/** Open demo problems of other enterprises, one per test that acts on a problem of its own. */
+let openProblems: Problem[];
 beforeAll(async () => {
   app = await openApp({ route: '/' });
   await app.loadDemoData('small');
   enterprise = ((await app.readRows('enterprises')) as Enterprise[]).find((e) => e.deletedAt === undefined && e.contactPerson)!;
+  openProblems = ((await app.readRows('problems')) as Problem[])
+    .filter((p) => p.deletedAt === undefined && p.status === '待处理' && p.enterpriseId !== enterprise.id)
+    .sort((a, b) => a.id.localeCompare(b.id));
 });
 afterAll(async () => {
   await app?.close();
@@ -54,7 +59,7 @@ test('登记问题 on an enterprise page starts with that enterprise', async () 
 
 test('each problem action opens with its own fields; 不满意 needs its reason and 办结 a decision', async () => {
   const page = app.page;
-  const problem = ((await app.readRows('problems')) as Problem[]).find((p) => p.description === '招工难，缺少熟练焊工（对话框测试）')!;
+  const problem = openProblems[0]!;
   await app.goto(`/problems/${problem.id}`);
   await page.getByRole('heading', { name: '问题详情' }).waitFor();
 
@@ -188,9 +193,7 @@ test('Esc, × and 取消 on an edit ask before dropping typing; reopening shows 
 
 test('a reply and a month’s progress typed but not saved come back after a reload, and go on save', async () => {
   const page = app.page;
-  const problem = ((await app.readRows('problems')) as Problem[]).find(
-    (p) => p.deletedAt === undefined && p.status === '待处理' && p.enterpriseId !== enterprise.id,
-  )!;
+  const problem = openProblems[1]!;
   await app.goto(`/problems/${problem.id}`);
   await page.getByRole('button', { name: '答复', exact: true }).click();
   let answer = await openDialog(page, '答复');
