@@ -245,6 +245,3 @@ export const settingsSchema = z.object({
   calendarYears: z.array(yearScheduleSchema).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-
-/** The stored tables, by name; the Dexie schema (renderer/src/db/schema.ts) keys its tables by these. */
-export type RecordTable = 'enterprises' | 'visits' | 'problems' | 'projects' | 'progressEntries' | 'policies';

@@ -32,11 +32,6 @@ export function replyDeadline(problem: DeadlineInput, overrides: CalendarOverrid
   return replyDeadlineChecked(problem, overrides).date;
 }
 
-/** A transfer is due on the day the problem was raised. */
-export function transferDueDate(problem: Pick<Problem, 'raisedDate'>): string {
-  return problem.raisedDate;
-}
-
 /** The word shown after a provisional deadline everywhere it shows (lists, detail, home, exports). */
 export const PROVISIONAL_MARK = '待确认';
 
