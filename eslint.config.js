@@ -1,4 +1,4 @@
-// Lint rules that keep the layers of DESIGN.md visible: shared/ is pure, the renderer never touches
+// Lint rules that keep the layers of docs/design.md visible: shared/ is pure, the renderer never touches
 // electron, main never imports the renderer.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -1,4 +1,4 @@
-// The records of DESIGN.md, as zod schemas (the boundary check for imports, packages and IPC)
+// The records of docs/design.md, as zod schemas (the boundary check for imports, packages and IPC)
 // and the TypeScript types inferred from them. Pure: no DOM, no Node, no Dexie.
 import { z } from 'zod';
 import { defaultTownAliases } from '../reference/towns';

@@ -1,4 +1,4 @@
-// What an officer types for a key project (DESIGN.md KeyProject), checked with the rules of the
+// What an officer types for a key project (docs/design.md KeyProject), checked with the rules of the
 // library (seed 001: projects enter and leave it by rule, each exit with its reason). The same
 // schema checks the add/edit form, 移出项目库 and 重新入库, so the three cannot disagree.
 import { z } from 'zod';

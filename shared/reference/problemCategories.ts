@@ -1,4 +1,4 @@
-// Problem categories (DESIGN.md): the common problems seed 000 names (用工、物流、资金) and the
+// Problem categories (docs/design.md): the common problems seed 000 names (用工、物流、资金) and the
 // factor, approval and cross-border issues seeds 001 and 003 address.
 export const defaultProblemCategories: readonly string[] = [
   '用工',

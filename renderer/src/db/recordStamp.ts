@@ -1,4 +1,4 @@
-// Fills the common record fields (DESIGN.md: id, createdAt, updatedAt, updatedBy, deviceId,
+// Fills the common record fields (docs/design.md: id, createdAt, updatedAt, updatedBy, deviceId,
 // deletedAt) so that every write path stamps records the same way.
 import type { RecordMeta, Settings } from '../../../shared/domain/records';
 import { newId } from '../../../shared/ids';

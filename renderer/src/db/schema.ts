@@ -21,7 +21,7 @@ export interface SettingsRow {
   value: Settings;
 }
 
-/** Version 1: every table of DESIGN.md, with the indexes the views page and search by. */
+/** Version 1: every table of docs/design.md, with the indexes the views page and search by. */
 export const schemaV1 = {
   // *searchTokens: multiEntry index of name suffixes, pinyin initials and credit code (prefix search).
   enterprises: 'id, creditCode, name, town, assignedOfficer, lastVisitDate, updatedAt, *searchTokens',

@@ -1,4 +1,4 @@
-// The officer's settings: one row, created with the DESIGN.md defaults and a fresh device id the
+// The officer's settings: one row, created with the docs/design.md defaults and a fresh device id the
 // first time the app opens on a laptop. The device id never changes afterwards: merges rely on it.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';

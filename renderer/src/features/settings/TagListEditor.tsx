@@ -1,5 +1,5 @@
 // An editable reference list (towns, departments, categories, visit types): tags that can be
-// removed, a field to add one (Enter adds), and 恢复默认 to return to the DESIGN.md defaults.
+// removed, a field to add one (Enter adds), and 恢复默认 to return to the docs/design.md defaults.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
