@@ -92,7 +92,10 @@ test('a visit with a problem is saved on 30 December; entering the 2027 notice m
   await dialog.getByText('请核对月历后勾选确认').waitFor();
   await dialog.getByLabel(/已对照通知核对/).check();
   await dialog.getByRole('button', { name: '保存安排' }).click();
-  await page.getByText('已保存 2027 年节假日安排；1 个问题的答复期限已按新安排重新计算').waitFor();
+  const toast = page.getByText('已保存 2027 年节假日安排；1 个问题的答复期限已按新安排重新计算');
+  await toast.waitFor();
+  // The toast floats over the page for a while: a click meant for what lies beneath goes through.
+  expect(await toast.evaluate((el) => getComputedStyle(el.closest('.ant-message-notice') ?? el).pointerEvents)).toBe('none');
   expect(await page.getByText('尚未录入 2027 年节假日安排').count()).toBe(0);
 
   // The deadline is firm now, and the history says how it moved.
