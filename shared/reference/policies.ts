@@ -2,7 +2,8 @@
 // measures (重点举措) of seed 003, 《吴江区关于开放再出发的若干政策意见（试行）》 (吴江区委、区政府,
 // 2020-05-20). `title` is the measure's own heading; `leadUnit` is its 牵头单位 where the notice names
 // one, otherwise the 责任单位 it lists for the measure (all clauses, in the notice's order, each unit
-// once; "各区镇" and the closing "等" left out — the towns are a list of their own).
+// once; "各区镇" and the closing "等" left out — the towns are a list of their own). Units are named as
+// they are today: the notice's 银保监吴江监管组 is the 吴江金融监管支局 since the 2023 reform (departments.ts).
 export interface PolicyMeasure {
   code: string;
   title: string;
@@ -45,7 +46,7 @@ const measures: readonly (readonly [title: string, leadUnit: string])[] = [
   ],
   [
     '完善公平竞争市场秩序',
-    '区商务局、区政府办（金融办）、区工信局、区财政局、区住建局、区市场监管局、银保监吴江监管组、吴江法院、区行政审批局、区税务局',
+    '区商务局、区政府办（金融办）、区工信局、区财政局、区住建局、区市场监管局、吴江金融监管支局、吴江法院、区行政审批局、区税务局',
   ],
   ['缩短行政审批时限', '区行政审批局、区自然资源和规划局、区税务局、区住建局'],
   ['提升企业水电气获取便利度', '区水务局、华衍水务、吴江供电公司、区住建局、区行政审批局、港华燃气'],
