@@ -20,6 +20,7 @@ import { TabSafeSelect } from './TabSafeSelect';
 import { useDraftAutosave } from './useDraftAutosave';
 import {
   fromDraftValues,
+  draftChain,
   isVisitDraftData,
   lengthRule,
   namesLengthRule,
@@ -94,20 +95,22 @@ function VisitForm({ source }: { source: FormSource }) {
   const today = shanghaiDate();
 
   // The draft reads the latest files when the debounced save runs, not when it was scheduled.
-  const filesRef = useRef({ pending, removedIds });
+  const filesRef = useRef({ pending, removedIds, offered: offeredDraft });
   useEffect(() => {
-    filesRef.current = { pending, removedIds };
-  }, [pending, removedIds]);
-  const readDraft = useCallback(
-    (): VisitDraftData => ({
+    filesRef.current = { pending, removedIds, offered: offeredDraft };
+  }, [pending, removedIds, offeredDraft]);
+  const readDraft = useCallback((): VisitDraftData => {
+    const { pending: pendingFiles, removedIds: removedAttachmentIds, offered } = filesRef.current;
+    return {
       values: toDraftValues(form.getFieldsValue(true) as Partial<VisitFormValues>),
-      pendingFiles: filesRef.current.pending,
-      removedAttachmentIds: filesRef.current.removedIds,
-    }),
-    [form],
-  );
-  // Typing is kept from the first key, also while a found draft is still offered: the banner says
-  // that the new typing replaces that draft, which stays on offer until the form is left.
+      pendingFiles,
+      removedAttachmentIds,
+      // The draft still on offer travels inside the new one, so neither is lost before a decision.
+      ...(offered ? { earlier: offered } : {}),
+    };
+  }, [form]);
+  // Typing is kept from the first key, also while a found draft is still on offer (it used to be
+  // dropped until 恢复草稿 or 丢弃草稿 was chosen).
   const autosave = useDraftAutosave(draftKey, readDraft, true);
 
   // Unsaved typing on the form (a restored draft counts: it is not a saved visit yet).
@@ -147,9 +150,12 @@ function VisitForm({ source }: { source: FormSource }) {
   const discardDraft = (draft: Draft) => {
     const discard = () => {
       setOfferedDraft(undefined);
-      void autosave.discard();
+      // What was typed on this page since is not part of the discarded draft: keep it as the draft.
+      void autosave.discard().then(() => {
+        if (dirty) autosave.changed();
+      });
     };
-    const files = isVisitDraftData(draft.data) ? draft.data.pendingFiles : [];
+    const files = draftChain(draft).flatMap((d) => d.pendingFiles);
     if (files.length === 0) {
       discard();
       return;
@@ -157,7 +163,7 @@ function VisitForm({ source }: { source: FormSource }) {
     // Photos exist nowhere else once picked from a phone or a card: losing them must be a decision.
     modal.confirm({
       title: '丢弃草稿？',
-      content: `该草稿含 ${files.length} 个尚未保存的附件（${files.map((f) => f.fileName).join('、')}），丢弃后无法找回。`,
+      content: `草稿中有 ${files.length} 个尚未保存的附件（${files.map((f) => f.fileName).join('、')}），丢弃后无法找回。`,
       okText: '丢弃草稿和附件',
       okButtonProps: { danger: true },
       cancelText: '保留草稿',
@@ -213,6 +219,8 @@ function VisitForm({ source }: { source: FormSource }) {
       .map((a) => ({ key: a.id, fileName: a.fileName, mimeType: a.mimeType, blob: a.blob, stored: true })),
     ...pending.map((p) => ({ ...p, stored: false })),
   ];
+  // A draft typed while an earlier one was on offer carries it: both can be brought back.
+  const earlierDraft = offeredDraft && isVisitDraftData(offeredDraft.data) ? offeredDraft.data.earlier : undefined;
   const officerOptions = [...new Set([settings.officerName, enterprise.assignedOfficer].filter(Boolean))].map((o) => ({ value: o, label: o }));
 
   return (
@@ -227,16 +235,18 @@ function VisitForm({ source }: { source: FormSource }) {
           showIcon
           style={{ marginBottom: 16 }}
           title={`发现未保存的草稿（${dayjs(offeredDraft.updatedAt).format('YYYY-MM-DD HH:mm')}）`}
-          description="恢复或丢弃之前在下方填写的内容，也会自动存为草稿并替换这份草稿；在离开本页之前，仍可恢复这份草稿。"
+          description="在下方填写的内容也会自动存为草稿，这份草稿仍然保留，直到选择恢复或丢弃。"
           action={
             <Space>
               <Button size="small" type="primary" onClick={() => restoreDraft(offeredDraft)}>
                 恢复草稿
               </Button>
-              <Button
-                size="small"
-                onClick={() => discardDraft(offeredDraft)}
-              >
+              {earlierDraft ? (
+                <Button size="small" onClick={() => restoreDraft(earlierDraft)}>
+                  {`恢复更早的草稿（${dayjs(earlierDraft.updatedAt).format('MM-DD HH:mm')}）`}
+                </Button>
+              ) : null}
+              <Button size="small" onClick={() => discardDraft(offeredDraft)}>
                 丢弃草稿
               </Button>
             </Space>
@@ -311,10 +321,10 @@ function VisitForm({ source }: { source: FormSource }) {
         </Card>
 
         <Card size="small" title="宣讲政策" style={{ marginBottom: 16 }}>
+          {/* No allowClear: its button is a Tab stop inside the field (Enter on it empties the list). */}
           <Form.Item label="宣讲的政策措施" name="policyIds" style={{ marginBottom: 0 }}>
             <TabSafeSelect
               mode="multiple"
-              allowClear
               placeholder={policies.length ? '输入编号或关键词搜索' : '政策库为空'}
               showSearch={{ optionFilterProp: 'label' }}
               options={policies.map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))}

@@ -2,7 +2,7 @@
 // (dates as strings, pending files as Blobs — both survive IndexedDB's structured clone).
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { HandlingMode, OperationsSnapshot, Settings, Visit } from '../../../../shared/domain/records';
+import type { Draft, HandlingMode, OperationsSnapshot, Settings, Visit } from '../../../../shared/domain/records';
 import { futureVisitDateMessage, tooLongMessage } from '../../../../shared/visits/visitLimits';
 import type { PendingFile, SaveVisitRequest, VisitInput } from './visitRepo';
 
@@ -29,6 +29,18 @@ export interface VisitDraftData {
   pendingFiles: PendingFile[];
   /** Stored attachments the user removed (editing a visit). */
   removedAttachmentIds: string[];
+  /**
+   * The draft that was on offer (恢复草稿 / 丢弃草稿 not chosen yet) when this typing began: typing
+   * must be kept, and so must the earlier draft until the officer decides about it.
+   */
+  earlier?: Draft;
+}
+
+/** The drafts kept inside one another (the newest first), for 丢弃草稿 to say what goes. */
+export function draftChain(draft: Draft | undefined): VisitDraftData[] {
+  const chain: VisitDraftData[] = [];
+  for (let d = draft; d && isVisitDraftData(d.data); d = d.data.earlier) chain.push(d.data);
+  return chain;
 }
 
 export const emptyOperations: OperationsSnapshot = {
