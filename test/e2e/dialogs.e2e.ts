@@ -71,6 +71,13 @@ test('each problem action opens with its own fields; 不满意 needs its reason 
   await save(transfer);
   await transfer.waitFor({ state: 'hidden' });
 
+  // The next dialog with a note of its own starts without the transfer's note.
+  await page.getByRole('button', { name: '修改日期与办理方式' }).click();
+  const dates = await openDialog(page, '修改日期与办理方式');
+  expect(await dates.getByLabel('修改原因').inputValue()).toBe('');
+  await dates.getByRole('button', { name: '取消', exact: true }).click();
+  await dates.waitFor({ state: 'hidden' });
+
   // 答复 opens empty but for today's date; its history entry is its own, not the transfer note.
   await page.getByRole('button', { name: '答复', exact: true }).click();
   const answer = await openDialog(page, '答复');
