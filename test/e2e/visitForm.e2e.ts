@@ -25,6 +25,7 @@ async function focusedField(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return '';
+    if (el instanceof HTMLInputElement && el.type === 'radio') return `radio:${el.value}`;
     const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
     return (label?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim();
   });
@@ -105,9 +106,31 @@ test('the whole visit form is filled with the keyboard; Tab in a multi-select ne
   expect(await tagsOf(page, '宣讲的政策措施')).toEqual(policies);
   expect(await focusedField(page)).toBe('添加照片或文件');
 
+  // 添加问题 with Enter puts the focus in the new problem; its fields follow with Tab.
+  await keys.press('Tab');
+  expect(await focusedField(page)).toBe('添加问题');
+  await keys.press('Enter');
+  await expect.poll(() => focusedField(page)).toBe('问题类别');
+  await keys.type('用工');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+  await keys.press('Enter');
+  await keys.press('Tab');
+  expect(await focusedField(page)).toBe('radio:本部门办理');
+  await keys.press('Tab');
+  expect(await focusedField(page)).toBe('责任部门');
+  await keys.type('区商务局');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+  await keys.press('Enter');
+  await keys.press('Tab');
+  expect(await focusedField(page)).toBe('问题描述');
+  await keys.type('键盘登记的问题：缺少熟练焊工');
+  await keys.press('Tab');
+  expect(await focusedField(page)).toBe('企业诉求');
+  await keys.type('对接技工学校');
+
   // Ctrl+S saves; the saved visit holds everything typed.
   await keys.press('Control+S');
-  await page.getByText('走访已保存').waitFor();
+  await page.getByText('走访已保存，登记问题 1 个').waitFor();
   const visit = (await liveVisits(enterprise.id)).find((v) => v.summary === '全程用键盘填写的走访情况。');
   expect(visit).toMatchObject({
     date: shanghaiDay(-1),
@@ -117,6 +140,8 @@ test('the whole visit form is filled with the keyboard; Tab in a multi-select ne
   });
   expect(visit?.officers).toEqual(officers);
   expect(visit?.policyIds).toHaveLength(1);
+  const problem = ((await app.readRows('problems')) as Problem[]).find((p) => p.visitId === visit?.id);
+  expect(problem).toMatchObject({ category: '用工', department: '区商务局', description: '键盘登记的问题：缺少熟练焊工', request: '对接技工学校' });
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -7,9 +7,13 @@ import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import { handlingModes, type HandlingMode, type Settings } from '../../../../shared/domain/records';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { visitTextLimits } from '../../../../shared/visits/visitLimits';
+import { useState } from 'react';
 import { blankProblem, lengthRule } from './visitFormModel';
 
 export function VisitProblemsField({ settings }: { settings: Settings | undefined }) {
+  // The problem just added by 添加问题 gets the focus in its first field: from the keyboard, the new
+  // card (above the button) would otherwise be reached only by going backwards.
+  const [added, setAdded] = useState<number>();
   const categories = (settings?.categories ?? []).map((c) => ({ value: c, label: c }));
   const departments = (settings?.departments ?? []).map((d) => ({ value: d, label: d }));
   return (
@@ -31,7 +35,12 @@ export function VisitProblemsField({ settings }: { settings: Settings | undefine
                 <Row gutter={16}>
                   <Col span={8}>
                     <Form.Item label="问题类别" name={[field.name, 'category']} rules={[{ required: true, message: '请选择问题类别' }]}>
-                      <Select options={categories} placeholder="选择类别" showSearch={{ optionFilterProp: 'label' }} />
+                      <Select
+                        autoFocus={field.name === added}
+                        options={categories}
+                        placeholder="选择类别"
+                        showSearch={{ optionFilterProp: 'label' }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={8}>
@@ -106,7 +115,10 @@ export function VisitProblemsField({ settings }: { settings: Settings | undefine
               </Card>
             </section>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(blankProblem(settings))} block>
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => {
+              setAdded(fields.length);
+              add(blankProblem(settings));
+            }} block>
             添加问题
           </Button>
         </>
