@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/src/db/db';
 import { loadDraft, saveDraft } from '../../../renderer/src/features/visits/draftStore';
 import {
+  draftChain,
   fromDraftValues,
   isVisitDraftData,
+  lengthRule,
+  notFutureRule,
   toDraftValues,
   toSaveRequest,
   type VisitDraftData,
@@ -63,5 +66,37 @@ describe('toSaveRequest', () => {
     expect(request.problems[0]?.transferDate).toBeUndefined();
     expect(request.problems[1]?.transferDate).toBe('2026-11-19');
     expect(request.keptAttachmentIds).toEqual(['a1']);
+  });
+});
+
+describe('drafts typed while an earlier one was on offer', () => {
+  it('keep the earlier draft, photos included, inside the new one', async () => {
+    const photo = { key: 'p1', fileName: '车间.png', mimeType: 'image/png', blob: new Blob([new Uint8Array([9])]) };
+    const earlier: VisitDraftData = { values: toDraftValues(values), pendingFiles: [photo], removedAttachmentIds: [] };
+    const offered = await saveDraft('visit:new:chain', earlier, new Date('2026-11-18T01:00:00Z'));
+    await saveDraft('visit:new:chain', { values: toDraftValues({ ...values, summary: '横幅下继续填写' }), pendingFiles: [], removedAttachmentIds: [], earlier: offered });
+
+    const chain = draftChain(await loadDraft('visit:new:chain'));
+    expect(chain.map((d) => d.values.summary)).toEqual(['横幅下继续填写', values.summary]);
+    expect(chain.flatMap((d) => d.pendingFiles).map((f) => f.fileName)).toEqual(['车间.png']);
+    await db.drafts.delete('visit:new:chain');
+  });
+});
+
+describe('field rules', () => {
+  const check = (rule: ReturnType<typeof lengthRule>, value: unknown) =>
+    (rule as { validator: (r: unknown, v: unknown) => Promise<void> }).validator({}, value).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+
+  it('refuse a text over its limit with how much must go, and leave shorter text alone', async () => {
+    expect(await check(lengthRule('走访情况', 5), '一二三四五六七')).toBe('走访情况最多 5 字，现有 7 字，请删减 2 字');
+    expect(await check(lengthRule('走访情况', 5), '一二三')).toBe('');
+  });
+
+  it('refuse a visit date after today with a message naming today', async () => {
+    expect(await check(notFutureRule('2026-11-20'), dayjs('2026-11-21'))).toContain('走访日期不能晚于今天（2026-11-20）');
+    expect(await check(notFutureRule('2026-11-20'), dayjs('2026-11-20'))).toBe('');
   });
 });
