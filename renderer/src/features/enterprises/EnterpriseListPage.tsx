@@ -4,7 +4,7 @@
 // "back" from an enterprise keeps them.
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Badge, Button, Empty, Input, Select, Space, Typography, type InputRef } from 'antd';
+import { Badge, Button, Empty, Flex, Input, Select, Space, Spin, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
@@ -122,6 +122,12 @@ export function EnterpriseListPage() {
           ))}
         </div>
         <div ref={scrollRef} className="vtable-body" role="rowgroup">
+          {loading ? (
+            // The first opening reads the whole roster once (about a second at 20,000 enterprises).
+            <Flex justify="center" style={{ marginTop: 48 }}>
+              <Spin description="正在载入企业名录…" />
+            </Flex>
+          ) : null}
           {rows.length === 0 && !loading ? (
             <Empty style={{ marginTop: 48 }} description={searching ? '没有找到匹配的企业' : '还没有企业，点“新增企业”添加'} />
           ) : null}
