@@ -2,22 +2,22 @@
 // 联系企业 list) converted to PDF by LibreOffice exactly as it prints, then measured with poppler's
 // `pdftotext -bbox`: the paper size and orientation of every page, the printed size of every word of
 // body text after fit-to-width (at least 8 pt), and the column headings at the top of page 2.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createExportHandlers } from '../../../electron/ledgerExport/exportHandlerSet';
 import { LedgerDatabase } from '../../../renderer/src/db/schema';
-import { exportServiceMonthReport, type ExportBridge } from '../../../renderer/src/features/reports/exportServiceMonthReport';
+import { exportServiceMonthReport } from '../../../renderer/src/features/reports/exportServiceMonthReport';
 import { computeReportFigures, loadReportBase } from '../../../renderer/src/features/reports/reportData';
 import type { ReviewRow } from '../../../renderer/src/features/review/reviewData';
-import { buildReviewWorkbook } from '../../../renderer/src/features/review/reviewExport';
+import { exportContactList } from '../../../renderer/src/features/review/reviewExport';
 import type { KeyProject, Policy, Problem, ProgressEntry, Visit } from '../../../shared/domain/records';
 import { draftNarrative } from '../../../shared/reports/reportNarrative';
 import { monthPeriod } from '../../../shared/reports/reportScope';
 import { makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
 import { libreOfficeConvertAll, pdfWords, type PdfPage, type PdfWord } from '../../electron/ledgerExport/independentReaders';
+import { fileSink } from '../export/exportSinks';
 import { enterprises } from '../../shared/reports/reportFixture';
 
 const period = monthPeriod('2026-11');
@@ -152,16 +152,14 @@ beforeAll(async () => {
     await db.progressEntries.bulkPut(progressEntries);
   });
   const report = path.join(dir, 'report.xlsx');
-  const bridge = createExportHandlers({
-    showSaveDialog: async () => ({ canceled: false, filePath: report }),
-    defaultFolder: () => dir,
-  }) as unknown as ExportBridge;
+  const contacts = path.join(dir, 'contacts.xlsx');
+  // Both workbooks through main's streaming writer, as the desktop app writes them.
+  const bridge = fileSink(dir, report);
   const base = await loadReportBase(db);
   const figures = await computeReportFigures(db, base, period, { kind: 'all' }, asOf, undefined);
   await exportServiceMonthReport(db, bridge, { figures, base, unit, narrative: draftNarrative(figures), overrides: {} });
   db.close();
-  const contacts = path.join(dir, 'contacts.xlsx');
-  await writeFile(contacts, await buildReviewWorkbook(contactRows, asOf));
+  await exportContactList(fileSink(dir, contacts), contactRows, { today: asOf, scope: '' });
   const calibration = path.join(dir, 'calibration.xlsx');
   await calibrationWorkbook(calibration);
 

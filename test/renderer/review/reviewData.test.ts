@@ -7,9 +7,10 @@ import type { PlanAction } from '../../../shared/roster/servicePlan';
 import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
 import { db } from '../../../renderer/src/db/db';
 import { filterReviewRows, loadDuePlanActions, loadReviewRows, sortReviewRows } from '../../../renderer/src/features/review/reviewData';
-import { buildReviewWorkbook } from '../../../renderer/src/features/review/reviewExport';
+import { exportContactList } from '../../../renderer/src/features/review/reviewExport';
 import { addPlanAction, markPlanActionDone } from '../../../renderer/src/features/review/servicePlanRepo';
 import { loadWorkbenchFigures } from '../../../renderer/src/features/review/workbenchData';
+import { browserSink } from '../export/exportSinks';
 
 const today = '2026-11-18';
 const who = { officerName: '张三', deviceId: 'device-test' };
@@ -89,8 +90,10 @@ describe('我的联系企业', () => {
 
   it('exports the filtered list to a workbook with one row per enterprise', async () => {
     const rows = sortReviewRows(await loadReviewRows({ officer: '张三', today }), 'name', false);
+    const { bridge, saved } = browserSink();
+    await exportContactList(bridge, rows, { today, scope: '' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await buildReviewWorkbook(rows, today)).buffer as ArrayBuffer);
+    await workbook.xlsx.load(saved[0]!.data.buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet('联系企业')!;
     // Title, the export line, then the header (reviewExport.test.ts checks the layout in full).
     expect(sheet.getRow(3).getCell(2).value).toBe('企业名称');

@@ -1,9 +1,15 @@
-// The 联系企业 export goes through the reports' SheetSpec → SheetWriter pipeline: it prints like them
-// (A4 landscape, one page wide, title and header repeated on every page) and its dates are dates.
+// The 联系企业 export goes through the reports' SheetSpec → SheetWriter pipeline and the one workbook
+// export helper: it prints like them (A4 landscape, one page wide, title and header repeated on every
+// page), its dates are dates, and a long list shows progress and can be cancelled like a report.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
+import type { ExportProgress } from '../../../renderer/src/export/workbookExport';
 import type { ReviewRow } from '../../../renderer/src/features/review/reviewData';
-import { buildReviewWorkbook } from '../../../renderer/src/features/review/reviewExport';
+import { exportContactList } from '../../../renderer/src/features/review/reviewExport';
+import { browserSink, fileSink } from '../export/exportSinks';
 
 const row = (over: Partial<ReviewRow>): ReviewRow => ({
   id: 'e1',
@@ -24,9 +30,13 @@ const row = (over: Partial<ReviewRow>): ReviewRow => ({
   ...over,
 });
 
+/** The list exported as the browser build does it (the bridge's in-page sink), read back. */
 async function exported(rows: ReviewRow[]): Promise<ExcelJS.Worksheet> {
+  const { bridge, saved } = browserSink();
+  const outcome = await exportContactList(bridge, rows, { today: '2026-11-18', scope: '服务专员：张三' });
+  expect(outcome).toEqual({ status: 'saved', fileName: '联系企业-2026-11-18.xlsx' });
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildReviewWorkbook(rows, '2026-11-18', '服务专员：张三')).buffer as ArrayBuffer);
+  await wb.xlsx.load(saved[0]!.data.buffer as ArrayBuffer);
   return wb.getWorksheet('联系企业')!;
 }
 
@@ -57,5 +67,42 @@ describe('联系企业 export', () => {
     const ws = await exported([row({ name: '=HYPERLINK("http://x")' })]);
     expect(ws.getCell('B4').value).toBe('=HYPERLINK("http://x")');
     expect(ws.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('联系企业 export of a long list', () => {
+  const many = Array.from({ length: 2500 }, (_, i) => row({ id: `e${i}`, name: `企业${i + 1}` }));
+
+  test('streams in chunks, reporting enterprises written of the list, and saves every row', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-contacts-'));
+    try {
+      const seen: ExportProgress[] = [];
+      const outcome = await exportContactList(fileSink(dir, '联系企业.xlsx'), many, { today: '2026-11-18', scope: '' }, { onProgress: (p) => seen.push(p) });
+      expect(outcome).toEqual({ status: 'saved', fileName: '联系企业.xlsx' });
+      expect(seen.map((p) => `${p.sheet} ${p.written}/${p.total}`)).toEqual(['联系企业 0/2500', '联系企业 1000/2500', '联系企业 2000/2500', '联系企业 2500/2500']);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(dir, '联系企业.xlsx'));
+      const ws = wb.getWorksheet('联系企业')!;
+      expect([ws.getCell('A2503').value, ws.getCell('B2503').value]).toEqual([2500, '企业2500']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('cancelling mid-way leaves nothing under the chosen name and no temp file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-contacts-'));
+    try {
+      const controller = new AbortController();
+      const outcome = await exportContactList(
+        fileSink(dir, '联系企业.xlsx'),
+        many,
+        { today: '2026-11-18', scope: '' },
+        { signal: controller.signal, onProgress: (p) => p.written >= 1000 && controller.abort() },
+      );
+      expect(outcome).toEqual({ status: 'cancelled' });
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

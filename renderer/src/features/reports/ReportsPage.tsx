@@ -2,10 +2,10 @@
 // three drafted texts (成效、存在问题、下一步措施) and exports the service-month workbook. The export
 // streams through the bridge, with progress and a cancel button. Changing the period or scope
 // re-drafts the texts, so once the officer has edited them it asks first.
-import { App as AntApp, Alert, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Radio, Select, Space, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { draftNarrative, formatRate, type ReportNarrative } from '../../../../shared/reports/reportNarrative';
 import { monthPeriod, reportFileName, type ReportPeriod, type ReportScope } from '../../../../shared/reports/reportScope';
@@ -14,7 +14,8 @@ import { api } from '../../bridge/api';
 import { db } from '../../db/db';
 import { loadSettings, useSettings } from '../../db/settingsStore';
 import { describeError } from '../../db/storageErrors';
-import { exportServiceMonthReport, type ExportProgress } from './exportServiceMonthReport';
+import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookExport';
+import { exportServiceMonthReport } from './exportServiceMonthReport';
 import { computeReportFigures, loadReportBase, type ReportBase } from './reportData';
 
 type PeriodMode = 'month' | 'range';
@@ -32,7 +33,7 @@ interface ReportTexts {
 }
 
 export function ReportsPage() {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
   const settings = useSettings();
   const [mode, setMode] = useState<PeriodMode>('month');
   const [month, setMonth] = useState<Dayjs>(() => dayjs(shanghaiDate()).startOf('month'));
@@ -47,8 +48,7 @@ export function ReportsPage() {
   const setNarrative = (next: ReportNarrative) => setTexts((prev) => ({ ...prev, narrative: next }));
   const [data, setData] = useState<{ key: string; figures: ServiceMonthFigures; base: ReportBase } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [progress, setProgress] = useState<ExportProgress | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
+  const workbookExport = useWorkbookExport();
 
   // On a fresh laptop the settings row does not exist yet: create it (the defaults) so counting can start.
   useEffect(() => {
@@ -101,7 +101,7 @@ export function ReportsPage() {
   }, [key, period, scope, asOf, settings]);
 
   const figures = data?.key === key ? data.figures : null;
-  const exporting = progress !== null;
+  const exporting = workbookExport.exporting;
 
   /**
    * A change of period or scope re-drafts the three texts: when the officer has edited them, it asks
@@ -127,28 +127,13 @@ export function ReportsPage() {
 
   async function runExport() {
     if (!data || !figures || !settings) return;
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setProgress({ sheet: '', written: 0, total: 1 });
-    try {
+    await workbookExport.run(async (options) => {
       // Count again at export time, so 汇总 agrees with the ledger rows written beside it even if
       // records changed since the page counted (the texts stay as the officer edited them).
       const base = await loadReportBase(db);
       const fresh = await computeReportFigures(db, base, figures.period, figures.scope, shanghaiDate(), settings);
-      const outcome = await exportServiceMonthReport(
-        db,
-        api,
-        { figures: fresh, base, unit, narrative, overrides: settings.calendarOverrides },
-        { signal: controller.signal, onProgress: setProgress },
-      );
-      if (outcome.status === 'saved') message.success(`已导出：${outcome.fileName}`);
-      else message.info('已取消导出，未保存文件');
-    } catch (error) {
-      message.error(`导出失败：${describeError(error)}`);
-    } finally {
-      abortRef.current = null;
-      setProgress(null);
-    }
+      return exportServiceMonthReport(db, api, { figures: fresh, base, unit, narrative, overrides: settings.calendarOverrides }, options);
+    }, (fileName) => `已导出：${fileName}`);
   }
 
   const p = figures?.problems;
@@ -305,21 +290,7 @@ export function ReportsPage() {
         </Button>
         <Typography.Text type="secondary">文件名：{reportFileName(period, unit)}</Typography.Text>
       </Space>
-      {progress && (
-        <Space align="center" style={{ width: '100%' }} aria-live="polite">
-          <Progress
-            style={{ width: 360 }}
-            percent={Math.min(100, Math.floor((progress.written / Math.max(1, progress.total)) * 100))}
-            status="active"
-          />
-          <Typography.Text>
-            {progress.sheet ? `正在写入“${progress.sheet}”：` : '正在准备：'}已写入 {progress.written} / {progress.total} 行
-          </Typography.Text>
-          <Button danger onClick={() => abortRef.current?.abort()}>
-            取消导出
-          </Button>
-        </Space>
-      )}
+      <ExportProgressBar control={workbookExport} />
     </Space>
   );
 }

@@ -1,24 +1,23 @@
-// The export of the service-month workbook: the four sheets, one at a time, through the bridge's
-// export methods (a streaming file in Electron, an in-page workbook in the browser). Rows go out in
-// chunks as they are read, so neither process ever holds a whole ledger.
+// The export of the service-month workbook: the four sheets, one at a time, through the one workbook
+// export helper (renderer/src/export/workbookExport.ts) over the bridge's export methods (a streaming
+// file in Electron, an in-page workbook in the browser). Rows go out in chunks as they are read, so
+// neither process ever holds a whole ledger.
 import type { CalendarOverrides } from '../../../../shared/calendar/workingDays';
-import type { IpcResult, LedgerApi } from '../../../../shared/ipc';
 import { dueSoonUntil } from '../../../../shared/problems/problemTimeliness';
 import { problemListRow, problemListSheetSpec } from '../../../../shared/reports/problemListSheet';
 import { projectProgressRows, projectProgressSheetSpec } from '../../../../shared/reports/projectProgressSheet';
 import type { ReportNarrative } from '../../../../shared/reports/reportNarrative';
 import { inPeriod, periodMonths, problemInScope, reportFileName, visitInScope } from '../../../../shared/reports/reportScope';
 import type { ServiceMonthFigures } from '../../../../shared/reports/serviceMonthFigures';
-import { EXPORT_CHUNK_ROWS, type SheetRow, type SheetSpec } from '../../../../shared/reports/sheetSpec';
+import type { SheetRow } from '../../../../shared/reports/sheetSpec';
 import { summarySheetRows, summarySheetSpec } from '../../../../shared/reports/summarySheet';
 import { visitLedgerRow, visitLedgerSheetSpec } from '../../../../shared/reports/visitLedgerSheet';
 import type { LedgerDatabase } from '../../db/schema';
+import { exportWorkbook, type ExportBridge, type ExportOptions, type ExportOutcome } from '../../export/workbookExport';
 import { recordsByDay, type ReportBase } from './reportData';
 
-export type ExportBridge = Pick<
-  LedgerApi,
-  'exportBegin' | 'exportAddSheet' | 'exportAppendRows' | 'exportCommitSheet' | 'exportFinish' | 'exportAbort'
->;
+// Callers and tests of the report name these here; they are the helper's.
+export { ExportCancelled, type ExportBridge, type ExportOutcome, type ExportProgress } from '../../export/workbookExport';
 
 export interface ReportExportInput {
   figures: ServiceMonthFigures;
@@ -28,25 +27,11 @@ export interface ReportExportInput {
   overrides: CalendarOverrides;
 }
 
-export interface ExportProgress {
-  sheet: string;
-  written: number;
-  total: number;
-}
-
-export type ExportOutcome = { status: 'saved'; fileName: string } | { status: 'cancelled' };
-
-export class ExportCancelled extends Error {
-  constructor() {
-    super('导出已取消');
-  }
-}
-
 export async function exportServiceMonthReport(
   db: LedgerDatabase,
   bridge: ExportBridge,
   input: ReportExportInput,
-  options: { onProgress?: (p: ExportProgress) => void; signal?: AbortSignal } = {},
+  options: ExportOptions = {},
 ): Promise<ExportOutcome> {
   const { figures, base, unit, narrative, overrides } = input;
   const { period, scope, asOf } = figures;
@@ -54,35 +39,14 @@ export async function exportServiceMonthReport(
   const months = periodMonths(period);
   const entries = await db.progressEntries.where('month').anyOf(months).toArray();
   const projectRows = projectProgressRows(projects, entries, period, scope);
-  const total = figures.visits + figures.problems.total + projectRows.length;
+  const totalRows = figures.visits + figures.problems.total + projectRows.length;
 
-  const begun = await bridge.exportBegin({ suggestedName: reportFileName(period, unit) });
-  if (begun === null) return { status: 'cancelled' };
-  const { exportId } = begun;
-  let written = 0;
-  let sheetName = '';
-  const checkCancelled = () => {
-    if (options.signal?.aborted) throw new ExportCancelled();
-  };
-  const send = async (rows: SheetRow[], dataRows: number) => {
-    checkCancelled();
-    await bridge.exportAppendRows({ exportId, rows });
-    written += dataRows;
-    options.onProgress?.({ sheet: sheetName, written, total });
-  };
-  const sheet = async (spec: SheetSpec, fill: () => Promise<void>) => {
-    checkCancelled();
-    sheetName = spec.name;
-    await bridge.exportAddSheet({ exportId, sheet: spec });
-    await fill();
-    await bridge.exportCommitSheet({ exportId });
-  };
-
-  try {
-    await sheet(summarySheetSpec(figures, { unit, filedOn: asOf }), () => send(summarySheetRows(figures, narrative), 0));
+  return exportWorkbook(bridge, { suggestedName: reportFileName(period, unit), totalRows }, async (book) => {
+    // The 汇总 sheet's rows are labels and figures, not ledger rows: they count as none.
+    await book.sheet(summarySheetSpec(figures, { unit, filedOn: asOf }), (sink) => sink.append(summarySheetRows(figures, narrative), 0));
 
     const policyTitles = new Map(base.policies.map((p) => [p.id, p.code ? `${p.code} ${p.title}` : p.title]));
-    await sheet(visitLedgerSheetSpec(period, unit), async () => {
+    await book.sheet(visitLedgerSheetSpec(period, unit), async (sink) => {
       let seq = 0;
       for await (const visits of recordsByDay(db.visits, 'date', period)) {
         const rows: SheetRow[] = [];
@@ -93,12 +57,12 @@ export async function exportServiceMonthReport(
           seq += 1;
           rows.push(visitLedgerRow(seq, v, e, policyTitles));
         }
-        if (rows.length > 0) await send(rows, rows.length);
+        if (rows.length > 0) await sink.append(rows);
       }
     });
 
     const dueSoonLimit = dueSoonUntil(asOf, overrides);
-    await sheet(problemListSheetSpec(period, unit), async () => {
+    await book.sheet(problemListSheetSpec(period, unit), async (sink) => {
       let seq = 0;
       for await (const problems of recordsByDay(db.problems, 'raisedDate', period)) {
         const rows: SheetRow[] = [];
@@ -109,24 +73,10 @@ export async function exportServiceMonthReport(
           seq += 1;
           rows.push(problemListRow(seq, p, e, asOf, overrides, dueSoonLimit));
         }
-        if (rows.length > 0) await send(rows, rows.length);
+        if (rows.length > 0) await sink.append(rows);
       }
     });
 
-    await sheet(projectProgressSheetSpec(period, unit), async () => {
-      for (let i = 0; i < projectRows.length; i += EXPORT_CHUNK_ROWS) {
-        const rows = projectRows.slice(i, i + EXPORT_CHUNK_ROWS);
-        await send(rows, rows.length);
-      }
-    });
-
-    checkCancelled();
-    const result: IpcResult<'exportFinish'> = await bridge.exportFinish({ exportId });
-    if (!result.saved) return { status: 'cancelled' };
-    return { status: 'saved', fileName: result.fileName ?? begun.fileName };
-  } catch (error) {
-    await bridge.exportAbort({ exportId }).catch(() => undefined);
-    if (error instanceof ExportCancelled) return { status: 'cancelled' };
-    throw error;
-  }
+    await book.sheet(projectProgressSheetSpec(period, unit), (sink) => sink.appendAll(projectRows));
+  }, options);
 }

@@ -3,15 +3,16 @@
 // virtualised (20,000 rows scroll smoothly), with batch assignment and export of the filtered list.
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, App as AntApp, Badge, Button, Checkbox, Empty, Flex, Input, Select, Spin, Switch, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Checkbox, Empty, Flex, Input, Select, Spin, Switch, Tag, Typography } from 'antd';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { useSettings } from '../../db/settingsStore';
 import { api } from '../../bridge/api';
+import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookExport';
 import { AssignModal } from './AssignModal';
 import { DuePlanList } from './DuePlanList';
-import { buildReviewWorkbook } from './reviewExport';
+import { exportContactList } from './reviewExport';
 import {
   enterprisesVisitedBetween,
   filterReviewRows,
@@ -40,7 +41,6 @@ const headers: { label: string; sort?: ReviewSortKey }[] = [
 
 export function MyEnterprisesPage() {
   const settings = useSettings();
-  const { message } = AntApp.useApp();
   const [params, setParams] = useSearchParams();
   const [loaded, setLoaded] = useState<{ key: string; rows: ReviewRow[] }>();
   const [reload, setReload] = useState(0);
@@ -53,6 +53,7 @@ export function MyEnterprisesPage() {
   const [assigning, setAssigning] = useState(false);
   const [visitedIds, setVisitedIds] = useState<{ key: string; ids: ReadonlySet<string> }>();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const workbookExport = useWorkbookExport();
 
   const officerName = settings?.officerName ?? '';
   const today = shanghaiDate();
@@ -148,13 +149,7 @@ export function MyEnterprisesPage() {
     ]
       .filter(Boolean)
       .join('\u3000');
-    const data = await buildReviewWorkbook(shown, today, scope);
-    const result = await api.saveFile({
-      suggestedName: `联系企业-${today}.xlsx`,
-      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
-      data,
-    });
-    if (result.saved) message.success(`已导出 ${shown.length} 家企业`);
+    await workbookExport.run((options) => exportContactList(api, shown, { today, scope }, options), () => `已导出 ${shown.length} 家企业`);
   }
 
   const allShownSelected = shown.length > 0 && shown.every((r) => selected.has(r.id));
@@ -172,11 +167,12 @@ export function MyEnterprisesPage() {
           <Button icon={<TeamOutlined />} disabled={selected.size === 0} onClick={() => setAssigning(true)}>
             批量指定专员/领导（{selected.size}）
           </Button>
-          <Button icon={<DownloadOutlined />} disabled={shown.length === 0} onClick={() => void exportList()}>
+          <Button icon={<DownloadOutlined />} disabled={shown.length === 0 || workbookExport.exporting} loading={workbookExport.exporting} onClick={() => void exportList()}>
             导出 Excel
           </Button>
         </Flex>
       </Flex>
+      <ExportProgressBar control={workbookExport} />
 
       {settings && !officerName ? (
         <Alert
