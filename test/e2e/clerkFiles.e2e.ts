@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { validCreditCode } from '../shared/roster/creditCodes';
 import { exceljsRoster, type FixtureCell } from '../renderer/roster/rosterFixtures';
-import { openApp, openDialog, type App } from './harness';
+import { openApp, openDialog, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -98,5 +98,29 @@ test('清除示例数据 removes the demo as a whole and keeps the officer’s o
   const raise = await openDialog(page, '登记问题');
   expect(await raise.getByText('（可选）', { exact: false }).count()).toBe(1);
   expect(await raise.locator('.ant-form-item-required').allInnerTexts()).toEqual(expect.arrayContaining(['企业', '提出日期', '问题类别', '问题描述']));
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('an alias added in 设置 explains a town the import rejected before', async () => {
+  const page = app.page;
+  await app.goto('/settings');
+  const aliases = page.getByRole('group', { name: '区镇别名' });
+  await aliases.getByRole('group', { name: '吴江高新区（盛泽镇）的别名' }).getByLabel('删除别名 盛泽镇').waitFor();
+  await pickOption(page, aliases, '别名对应的区镇', '吴江高新区（盛泽镇）');
+  await aliases.getByLabel('新增区镇别名').fill('盛泽高新区');
+  await aliases.getByRole('button', { name: '添加别名' }).click();
+  await aliases.getByRole('group', { name: '吴江高新区（盛泽镇）的别名' }).getByLabel('删除别名 盛泽高新区').waitFor();
+  // Saved as changed: the stored settings carry the alias.
+  await expect
+    .poll(async () => ((await app.readRows('settings')) as { value: { townAliases?: Record<string, string> } }[])[0]?.value.townAliases?.['盛泽高新区'])
+    .toBe('吴江高新区（盛泽镇）');
+
+  await app.goto('/roster/import');
+  const file = Buffer.from(await exceljsRoster(header, [['1', '盛泽新材料有限公司', validCreditCode(310), '盛泽高新区', '', '']]));
+  await page.locator('input[type=file]').setInputFiles({ name: '盛泽名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  await page.getByText('导入预览（尚未写入）').waitFor();
+  await expect.poll(previewFigures).toMatchObject({ 新增: 1, 有问题: 0 });
+  await page.getByRole('tab', { name: /新增/ }).click();
+  expect(await page.getByRole('tabpanel').getByRole('row').filter({ hasText: '盛泽新材料有限公司' }).innerText()).toContain('按别名「盛泽高新区」');
   expect(app.pageErrors).toEqual([]);
 });

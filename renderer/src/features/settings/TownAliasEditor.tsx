@@ -66,7 +66,7 @@ export function TownAliasEditor({ value: stored, onChange }: TownAliasEditorProp
         {towns.map((t) => (
           <div key={t} style={{ display: 'contents' }}>
             <Typography.Text strong>{t}</Typography.Text>
-            <div aria-label={`${t}的别名`} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+            <div role="group" aria-label={`${t}的别名`} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
               {entries.filter(([, target]) => target === t).map(([name]) => aliasTag(name))}
             </div>
           </div>
