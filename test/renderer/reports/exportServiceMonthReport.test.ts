@@ -6,9 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createExportHandlers } from '../../../electron/ledgerExport/exportHandlerSet';
-import { createBrowserExportMethods } from '../../../renderer/src/features/reports/browserExportMethods';
-import { ExportCancelled, exportServiceMonthReport, type ExportBridge } from '../../../renderer/src/features/reports/exportServiceMonthReport';
+import { ExportCancelled, exportServiceMonthReport } from '../../../renderer/src/features/reports/exportServiceMonthReport';
 import { computeReportFigures, loadReportBase } from '../../../renderer/src/features/reports/reportData';
 import { LedgerDatabase } from '../../../renderer/src/db/schema';
 import { draftNarrative, type ReportNarrative } from '../../../shared/reports/reportNarrative';
@@ -16,6 +14,7 @@ import { monthPeriod, type ReportScope } from '../../../shared/reports/reportSco
 import { LATE_FILL_ARGB } from '../../../shared/reports/sheetWriter';
 import { libreOfficeConvert, libreOfficeCsvSheets, openpyxlRead } from '../../electron/ledgerExport/independentReaders';
 import { enterprises, injectionTexts, policies, problems, progressEntries, projects, visits } from '../../shared/reports/reportFixture';
+import { browserSink, fileSink } from '../export/exportSinks';
 
 let db: LedgerDatabase;
 let dir: string;
@@ -42,12 +41,7 @@ afterAll(async () => {
 });
 
 /** The Electron side, with a "dialog" that answers the given path (or cancels with null). */
-function electronBridge(answer: string | null): ExportBridge {
-  return createExportHandlers({
-    showSaveDialog: async () => (answer === null ? { canceled: true } : { canceled: false, filePath: answer }),
-    defaultFolder: () => dir,
-  }) as unknown as ExportBridge;
-}
+const electronBridge = (answer: string | null) => fileSink(dir, answer);
 
 async function prepare(scope: ReportScope = { kind: 'all' }) {
   const base = await loadReportBase(db);
@@ -285,11 +279,7 @@ describe('export edge cases', () => {
 
   test('the browser build writes the same cells as the main-process writer (one layout, two sinks)', async () => {
     const { base, figures } = await prepare();
-    const saved: { name: string; data: Uint8Array }[] = [];
-    const browser = createBrowserExportMethods(async ({ suggestedName, data }) => {
-      saved.push({ name: suggestedName, data });
-      return { saved: true, fileName: suggestedName };
-    });
+    const { bridge: browser, saved } = browserSink();
     const outcome = await exportServiceMonthReport(db, browser, { figures, base, unit, narrative: edited, overrides: {} });
     expect(outcome).toEqual({ status: 'saved', fileName: '服务月报告-2026-11-吴江开发区管委会.xlsx' });
     const fromBrowser = new ExcelJS.Workbook();
