@@ -181,7 +181,8 @@ export function RosterImportPage() {
         </p>
         <p>点击或拖入企业名单文件（.xlsx 或 .csv）</p>
         <Typography.Text type="secondary">
-          支持 Excel、WPS、LibreOffice 导出的 .xlsx，以及 UTF-8 或 GBK 编码的 .csv；单次最多 {maxRosterRows} 行。表头可在标题行下方。
+          支持 Excel、WPS、LibreOffice 导出的 .xlsx，以及 UTF-8 或 GBK 编码的 .csv；单次最多 {maxRosterRows} 行。表头可在标题行下方；
+          区镇可写全称、简称或旧称（按“设置 → 区镇别名”对应）；表格下方的合计、填表人、备注等行自动跳过。
         </Typography.Text>
       </Upload.Dragger>
 
