@@ -161,7 +161,7 @@ describe('CSV in two encodings', () => {
 
 describe('settings saved before town aliases existed', () => {
   it('get the default aliases in the upgrade, and aliases an officer edited stay', () => {
-    const old = { deviceId: 'device-1', towns: [...defaultTowns] };
+    const old: { deviceId: string; towns: string[]; townAliases?: Record<string, string> } = { deviceId: 'device-1', towns: [...defaultTowns] };
     expect(backfillTownAliases(old).townAliases).toEqual(defaultTownAliases);
     const edited = { ...old, townAliases: { 高新区: '吴江高新区（盛泽镇）' } };
     expect(backfillTownAliases(edited)).toBe(edited);
