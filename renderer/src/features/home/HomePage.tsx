@@ -14,9 +14,9 @@ import {
   myOpenProblems,
   queryProblemIds,
   summarizeProblems,
-  today as todayInShanghai,
   type ProblemRow,
 } from '../problems/problemRepo';
+import { today as todayInShanghai } from '../../../../shared/calendar/shanghaiDate';
 import { DeadlineCell, StatusTag } from '../problems/ProblemTags';
 import { useRememberedCounts } from '../problems/rememberedCounts';
 import { DuePlanList } from '../review/DuePlanList';

@@ -28,8 +28,9 @@ import {
   type ProblemContext,
 } from '../../../../shared/problems/problemWorkflow';
 import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
-import { DateInput } from './DateInput';
-import { changeProblem, today } from './problemRepo';
+import { DateInput } from '../../components/DateInput';
+import { changeProblem } from './problemRepo';
+import { today } from '../../../../shared/calendar/shanghaiDate';
 import { useRuleFormSave } from './ruleErrorToForm';
 import { dialogDraftKey, useDialogDraft } from './useDialogDraft';
 

@@ -12,7 +12,7 @@ import { problemTimeliness } from '../../../../shared/problems/problemTimeliness
 import { availableProblemActions } from '../../../../shared/problems/problemWorkflow';
 import { db } from '../../db/db';
 import { actionTitles, ProblemActionModal, type ProblemAction } from './ProblemActionModal';
-import { today as todayInShanghai } from './problemRepo';
+import { today as todayInShanghai } from '../../../../shared/calendar/shanghaiDate';
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { useSettings } from '../../db/settingsStore';
 

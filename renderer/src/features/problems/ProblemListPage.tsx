@@ -19,11 +19,11 @@ import {
   pageNewestProblems,
   queryProblemIds,
   summarizeProblems,
-  today as todayInShanghai,
   type NewestCursor,
   type ProblemFilters,
   type ProblemRow,
 } from './problemRepo';
+import { today as todayInShanghai } from '../../../../shared/calendar/shanghaiDate';
 import { ProblemCountsBar } from './ProblemCountsBar';
 import { useRememberedCounts } from './rememberedCounts';
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';

@@ -10,9 +10,10 @@ import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../components/DateInput';
 import { projectsOfEnterprise } from '../projects/projectRepo';
-import { saveNewProblem, today } from './problemRepo';
+import { saveNewProblem } from './problemRepo';
+import { today } from '../../../../shared/calendar/shanghaiDate';
 import { useRuleFormSave } from './ruleErrorToForm';
 import { useSettings } from '../../db/settingsStore';
 

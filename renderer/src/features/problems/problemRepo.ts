@@ -12,7 +12,6 @@ import {
   type ProblemStatus,
   type Settings,
 } from '../../../../shared/domain/records';
-import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import {
   addToProblemCounts,
@@ -332,8 +331,3 @@ export async function myOpenProblems(officer: string, today: string, overrides: 
 }
 
 // ---- the 登记问题 form ---------------------------------------------------------------------------
-
-/** Key projects of an enterprise, for the optional project field. */
-export function today(): string {
-  return shanghaiDate(new Date());
-}

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { KeyProject } from '../../../../shared/domain/records';
 import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
 import { useSettings } from '../../db/settingsStore';
-import { DateInput } from '../problems/DateInput';
-import { today } from '../problems/problemRepo';
+import { DateInput } from '../../components/DateInput';
+import { today } from '../../../../shared/calendar/shanghaiDate';
 import { exitProjectLibrary, reenterProjectLibrary } from './projectRepo';
 import { useProjectFormSave } from './useProjectFormSave';
 

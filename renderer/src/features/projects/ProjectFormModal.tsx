@@ -8,8 +8,8 @@ import { projectInputOf } from '../../../../shared/projects/projectInput';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
 import { useSettings } from '../../db/settingsStore';
-import { DateInput } from '../problems/DateInput';
-import { today } from '../problems/problemRepo';
+import { DateInput } from '../../components/DateInput';
+import { today } from '../../../../shared/calendar/shanghaiDate';
 import { saveProject } from './projectRepo';
 import { useProjectFormSave } from './useProjectFormSave';
 

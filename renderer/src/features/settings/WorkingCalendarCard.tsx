@@ -10,7 +10,7 @@ import type { Settings } from '../../../../shared/domain/records';
 import { api } from '../../bridge/api';
 import { updateSettings } from '../../db/settingsStore';
 import { describeError } from '../../db/storageErrors';
-import { today } from '../problems/problemRepo';
+import { today } from '../../../../shared/calendar/shanghaiDate';
 import { CalendarOverridesEditor } from './CalendarOverridesEditor';
 import { YearScheduleModal } from './YearScheduleModal';
 

@@ -15,7 +15,7 @@ import {
   type YearSchedule,
 } from '../../../../shared/calendar/yearSchedule';
 import { describeError } from '../../db/storageErrors';
-import { DateInput } from '../problems/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { saveYearSchedule, YearScheduleError } from './calendarRepo';
 import { YearCalendarPreview } from './YearCalendarPreview';
 
