@@ -5,3 +5,8 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000; // China has no daylight saving time
 export function shanghaiDate(now: Date = new Date()): string {
   return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** Today's calendar date in Asia/Shanghai: what "today" means for every deadline and form default. */
+export function today(): string {
+  return shanghaiDate(new Date());
+}

@@ -5,7 +5,7 @@ import { isOpenProblemStatus } from '../../../../shared/problems/problemTransiti
 import Dexie from 'dexie';
 import { checkCreditCode } from '../../../../shared/creditCode';
 import type { EnterpriseFields } from '../../../../shared/domain/enterpriseFields';
-import { enterpriseSchema, type Enterprise, type ProblemStatus } from '../../../../shared/domain/records';
+import { enterpriseSchema, type Enterprise } from '../../../../shared/domain/records';
 import { byName, directoryEntry, type DirectoryEntry } from '../../../../shared/search/enterpriseDirectory';
 import { enterpriseSearchTokens, normalizeSearchQuery } from '../../../../shared/search/searchTokens';
 import { db } from '../../db/db';
