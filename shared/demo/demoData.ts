@@ -7,7 +7,7 @@
 // slice of enterprises together with their own visits, problems and projects, so an enterprise's
 // `lastVisitDate` is final when its batch is yielded and the loader never holds the whole set.
 import { makeCreditCode } from '../creditCode';
-import { addCalendarDays, addWorkingDays, calendarDaysBetween, isWorkingDay } from '../calendar/workingDays';
+import { addCalendarDays, addWorkingDays, calendarDaysBetween, isWorkingDay, type CheckedWorkingDay } from '../calendar/workingDays';
 import {
   outcomeClasses,
   projectStages,
@@ -23,7 +23,7 @@ import {
   type Satisfaction,
   type Visit,
 } from '../domain/records';
-import { replyDeadline } from '../problems/problemDeadline';
+import { replyDeadlineChecked } from '../problems/problemDeadline';
 import { reconstructProjectHistory } from '../projects/projectHistory';
 import { defaultDepartments } from '../reference/departments';
 import { defaultPolicies } from '../reference/policies';
@@ -209,7 +209,7 @@ class DemoGenerator {
   private readonly officerByName = new Map<string, Officer>(demoOfficers.map((o) => [o.name, o]));
   private readonly candidatesByCategory = new Map<string, readonly string[]>();
   private readonly dayTable: DayTable;
-  private readonly deadlineCache = new Map<string, string>();
+  private readonly deadlineCache = new Map<string, CheckedWorkingDay>();
   private readonly workingDayCache = new Map<string, string>();
 
   constructor(private readonly options: DemoOptions) {
@@ -244,12 +244,15 @@ class DemoGenerator {
     return { id: `${DEMO_ID_PREFIX}${this.rng.uuid()}`, createdAt: at, updatedAt: at, updatedBy: by, deviceId: this.deviceId };
   }
 
-  /** The reply deadline depends only on the handling and the day the clock starts: cached. */
-  private deadline(handling: Problem['handling'], raisedDate: string, transferDate: string | undefined): string {
+  /**
+   * The reply deadline depends only on the handling and the day the clock starts: cached. At the
+   * year end it may rest on a year the calendar does not know: then it is provisional (待确认).
+   */
+  private deadline(handling: Problem['handling'], raisedDate: string, transferDate: string | undefined): CheckedWorkingDay {
     const key = `${handling}|${raisedDate}|${transferDate ?? ''}`;
     let deadline = this.deadlineCache.get(key);
     if (deadline === undefined) {
-      deadline = replyDeadline({ handling, raisedDate, transferDate });
+      deadline = replyDeadlineChecked({ handling, raisedDate, transferDate });
       this.deadlineCache.set(key, deadline);
     }
     return deadline;
@@ -478,7 +481,8 @@ class DemoGenerator {
     if (transferDate !== undefined && transferDate > raisedDate) {
       log(transferDate, '已转办', `转办至${department}（未在提出当日转办）`);
     }
-    const deadline = this.deadline(handling, raisedDate, transferDate);
+    const checkedDeadline = this.deadline(handling, raisedDate, transferDate);
+    const deadline = checkedDeadline.date;
     const clockStart = transferDate ?? raisedDate;
 
     const problem: Problem = {
@@ -492,6 +496,7 @@ class DemoGenerator {
       handling,
       department,
       replyDeadline: deadline,
+      ...(checkedDeadline.uncertain ? { replyDeadlineProvisional: true } : {}),
       replyContent: '',
       status,
       officer: officerName,

@@ -161,3 +161,14 @@ describe('generateDemoData', () => {
     expect(codes.size).toBe(20_000);
   });
 });
+
+describe('demo data at the year end', () => {
+  it('marks the deadlines that run into a year the calendar does not know as provisional, and only those', () => {
+    const yearEnd = generateDemoData({ seed: 'test', today: '2026-12-30', ...demoScales.small });
+    const provisional = yearEnd.problems.filter((p) => p.replyDeadlineProvisional);
+    expect(provisional.length).toBeGreaterThan(0);
+    expect(provisional.every((p) => (p.replyDeadline ?? '') >= '2027-01-01')).toBe(true);
+    expect(yearEnd.problems.filter((p) => (p.replyDeadline ?? '') >= '2027-01-01' && !p.replyDeadlineProvisional)).toEqual([]);
+    expect(small.problems.some((p) => p.replyDeadlineProvisional)).toBe(false);
+  });
+});
