@@ -3,6 +3,9 @@
 // the field hold databases at every older version. test/renderer/db/schema.test.ts snapshots them.
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { markProvisionalDeadline } from '../../../shared/problems/problemDeadline';
+import { backfillProjectHistory } from '../../../shared/projects/projectHistory';
+import { backfillTownAliases } from '../../../shared/reference/towns';
+import { withFreshSearchTokens } from '../../../shared/search/searchTokens';
 import type {
   Attachment,
   Draft,
@@ -46,22 +49,42 @@ export const schemaV2 = {
 } as const;
 
 /**
- * Version 3: no new index; data moves. A deadline resting on a year the calendar does not know is
- * marked provisional (待确认) — 0.1 counted a year with one override day as known — so it is
- * recomputed when the year's notice is entered. Settings gain the entered notices (`calendarYears`,
- * filled by the zod default when read).
+ * Version 3 (issue 9): no new index; data moves, each move a pure backfill tested on its own.
+ * - problems: a deadline resting on a year the calendar does not know is marked provisional (待确认)
+ *   — 0.1 counted a year with one override day as known — to be recomputed when its notice is entered;
+ * - enterprises: search tokens recomputed (full pinyin is searchable now);
+ * - projects: the history of library entries, exits and stage changes rebuilt from their fields and
+ *   progress entries;
+ * - settings: the town aliases the roster import matches (the entered year notices, `calendarYears`,
+ *   start empty through the zod default).
  */
 export const schemaV3 = {} as const;
 
 async function upgradeToV3(tx: Transaction): Promise<void> {
   const settingsRow = (await tx.table('settings').get('app')) as SettingsRow | undefined;
   const overrides = settingsRow?.value?.calendarOverrides ?? {};
+  if (settingsRow?.value) await tx.table('settings').put({ ...settingsRow, value: backfillTownAliases(settingsRow.value) });
   await tx
     .table('problems')
     .toCollection()
     .modify((problem: Problem, ref: { value: Problem }) => {
       const marked = markProvisionalDeadline(problem, overrides);
       if (marked !== problem) ref.value = marked;
+    });
+  await tx
+    .table('enterprises')
+    .toCollection()
+    .modify((enterprise: Enterprise, ref: { value: Enterprise }) => {
+      ref.value = withFreshSearchTokens(enterprise);
+    });
+  const entries = (await tx.table('progressEntries').toArray()) as ProgressEntry[];
+  const entriesOf = new Map<string, ProgressEntry[]>();
+  for (const entry of entries) entriesOf.set(entry.projectId, [...(entriesOf.get(entry.projectId) ?? []), entry]);
+  await tx
+    .table('projects')
+    .toCollection()
+    .modify((project: KeyProject, ref: { value: KeyProject }) => {
+      ref.value = backfillProjectHistory(project, entriesOf.get(project.id) ?? []);
     });
 }
 

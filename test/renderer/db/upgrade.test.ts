@@ -97,6 +97,31 @@ describe('upgrade from version 2 to version 3 (provisional deadlines)', () => {
       problem('prob-firm', '2026-11-02', '2026-11-05'),
     ]);
     await old.table('planActions').put({ ...meta('plan-0001'), enterpriseId: 'ent-00001', dueDate: '2026-12-01' });
+    // 0.1's tokens: name suffixes and initials, no full pinyin.
+    await old.table('enterprises').put({
+      ...meta('ent-00001'),
+      name: '江苏亨通光电股份有限公司',
+      creditCode: '91320500MA1XXXXX0A',
+      town: '七都镇',
+      searchTokens: ['江苏亨通光电股份有限公司', 'jshtgdgfyxgs'],
+    });
+    // A project of 0.1: in the library since June, in 在建 since its September progress entry.
+    await old.table('projects').put({
+      ...meta('proj-0001'),
+      name: '亨通海洋光缆扩建项目',
+      enterpriseId: 'ent-00001',
+      investorRegion: '欧美',
+      stage: '在建',
+      inLibrary: true,
+      libraryEntryDate: '2026-06-10',
+      libraryExitReason: '',
+      leadOfficer: '张三',
+      town: '七都镇',
+    });
+    await old.table('progressEntries').bulkPut([
+      { ...meta('prog-0001'), projectId: 'proj-0001', month: '2026-08', stage: '已设立·前期手续', progress: '办理用地', blockers: '' },
+      { ...meta('prog-0002'), projectId: 'proj-0001', month: '2026-09', stage: '在建', progress: '开工', blockers: '' },
+    ]);
     await old.table('settings').put({ key: 'app', value: { officerName: '张三', calendarOverrides: { '2027-01-01': false } } });
     old.close();
 
@@ -111,7 +136,14 @@ describe('upgrade from version 2 to version 3 (provisional deadlines)', () => {
       const firm = await db.problems.get('prob-firm');
       expect(firm?.replyDeadlineProvisional).toBeUndefined();
       expect(await db.planActions.count()).toBe(1);
-      expect((await db.settings.get('app'))?.value.calendarOverrides).toEqual({ '2027-01-01': false });
+      const settings = (await db.settings.get('app'))?.value;
+      expect(settings?.calendarOverrides).toEqual({ '2027-01-01': false });
+      expect(Object.keys(settings?.townAliases ?? {}).length).toBeGreaterThan(0);
+      // Full pinyin finds the enterprise through the index once its tokens are recomputed.
+      expect(await db.enterprises.where('searchTokens').startsWith('hengtong').primaryKeys()).toEqual(['ent-00001']);
+      const project = await db.projects.get('proj-0001');
+      expect(project?.history?.map((h) => h.kind)).toContain('入库');
+      expect(project?.history?.length).toBeGreaterThan(1);
     } finally {
       db.close();
     }
