@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise, Problem, Visit } from '../../shared/domain/records';
-import { makePng, openApp, openDialog, type App } from './harness';
+import { makePng, openApp, openDialog, settle, type App } from './harness';
 
 let app: App;
 let enterprises: Enterprise[] = [];
@@ -98,8 +98,11 @@ test('the whole visit form is filled with the keyboard; Tab in a multi-select ne
   await keys.press('Tab');
   expect(await focusedField(page)).toBe('宣讲的政策措施');
   await keys.type('信用体系');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+  // Enter picks the active option once the list has stopped sliding open.
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').first().waitFor();
+  await settle(page);
   await keys.press('Enter');
+  await settle(page); // the list slides shut before Tab moves on
   const policies = await tagsOf(page, '宣讲的政策措施');
   expect(policies).toHaveLength(1);
   await keys.press('Tab');
@@ -112,15 +115,21 @@ test('the whole visit form is filled with the keyboard; Tab in a multi-select ne
   await keys.press('Enter');
   await expect.poll(() => focusedField(page)).toBe('问题类别');
   await keys.type('用工');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+  // Enter picks the active option once the list has stopped sliding open.
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').first().waitFor();
+  await settle(page);
   await keys.press('Enter');
+  await settle(page); // the list slides shut before Tab moves on
   await keys.press('Tab');
   expect(await focusedField(page)).toBe('radio:本部门办理');
   await keys.press('Tab');
   expect(await focusedField(page)).toBe('责任部门');
   await keys.type('区商务局');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+  // Enter picks the active option once the list has stopped sliding open.
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').first().waitFor();
+  await settle(page);
   await keys.press('Enter');
+  await settle(page); // the list slides shut before Tab moves on
   await keys.press('Tab');
   expect(await focusedField(page)).toBe('问题描述');
   await keys.type('键盘登记的问题：缺少熟练焊工');
