@@ -105,5 +105,26 @@ test('a visit with a problem is saved on 30 December; entering the 2027 notice m
   const [firm] = (await app.readRows('problems')) as { replyDeadline: string; replyDeadlineProvisional?: boolean }[];
   expect(firm?.replyDeadline).toBe('2027-01-05');
   expect(firm?.replyDeadlineProvisional).toBeUndefined();
+
+  // A visit recorded now counts its problem's deadline on the entered 2027 notice: firm at once.
+  await app.goto('/enterprises');
+  await page.getByRole('link', { name: enterpriseName }).first().click();
+  await page.getByRole('button', { name: '记录走访' }).click();
+  const next = page.getByRole('form', { name: '走访记录' });
+  await next.waitFor();
+  await next.getByLabel('走访情况').fill('年末再访。');
+  await next.getByRole('button', { name: '添加问题' }).click();
+  const again = next.getByRole('region', { name: '问题 1' });
+  await pickOption(page, again, '问题类别', '物流');
+  await pickOption(page, again, '责任部门', '区商务局');
+  await again.getByLabel('问题描述').fill('年后物流运力不足');
+  await again.getByText('答复期限：2027-01-05').waitFor();
+  await next.getByRole('button', { name: '保存走访' }).click();
+  await page.getByText('走访已保存，登记问题 1 个').waitFor();
+  const stored2 = ((await app.readRows('problems')) as { description: string; replyDeadline: string; replyDeadlineProvisional?: boolean }[]).find(
+    (p) => p.description === '年后物流运力不足',
+  );
+  expect(stored2).toMatchObject({ replyDeadline: '2027-01-05' });
+  expect(stored2?.replyDeadlineProvisional).toBeUndefined();
   expect(app.pageErrors).toEqual([]);
 });
