@@ -8,7 +8,7 @@ import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
 import { db } from './db/db';
 import { requestPersistentStorage } from './db/localStorageState';
-import { describeError } from './db/storageErrors';
+import { describeError } from '../../shared/errors/describeError';
 import { recalculateAfterCalendarUpdate } from './features/settings/calendarRepo';
 import './debugHooks';
 import './styles.css';

@@ -1,4 +1,6 @@
-// What the officer reads when a write or read of the local database fails. The browser's own texts
+// What the officer reads when something fails: a refused rule, or a write or read of the local
+// database. Pure (it reads error names only), so every layer — shared code, repositories, screens —
+// uses the one translator. The browser's own texts
 // ("QuotaExceededError: The quota has been exceeded.") are English and say nothing about what to do,
 // so the failures an officer can meet on a laptop — a full disk, a database another window holds
 // open, a newer app's database — get a Chinese sentence; anything else keeps its own message.

@@ -1,6 +1,6 @@
 // The life of a problem under 首问负责制: 待处理 → 已转办 → 已答复 → 已办结, or 已升级 (督办会/点评会).
 // Every function is pure: it returns a NEW Problem (with a history entry saying who changed what,
-// when) or throws ProblemRuleError naming the field and saying what is wrong in Chinese. Callers
+// when) or throws RuleError naming the field and saying what is wrong in Chinese. Callers
 // write the result inside one Dexie transaction, so a rejected change stores nothing.
 import {
   escalationMeetings,
@@ -19,6 +19,7 @@ import { shanghaiDate } from '../calendar/shanghaiDate';
 import { newId } from '../ids';
 import { replyDeadlineChecked } from './problemDeadline';
 import { transitionRefusal, type ProblemTransition } from './problemTransitions';
+import { RuleError, type RuleIssue } from '../errors/ruleError';
 
 export interface ProblemActor {
   officerName: string;
@@ -37,25 +38,6 @@ export interface ProblemContext {
    * with `replyDeadlineProvisional` (待确认) and recomputed when the year's notice is entered.
    */
   knownYears?: readonly number[];
-}
-
-export interface ProblemRuleIssue {
-  /** The Problem field the message belongs to (e.g. `replyDate`, `department`). */
-  field: string;
-  message: string;
-}
-
-/** A rule broken by a change; `field` and `message` are the first issue, `issues` all of them. */
-export class ProblemRuleError extends Error {
-  readonly field: string;
-  readonly issues: ProblemRuleIssue[];
-  constructor(issues: ProblemRuleIssue[]) {
-    const first = issues[0] ?? { field: '', message: '问题数据无效' };
-    super(first.message);
-    this.name = 'ProblemRuleError';
-    this.field = first.field;
-    this.issues = issues;
-  }
 }
 
 /** Chinese labels of the fields, for messages and forms. */
@@ -101,7 +83,7 @@ export interface NewProblemInput {
 
 
 class IssueList {
-  readonly items: ProblemRuleIssue[] = [];
+  readonly items: RuleIssue[] = [];
   add(field: string, message: string): void {
     if (!this.items.some((i) => i.field === field)) this.items.push({ field, message });
   }
@@ -109,7 +91,7 @@ class IssueList {
     return this.items.some((i) => i.field === field);
   }
   throwIfAny(): void {
-    if (this.items.length > 0) throw new ProblemRuleError(this.items);
+    if (this.items.length > 0) throw new RuleError(this.items);
   }
 }
 
@@ -216,7 +198,7 @@ function changed(
 /** Refuses an action the state machine (problemTransitions) does not allow from this problem's state. */
 function requireTransition(p: Problem, action: ProblemTransition): void {
   const refusal = transitionRefusal(action, p);
-  if (refusal) throw new ProblemRuleError([refusal]);
+  if (refusal) throw new RuleError([refusal]);
 }
 
 function omitUndefined<T extends object>(value: T): T {
@@ -339,14 +321,14 @@ export function closeProblem(p: Problem, change: CloseProblemChange, ctx: Proble
   // An unhappy enterprise's problem is not closed by habit: reopen it, or decide and say why.
   if (p.satisfaction === '不满意') {
     if (change.closeDespiteDissatisfaction !== true) {
-      throw new ProblemRuleError([
+      throw new RuleError([
         {
           field: 'closeDespiteDissatisfaction',
           message: '企业对答复不满意：请先重新办理，或勾选“企业不满意，仍然办结”并说明理由',
         },
       ]);
     }
-    if (comment === '') throw new ProblemRuleError([{ field: 'comment', message: '企业不满意仍然办结，须说明理由' }]);
+    if (comment === '') throw new RuleError([{ field: 'comment', message: '企业不满意仍然办结，须说明理由' }]);
     return changed(p, {}, ctx, '已办结', `企业不满意，仍然办结：${comment}`);
   }
   return changed(p, {}, ctx, '已办结', comment || '办结');
@@ -410,10 +392,10 @@ export function recordSatisfaction(
   const reason = change.reason?.trim() ?? '';
   requireTransition(p, 'satisfaction');
   if (!satisfactionLevels.includes(satisfaction)) {
-    throw new ProblemRuleError([{ field: 'satisfaction', message: '请选择满意、基本满意或不满意' }]);
+    throw new RuleError([{ field: 'satisfaction', message: '请选择满意、基本满意或不满意' }]);
   }
   if (satisfaction === '不满意' && reason === '') {
-    throw new ProblemRuleError([{ field: 'satisfactionReason', message: '企业不满意时须填写不满意的原因' }]);
+    throw new RuleError([{ field: 'satisfactionReason', message: '企业不满意时须填写不满意的原因' }]);
   }
   const said = reason === '' ? '' : satisfaction === '不满意' ? `；原因：${reason}` : `；说明：${reason}`;
   return changed(p, { satisfaction }, ctx, p.status, `企业评价：${satisfaction}${said}`);
@@ -428,7 +410,7 @@ export function recordSatisfaction(
 export function reopenProblem(p: Problem, comment: string, ctx: ProblemContext): Problem {
   requireTransition(p, 'reopen');
   if (comment.trim() === '') {
-    throw new ProblemRuleError([{ field: 'comment', message: '请填写重新办理的原因' }]);
+    throw new RuleError([{ field: 'comment', message: '请填写重新办理的原因' }]);
   }
   const previousReply = omitUndefined({ date: p.replyDate, content: p.replyContent, satisfaction: p.satisfaction });
   const to: ProblemStatus = p.handling === '转办' && p.transferDate !== undefined ? '已转办' : '待处理';

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { shanghaiDate } from '../calendar/shanghaiDate';
 import { projectStages, type KeyProject, type ProgressEntry, type RecordMeta } from '../domain/records';
-import { issuesOfZodError, moneyField, ProjectRuleError } from './projectRuleError';
+import { moneyField } from './moneyField';
+import { RuleError, ruleErrorFromZod } from '../errors/ruleError';
 
 /** The Asia/Shanghai calendar month (`YYYY-MM`) of an instant: reports follow the bureau's calendar. */
 export function shanghaiMonth(now: Date = new Date()): string {
@@ -29,9 +30,9 @@ export type ProgressInput = Omit<ProgressEntry, keyof RecordMeta | 'projectId'>;
 /** The checked entry; a month after `currentMonth` is refused (progress is reported, not planned). */
 export function parseProgressInput(raw: unknown, currentMonth: string): ProgressInput {
   const parsed = progressInputSchema.safeParse(raw);
-  if (!parsed.success) throw new ProjectRuleError(issuesOfZodError(parsed.error));
+  if (!parsed.success) throw ruleErrorFromZod(parsed.error);
   if (parsed.data.month > currentMonth) {
-    throw new ProjectRuleError([{ field: 'month', message: `不能填报以后的月份（本月为 ${currentMonth}）` }]);
+    throw new RuleError([{ field: 'month', message: `不能填报以后的月份（本月为 ${currentMonth}）` }]);
   }
   const { investmentToDate, ...rest } = parsed.data;
   return investmentToDate === undefined ? rest : { ...rest, investmentToDate };

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../calendar/workingDays';
 import { projectStages, type KeyProject, type RecordMeta } from '../domain/records';
-import { issuesOfZodError, moneyField, ProjectRuleError } from './projectRuleError';
+import { moneyField } from './moneyField';
+import { RuleError, ruleErrorFromZod } from '../errors/ruleError';
 
 /** A form's cleared field arrives as '', null or undefined; all three mean "not given". */
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -65,10 +66,10 @@ export type ProjectInput = Omit<KeyProject, keyof RecordMeta | 'history'>;
 
 export const projectInputKeys = Object.keys(projectInputSchema.in.shape) as (keyof ProjectInput)[];
 
-/** The checked input, without the keys left empty; throws ProjectRuleError naming the fields. */
+/** The checked input, without the keys left empty; throws RuleError naming the fields. */
 export function parseProjectInput(raw: unknown): ProjectInput {
   const parsed = projectInputSchema.safeParse(raw);
-  if (!parsed.success) throw new ProjectRuleError(issuesOfZodError(parsed.error));
+  if (!parsed.success) throw ruleErrorFromZod(parsed.error);
   return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined)) as ProjectInput;
 }
 
@@ -79,15 +80,15 @@ export function projectInputOf(project: KeyProject): Record<keyof ProjectInput, 
 
 /** 移出项目库: the project's fields after leaving the library on `date` for `reason`. */
 export function exitLibrary(project: KeyProject, exit: { date?: string; reason?: string }): ProjectInput {
-  if (!project.inLibrary) throw new ProjectRuleError([{ field: '', message: '该项目已不在项目库中' }]);
+  if (!project.inLibrary) throw new RuleError([{ field: '', message: '该项目已不在项目库中' }]);
   return parseProjectInput({ ...projectInputOf(project), inLibrary: false, libraryExitDate: exit.date, libraryExitReason: exit.reason });
 }
 
 /** 重新入库: the project's fields after entering the library again on `date` (not before it left). */
 export function reenterLibrary(project: KeyProject, entry: { date?: string }): ProjectInput {
-  if (project.inLibrary) throw new ProjectRuleError([{ field: '', message: '该项目已在项目库中' }]);
+  if (project.inLibrary) throw new RuleError([{ field: '', message: '该项目已在项目库中' }]);
   if (entry.date && project.libraryExitDate && isCalendarDate(entry.date) && entry.date < project.libraryExitDate) {
-    throw new ProjectRuleError([
+    throw new RuleError([
       { field: 'libraryEntryDate', message: `重新入库日期不能早于移出日期（${project.libraryExitDate}）` },
     ]);
   }

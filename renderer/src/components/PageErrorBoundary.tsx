@@ -3,7 +3,7 @@
 // matters to an officer who just typed a visit. Keyed by the route, so leaving the page clears it.
 import { Button, Result, Space } from 'antd';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { describeError } from '../db/storageErrors';
+import { describeError } from '../../../shared/errors/describeError';
 
 interface Props {
   children: ReactNode;

@@ -4,7 +4,7 @@
 import { Alert, App, Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { describeError } from '../db/storageErrors';
+import { describeError } from '../../../shared/errors/describeError';
 
 export interface DeletionWording {
   /** 企业, 项目 … */

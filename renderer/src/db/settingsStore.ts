@@ -9,6 +9,7 @@ import { defaultProblemCategories } from '../../../shared/reference/problemCateg
 import { defaultTownAliases, defaultTowns } from '../../../shared/reference/towns';
 import { defaultVisitTypes } from '../../../shared/reference/visitTypes';
 import { db } from './db';
+import { parseOrRefuse } from '../../../shared/errors/ruleError';
 
 export function defaultSettings(deviceId: string = newId()): Settings {
   return {
@@ -38,7 +39,7 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export async function saveSettings(next: Settings): Promise<void> {
-  const parsed = settingsSchema.parse(next);
+  const parsed = parseOrRefuse(settingsSchema, next);
   await db.settings.put({ key: 'app', value: parsed });
 }
 
@@ -51,7 +52,7 @@ export async function updateSettings(patch: Partial<Omit<Settings, 'deviceId'>>)
   return db.transaction('rw', db.settings, async () => {
     const row = await db.settings.get('app');
     const current = row?.value ?? defaultSettings();
-    const next = settingsSchema.parse({ ...current, ...patch, deviceId: current.deviceId });
+    const next = parseOrRefuse(settingsSchema, { ...current, ...patch, deviceId: current.deviceId });
     await db.settings.put({ key: 'app', value: next });
     return next;
   });

@@ -3,7 +3,7 @@
 // message — the page's own on success, 已取消导出 on cancel, 导出失败 with the reason on failure.
 import { App as AntApp, Button, Progress, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { describeError } from '../db/storageErrors';
+import { describeError } from '../../../shared/errors/describeError';
 import type { ExportOptions, ExportOutcome, ExportProgress } from './workbookExport';
 
 export interface WorkbookExportControl {

@@ -8,7 +8,6 @@ import { db } from '../../../renderer/src/db/db';
 import { newRecordMeta } from '../../../renderer/src/db/recordStamp';
 import {
   deleteEnterprise,
-  EnterpriseInputError,
   openProblemCounts,
   pageEnterprises,
   saveEnterprise,
@@ -16,6 +15,7 @@ import {
   type EnterpriseInput,
 } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { makeProblem } from '../../fixtures/records';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 const who = { officerName: '张敏', deviceId: 'device-test-1' };
 
@@ -57,8 +57,8 @@ describe('saveEnterprise', () => {
     const good = code(2);
     const wrongLast = good.endsWith('0') ? `${good.slice(0, 17)}1` : `${good.slice(0, 17)}0`;
     const error = await saveEnterprise(input('吴江测试纺织有限公司', wrongLast), who).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EnterpriseInputError);
-    expect((error as EnterpriseInputError).field).toBe('creditCode');
+    expect(error).toBeInstanceOf(RuleError);
+    expect((error as RuleError).field).toBe('creditCode');
     expect((error as Error).message).toMatch(/校验|统一社会信用代码/);
     expect(await db.enterprises.count()).toBe(0);
   });
@@ -66,7 +66,7 @@ describe('saveEnterprise', () => {
   it('rejects a credit code another live enterprise holds, but accepts it after that one is deleted', async () => {
     const first = await saveEnterprise(input('苏州甲公司', code(3)), who);
     const error = await saveEnterprise(input('苏州乙公司', code(3)), who).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EnterpriseInputError);
+    expect(error).toBeInstanceOf(RuleError);
     expect((error as Error).message).toContain('苏州甲公司');
     await deleteEnterprise(first.id, who);
     const second = await saveEnterprise(input('苏州乙公司', code(3)), who);

@@ -5,7 +5,7 @@ import { searchEnterprises } from '../../../renderer/src/features/enterprises/en
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Enterprise, Settings } from '../../../shared/domain/records';
 import { blankEnterpriseFields } from '../../../shared/domain/enterpriseFields';
-import { answerProblem, ProblemRuleError, transferProblem } from '../../../shared/problems/problemWorkflow';
+import { answerProblem, transferProblem } from '../../../shared/problems/problemWorkflow';
 import { db } from '../../../renderer/src/db/db';
 import { newRecordMeta, tombstoned } from '../../../renderer/src/db/recordStamp';
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
@@ -17,6 +17,7 @@ import {
   saveNewProblem,
   summarizeProblems,
 } from '../../../renderer/src/features/problems/problemRepo';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 const settings: Settings = { ...defaultSettings('device-test'), officerName: '张敏', officerDepartment: '区商务局' };
 const lisi: Settings = { ...settings, officerName: '李四' };
@@ -51,8 +52,8 @@ describe('saving', () => {
   });
   it('refuses an unknown enterprise and stores nothing', async () => {
     const error = await raise('no-such-enterprise', '2026-11-20').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProblemRuleError);
-    expect((error as ProblemRuleError).field).toBe('enterpriseId');
+    expect(error).toBeInstanceOf(RuleError);
+    expect((error as RuleError).field).toBe('enterpriseId');
     expect(await db.problems.count()).toBe(0);
   });
   it('a broken rule in a transition leaves the stored problem as it was', async () => {
@@ -61,7 +62,7 @@ describe('saving', () => {
     const error = await changeProblem(p.id, settings, (q, ctx) =>
       answerProblem(q, { replyDate: '2026-11-19', replyContent: '已答复', outcomeClass: '解决或已有明确途径' }, ctx),
     ).catch((x: unknown) => x);
-    expect((error as ProblemRuleError).field).toBe('replyDate');
+    expect((error as RuleError).field).toBe('replyDate');
     expect(await db.problems.get(p.id)).toEqual(p);
   });
   it('finds enterprises by a search-token prefix, live ones only', async () => {

@@ -3,7 +3,6 @@
 // that store nothing, and tombstones kept out of the lists.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/domain/records';
-import { ProjectRuleError } from '../../../shared/projects/projectRuleError';
 import { db } from '../../../renderer/src/db/db';
 import { tombstoned } from '../../../renderer/src/db/recordStamp';
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
@@ -18,6 +17,7 @@ import {
   saveProject,
 } from '../../../renderer/src/features/projects/projectRepo';
 import { makeEnterprise, makeProblem } from '../../fixtures/records';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 const who: Settings = { ...defaultSettings('device-test'), officerName: '张敏' };
 const other: Settings = { ...defaultSettings('device-other'), officerName: '李四' };
@@ -39,8 +39,8 @@ const projectInput = {
 
 async function rejection(promise: Promise<unknown>): Promise<Record<string, string>> {
   const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ProjectRuleError);
-  return Object.fromEntries((error as ProjectRuleError).issues.map((i) => [i.field, i.message]));
+  expect(error).toBeInstanceOf(RuleError);
+  return Object.fromEntries((error as RuleError).issues.map((i) => [i.field, i.message]));
 }
 
 beforeEach(async () => {

@@ -9,9 +9,9 @@ import { saveNewProblem } from '../../../renderer/src/features/problems/problemR
 import {
   recalculateAfterCalendarUpdate,
   saveYearSchedule,
-  YearScheduleError,
 } from '../../../renderer/src/features/settings/calendarRepo';
 import { makeEnterprise } from '../../fixtures/records';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 const settings: Settings = { ...defaultSettings('device-test'), officerName: '张敏', officerDepartment: '区商务局' };
 const yearEnd = new Date('2026-12-30T02:00:00Z');
@@ -70,8 +70,8 @@ describe('the year-end lockout', () => {
     );
     const bad = { ...notice2027, workdays: ['2027-02-06'] }; // inside the Spring Festival
     const error = await saveYearSchedule(bad).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(YearScheduleError);
-    expect((error as YearScheduleError).issues[0]?.field).toBe('workdays.0');
+    expect(error).toBeInstanceOf(RuleError);
+    expect((error as RuleError).issues[0]?.field).toBe('workdays.0');
     expect((await loadSettings()).calendarYears).toEqual([]);
     expect((await db.problems.get(raised.id))?.replyDeadlineProvisional).toBe(true);
   });

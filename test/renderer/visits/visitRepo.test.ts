@@ -9,10 +9,10 @@ import { saveDraft, visitDraftKey } from '../../../renderer/src/features/visits/
 import {
   loadVisitForEdit,
   saveVisitWithProblems,
-  VisitInputError,
   type SaveVisitRequest,
   type VisitProblemInput,
 } from '../../../renderer/src/features/visits/visitRepo';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 const ctx: ProblemContext = {
   who: { officerName: '张敏', deviceId: 'device-test-1', officerDepartment: '区商务局' },
@@ -101,8 +101,8 @@ describe('saveVisitWithProblems', () => {
     const bad = request({ problems: [problem(), problem({ handling: '转办', department: '' })] });
     const error = await saveVisitWithProblems(bad, ctx).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(VisitInputError);
-    expect((error as VisitInputError).field).toEqual(['problems', 1, 'department']);
+    expect(error).toBeInstanceOf(RuleError);
+    expect((error as RuleError).field).toBe('problems.1.department');
     expect((error as Error).message).toContain('问题 2');
     expect(await db.visits.count()).toBe(0);
     expect(await db.attachments.count()).toBe(0);
@@ -116,7 +116,7 @@ describe('saveVisitWithProblems', () => {
     const bad = request();
     bad.visit.type = '';
     const error = await saveVisitWithProblems(bad, ctx).catch((e: unknown) => e);
-    expect((error as VisitInputError).field).toEqual(['type']);
+    expect((error as RuleError).field).toBe('type');
     expect(await db.visits.count()).toBe(0);
   });
 
@@ -155,8 +155,8 @@ describe('saveVisitWithProblems', () => {
     const long = request({ problems: [] });
     long.visit.summary = '情'.repeat(10_001);
     const error = await saveVisitWithProblems(long, ctx).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VisitInputError);
-    expect((error as VisitInputError).field).toEqual(['summary']);
+    expect(error).toBeInstanceOf(RuleError);
+    expect((error as RuleError).field).toBe('summary');
     expect((error as Error).message).toBe('走访情况最多 10000 字，现有 10001 字，请删减 1 字');
     expect(await db.visits.count()).toBe(0);
   });
@@ -164,7 +164,7 @@ describe('saveVisitWithProblems', () => {
   it('refuses an over-long problem description at that problem, storing nothing', async () => {
     const long = request({ problems: [problem(), problem({ description: '述'.repeat(4_001) })] });
     const error = await saveVisitWithProblems(long, ctx).catch((e: unknown) => e);
-    expect((error as VisitInputError).field).toEqual(['problems', 1, 'description']);
+    expect((error as RuleError).field).toBe('problems.1.description');
     expect((error as Error).message).toContain('问题 2：问题描述最多 4000 字');
     expect(await db.visits.count()).toBe(0);
     expect(await db.problems.count()).toBe(0);
@@ -173,7 +173,7 @@ describe('saveVisitWithProblems', () => {
   it('refuses a visit dated after today (Asia/Shanghai) at the date field', async () => {
     // ctx.now is 2026-11-20 11:00 in Shanghai.
     const error = await saveVisitWithProblems(request({ problems: [] }, '2026-11-21'), ctx).catch((e: unknown) => e);
-    expect((error as VisitInputError).field).toEqual(['date']);
+    expect((error as RuleError).field).toBe('date');
     expect((error as Error).message).toContain('走访日期不能晚于今天（2026-11-20）');
     expect(await db.visits.count()).toBe(0);
   });

@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeError, diskFullMessage, isDiskFull } from '../../../renderer/src/db/storageErrors';
+import { describeError, diskFullMessage, isDiskFull } from '../../../shared/errors/describeError';
 
 describe('describeError', () => {
   it('says the disk is full for the quota error however it is wrapped', () => {

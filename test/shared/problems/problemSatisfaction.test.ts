@@ -6,11 +6,11 @@ import {
   answerProblem,
   closeProblem,
   createProblem,
-  ProblemRuleError,
   recordSatisfaction,
   reopenProblem,
   type ProblemContext,
 } from '../../../shared/problems/problemWorkflow';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 const ctx = (iso = '2026-11-26T02:00:00Z'): ProblemContext => ({
   who: { officerName: '张敏', deviceId: 'laptop-1', officerDepartment: '区商务局' },
@@ -26,14 +26,14 @@ function answered(): Problem {
   return answerProblem(p, { replyDate: '2026-11-04', replyContent: '组织专场招聘会', outcomeClass: '已有方案或正在争取' }, ctx());
 }
 
-function ruleError(fn: () => unknown): ProblemRuleError {
+function ruleError(fn: () => unknown): RuleError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ProblemRuleError) return error;
+    if (error instanceof RuleError) return error;
     throw error;
   }
-  throw new Error('expected a ProblemRuleError');
+  throw new Error('expected a RuleError');
 }
 
 describe('不满意 needs its reason', () => {

@@ -7,7 +7,6 @@ import {
   createProblem,
   escalateProblem,
   listForRectification,
-  ProblemRuleError,
   recordSatisfaction,
   reopenProblem,
   transferProblem,
@@ -15,6 +14,7 @@ import {
   updateProblemDates,
   type ProblemContext,
 } from '../../../shared/problems/problemWorkflow';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 const ctx = (iso = '2026-11-26T02:00:00Z', officerName = '张敏'): ProblemContext => ({
   who: { officerName, deviceId: 'laptop-1', officerDepartment: '区商务局' },
@@ -29,14 +29,14 @@ const base = {
   description: '招工难，缺少熟练焊工',
 };
 
-function ruleError(fn: () => unknown): ProblemRuleError {
+function ruleError(fn: () => unknown): RuleError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ProblemRuleError) return error;
+    if (error instanceof RuleError) return error;
     throw error;
   }
-  throw new Error('expected a ProblemRuleError');
+  throw new Error('expected a RuleError');
 }
 
 describe('deadlines under 首问负责制', () => {

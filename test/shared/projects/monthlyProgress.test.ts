@@ -1,8 +1,8 @@
 // One progress report a month per project: the entry's checks, the Shanghai month, who still owes one.
 import { describe, expect, it } from 'vitest';
 import { parseProgressInput, projectsLackingMonth, shanghaiMonth } from '../../../shared/projects/monthlyProgress';
-import { ProjectRuleError } from '../../../shared/projects/projectRuleError';
 import { stageAfterProgress, isLaterStage } from '../../../shared/projects/projectStageOrder';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 describe('shanghaiMonth', () => {
   it('is the month of the Shanghai calendar day, whatever the laptop zone', () => {
@@ -30,8 +30,8 @@ describe('parseProgressInput', () => {
         parseProgressInput(raw, '2026-11');
         return {};
       } catch (error) {
-        expect(error).toBeInstanceOf(ProjectRuleError);
-        return Object.fromEntries((error as ProjectRuleError).issues.map((i) => [i.field, i.message]));
+        expect(error).toBeInstanceOf(RuleError);
+        return Object.fromEntries((error as RuleError).issues.map((i) => [i.field, i.message]));
       }
     };
     expect(fields({ ...entry, progress: '  ' })).toEqual({ progress: '请填写本月进展' });

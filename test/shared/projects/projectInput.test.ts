@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyProject } from '../../../shared/domain/records';
 import { exitLibrary, parseProjectInput, reenterLibrary } from '../../../shared/projects/projectInput';
-import { ProjectRuleError } from '../../../shared/projects/projectRuleError';
 import { recordMetaFixture } from '../../fixtures/records';
+import { RuleError } from '../../../shared/errors/ruleError';
 
 const valid = {
   name: '  恒力新材料二期项目 ',
@@ -20,8 +20,8 @@ function issuesOf(raw: unknown): Record<string, string> {
   try {
     parseProjectInput(raw);
   } catch (error) {
-    expect(error).toBeInstanceOf(ProjectRuleError);
-    return Object.fromEntries((error as ProjectRuleError).issues.map((i) => [i.field, i.message]));
+    expect(error).toBeInstanceOf(RuleError);
+    return Object.fromEntries((error as RuleError).issues.map((i) => [i.field, i.message]));
   }
   throw new Error('expected the input to be refused');
 }

@@ -5,7 +5,7 @@ import { App as AntApp, Button, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../../db/db';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { countDemoData, hasDemoData, removeDemoData } from './demoDataRepo';
 
 export function ClearDemoData() {

@@ -5,7 +5,7 @@ import { App as AntApp, Button, Card, Flex, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { db } from '../../db/db';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { loadDemoData } from './loadDemoData';
 
 export function EmptyStart() {

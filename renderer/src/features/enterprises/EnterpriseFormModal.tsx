@@ -1,6 +1,7 @@
 // Add or edit one enterprise. The credit code is checked at the field as the user leaves it;
 // a duplicate among live enterprises is reported there too when the save is refused. Each opening
 // starts from the stored record; Esc, × and 取消 ask before dropping what was typed.
+import { showErrorOnForm } from '../../components/useRuleFormSave';
 import { App, Button, Checkbox, Col, Form, Input, Modal, Row, Select, Space, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { checkCreditCode } from '../../../../shared/creditCode';
@@ -8,8 +9,7 @@ import { blankEnterpriseFields } from '../../../../shared/domain/enterpriseField
 import { foreignSources, serviceTiers, type Enterprise } from '../../../../shared/domain/records';
 import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
 import { loadSettings, useSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
-import { EnterpriseInputError, saveEnterprise, type EnterpriseInput } from './enterpriseRepo';
+import { saveEnterprise, type EnterpriseInput } from './enterpriseRepo';
 
 export interface EnterpriseFormModalProps {
   open: boolean;
@@ -68,11 +68,8 @@ function EnterpriseFormDialog({ open, enterprise, onClose, onSaved }: Enterprise
       message.success(enterprise ? '企业信息已保存' : `已新增企业：${saved.name}`);
       onSaved(saved);
     } catch (error) {
-      if (error instanceof EnterpriseInputError) {
-        form.setFields([{ name: error.field, errors: [error.message] }]);
-      } else {
-        message.error(`保存失败：${describeError(error)}`);
-      }
+      const elsewhere = showErrorOnForm(form, error);
+      if (elsewhere.length > 0) message.error(elsewhere.join('；'));
     } finally {
       setSaving(false);
     }

@@ -10,6 +10,7 @@ import { byName, directoryEntry, type DirectoryEntry } from '../../../../shared/
 import { enterpriseSearchTokens, normalizeSearchQuery } from '../../../../shared/search/searchTokens';
 import { db } from '../../db/db';
 import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
+import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
 
 export interface Editor {
   officerName: string;
@@ -18,17 +19,6 @@ export interface Editor {
 
 /** The fields a user types; the record fields and the derived ones are filled here. */
 export type EnterpriseInput = EnterpriseFields;
-
-/** A rejected save, naming the form field it belongs to so the form can show it there. */
-export class EnterpriseInputError extends Error {
-  constructor(
-    readonly field: keyof EnterpriseInput,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'EnterpriseInputError';
-  }
-}
 
 
 /** Live enterprise holding this credit code, other than `exceptId`. */
@@ -46,25 +36,25 @@ export async function findLiveByCreditCode(creditCode: string, exceptId?: string
  */
 export async function saveEnterprise(input: EnterpriseInput, who: Editor, id?: string, now = new Date()): Promise<Enterprise> {
   const checked = checkCreditCode(input.creditCode);
-  if (!checked.ok) throw new EnterpriseInputError('creditCode', checked.message);
+  if (!checked.ok) throw RuleError.at('creditCode', checked.message);
   const name = input.name.trim();
-  if (!name) throw new EnterpriseInputError('name', '企业名称不能为空');
+  if (!name) throw RuleError.at('name', '企业名称不能为空');
   return db.transaction('rw', db.enterprises, async () => {
     const duplicate = await findLiveByCreditCode(checked.code, id);
     if (duplicate) {
-      throw new EnterpriseInputError('creditCode', `统一社会信用代码与已有企业“${duplicate.name}”重复`);
+      throw RuleError.at('creditCode', `统一社会信用代码与已有企业“${duplicate.name}”重复`);
     }
     const fields = { ...input, name, creditCode: checked.code };
     let record: Enterprise;
     if (id) {
       const existing = await db.enterprises.get(id);
-      if (!existing || !isLive(existing)) throw new EnterpriseInputError('name', '该企业已被删除，无法保存');
+      if (!existing || !isLive(existing)) throw RuleError.at('name', '该企业已被删除，无法保存');
       record = touched({ ...existing, ...fields }, who, now);
     } else {
       record = { ...newRecordMeta(who, now), ...fields, searchTokens: [] };
     }
     record.searchTokens = enterpriseSearchTokens(record);
-    const parsed = enterpriseSchema.parse(record);
+    const parsed = parseOrRefuse(enterpriseSchema, record);
     await db.enterprises.put(parsed);
     return parsed;
   });

@@ -31,7 +31,7 @@ import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges
 import { DateInput } from '../../components/DateInput';
 import { changeProblem } from './problemRepo';
 import { today } from '../../../../shared/calendar/shanghaiDate';
-import { useRuleFormSave } from './ruleErrorToForm';
+import { useRuleFormSave } from '../../components/useRuleFormSave';
 import { dialogDraftKey, useDialogDraft } from './useDialogDraft';
 
 export type ProblemAction =
@@ -260,7 +260,7 @@ function ActionDialog({
 
   async function submit() {
     if (!action) return;
-    await save(fieldsOf[action], async (values) => {
+    await save(async (values) => {
       await changeProblem(problem.id, settings, transitionFor(action, values));
       await draft.discard();
       close();

@@ -14,7 +14,7 @@ import { DateInput } from '../../components/DateInput';
 import { projectsOfEnterprise } from '../projects/projectRepo';
 import { saveNewProblem } from './problemRepo';
 import { today } from '../../../../shared/calendar/shanghaiDate';
-import { useRuleFormSave } from './ruleErrorToForm';
+import { useRuleFormSave } from '../../components/useRuleFormSave';
 import { useSettings } from '../../db/settingsStore';
 
 export interface RaiseProblemModalProps {
@@ -39,17 +39,6 @@ interface RaiseForm {
   transferDate?: string;
 }
 
-const formFields = [
-  'enterpriseId',
-  'projectId',
-  'raisedDate',
-  'category',
-  'description',
-  'request',
-  'handling',
-  'department',
-  'transferDate',
-];
 
 export function RaiseProblemModal(props: RaiseProblemModalProps) {
   // A new dialog (so a new form store) per opening: antd keeps a closed form's values otherwise.
@@ -103,7 +92,7 @@ function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }:
 
   async function submit() {
     if (!settings) return;
-    await save(formFields, async (values) => {
+    await save(async (values) => {
       const saved = await saveNewProblem(
         {
           enterpriseId: values.enterpriseId ?? '',

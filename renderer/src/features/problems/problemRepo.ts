@@ -22,13 +22,13 @@ import {
 import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import {
   createProblem,
-  ProblemRuleError,
   type NewProblemInput,
   type ProblemContext,
 } from '../../../../shared/problems/problemWorkflow';
 import { keywordMatcher } from '../../../../shared/search/keywordMatch';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
+import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
 
 
 export function problemContext(settings: Settings, now: Date = new Date()): ProblemContext {
@@ -49,15 +49,15 @@ export async function saveNewProblem(input: NewProblemInput, settings: Settings,
   return db.transaction('rw', db.problems, db.enterprises, db.projects, async () => {
     const enterprise = input.enterpriseId ? await db.enterprises.get(input.enterpriseId) : undefined;
     if (!enterprise || !isLive(enterprise)) {
-      throw new ProblemRuleError([{ field: 'enterpriseId', message: '请选择企业（该企业不存在或已删除）' }]);
+      throw new RuleError([{ field: 'enterpriseId', message: '请选择企业（该企业不存在或已删除）' }]);
     }
     if (input.projectId) {
       const project = await db.projects.get(input.projectId);
       if (!project || !isLive(project)) {
-        throw new ProblemRuleError([{ field: 'projectId', message: '所选重点项目不存在或已删除' }]);
+        throw new RuleError([{ field: 'projectId', message: '所选重点项目不存在或已删除' }]);
       }
     }
-    const problem = problemSchema.parse(createProblem(input, problemContext(settings, now)));
+    const problem = parseOrRefuse(problemSchema, createProblem(input, problemContext(settings, now)));
     await db.problems.add(problem);
     return problem;
   });
@@ -73,9 +73,9 @@ export async function changeProblem(
   return db.transaction('rw', db.problems, async () => {
     const current = await db.problems.get(id);
     if (!current || !isLive(current)) {
-      throw new ProblemRuleError([{ field: 'status', message: '该问题不存在或已删除' }]);
+      throw new RuleError([{ field: 'status', message: '该问题不存在或已删除' }]);
     }
-    const next = problemSchema.parse(transition(current, problemContext(settings, now)));
+    const next = parseOrRefuse(problemSchema, transition(current, problemContext(settings, now)));
     await db.problems.put(next);
     return next;
   });

@@ -5,7 +5,7 @@
 import { Alert, Button, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { loadDraft } from '../visits/draftStore';
 import { useDraftAutosave } from '../visits/useDraftAutosave';
 

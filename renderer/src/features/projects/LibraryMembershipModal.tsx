@@ -8,7 +8,7 @@ import { useSettings } from '../../db/settingsStore';
 import { DateInput } from '../../components/DateInput';
 import { today } from '../../../../shared/calendar/shanghaiDate';
 import { exitProjectLibrary, reenterProjectLibrary } from './projectRepo';
-import { useProjectFormSave } from './useProjectFormSave';
+import { useRuleFormSave } from '../../components/useRuleFormSave';
 
 export interface LibraryMembershipModalProps {
   project: KeyProject;
@@ -22,12 +22,11 @@ interface FormValues {
   libraryEntryDate?: string;
 }
 
-const formFields = ['libraryExitDate', 'libraryExitReason', 'libraryEntryDate'];
 
 export function LibraryMembershipModal({ project, onClose, onSaved }: LibraryMembershipModalProps) {
   const settings = useSettings();
   const [form] = Form.useForm<FormValues>();
-  const { saving, save } = useProjectFormSave(form, formFields);
+  const { saving, save, errorAlert } = useRuleFormSave(form);
   const exiting = project.inLibrary;
   const title = exiting ? '移出项目库' : '重新入库';
   // Mounted per opening by the project page; Esc, × and 取消 ask before a typed reason is dropped.
@@ -56,6 +55,7 @@ export function LibraryMembershipModal({ project, onClose, onSaved }: LibraryMem
       okButtonProps={{ danger: exiting }}
       confirmLoading={saving}
     >
+      {errorAlert}
       <Form<FormValues>
         form={form}
         layout="vertical"

@@ -12,7 +12,7 @@ import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges
 import { useSettings } from '../../db/settingsStore';
 import { dialogDraftKey, useDialogDraft } from '../problems/useDialogDraft';
 import { saveProgressEntry, type SavedProgress } from './projectRepo';
-import { useProjectFormSave } from './useProjectFormSave';
+import { useRuleFormSave } from '../../components/useRuleFormSave';
 
 export interface ProgressEntryModalProps {
   project: KeyProject;
@@ -62,7 +62,7 @@ function valuesFor(project: KeyProject, entries: readonly ProgressEntry[], month
 export function ProgressEntryModal({ project, entries, month, onClose, onSaved }: ProgressEntryModalProps) {
   const settings = useSettings();
   const [form] = Form.useForm<FormValues>();
-  const { saving, save } = useProjectFormSave(form, formFields);
+  const { saving, save, errorAlert } = useRuleFormSave(form);
   const chosenMonth = Form.useWatch('month', form) ?? month ?? shanghaiMonth();
   const chosenStage = Form.useWatch('stage', form);
   const existing = entries.find((e) => e.month === chosenMonth);
@@ -100,6 +100,7 @@ export function ProgressEntryModal({ project, entries, month, onClose, onSaved }
       width={640}
     >
       {draft.notice}
+      {errorAlert}
       <Form<FormValues>
         form={form}
         layout="vertical"

@@ -11,7 +11,7 @@ import { useSettings } from '../../db/settingsStore';
 import { DateInput } from '../../components/DateInput';
 import { today } from '../../../../shared/calendar/shanghaiDate';
 import { saveProject } from './projectRepo';
-import { useProjectFormSave } from './useProjectFormSave';
+import { useRuleFormSave } from '../../components/useRuleFormSave';
 
 export interface ProjectFormModalProps {
   open: boolean;
@@ -23,20 +23,6 @@ export interface ProjectFormModalProps {
 
 type FormValues = Record<string, unknown> & { inLibrary: boolean };
 
-const formFields = [
-  'name',
-  'enterpriseId',
-  'investorRegion',
-  'town',
-  'totalInvestment',
-  'registeredForeignCapital',
-  'stage',
-  'leadOfficer',
-  'inLibrary',
-  'libraryEntryDate',
-  'libraryExitDate',
-  'libraryExitReason',
-];
 
 export function ProjectFormModal(props: ProjectFormModalProps) {
   // A new dialog (so a new form store) per opening: antd keeps a closed form's values otherwise.
@@ -47,7 +33,7 @@ export function ProjectFormModal(props: ProjectFormModalProps) {
 function ProjectFormDialog({ open, project, onClose, onSaved }: ProjectFormModalProps) {
   const settings = useSettings();
   const [form] = Form.useForm<FormValues>();
-  const { saving, save } = useProjectFormSave(form, formFields);
+  const { saving, save, errorAlert } = useRuleFormSave(form);
   const confirmDiscard = useConfirmDiscard();
   const inLibrary = Form.useWatch('inLibrary', form) ?? project?.inLibrary ?? true;
   const title = project ? '编辑重点项目' : '新增重点项目';
@@ -90,6 +76,7 @@ function ProjectFormDialog({ open, project, onClose, onSaved }: ProjectFormModal
       destroyOnHidden
       width={760}
     >
+      {errorAlert}
       {settings === undefined ? null : (
         <Form<FormValues>
           form={form}

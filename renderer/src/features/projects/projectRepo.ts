@@ -14,10 +14,10 @@ import {
 import { parseProgressInput, projectsLackingMonth, shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { historyAfterChange, projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { exitLibrary, parseProjectInput, reenterLibrary, type ProjectInput } from '../../../../shared/projects/projectInput';
-import { ProjectRuleError } from '../../../../shared/projects/projectRuleError';
 import { isLaterStage } from '../../../../shared/projects/projectStageOrder';
 import { db } from '../../db/db';
 import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
+import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
 
 type Editor = Pick<Settings, 'officerName' | 'deviceId'>;
 
@@ -28,7 +28,7 @@ function metaOf({ id, createdAt, updatedAt, updatedBy, deviceId }: RecordMeta): 
 
 async function liveProject(id: string): Promise<KeyProject> {
   const project = await db.projects.get(id);
-  if (!project || !isLive(project)) throw new ProjectRuleError([{ field: '', message: '该项目不存在或已删除' }]);
+  if (!project || !isLive(project)) throw new RuleError([{ field: '', message: '该项目不存在或已删除' }]);
   return project;
 }
 
@@ -41,7 +41,7 @@ async function historySoFar(project: KeyProject) {
 /** Replaces a project's own fields; an entry, exit or stage change is added to its history (`source`: the action). */
 async function putChanged(existing: KeyProject, fields: ProjectInput, who: Editor, now: Date, source: string): Promise<KeyProject> {
   const history = historyAfterChange(await historySoFar(existing), existing, fields, { now, by: who.officerName || '未署名', source });
-  const record = keyProjectSchema.parse(touched({ ...metaOf(existing), ...fields, history }, who, now));
+  const record = parseOrRefuse(keyProjectSchema, touched({ ...metaOf(existing), ...fields, history }, who, now));
   await db.projects.put(record);
   return record;
 }
@@ -53,12 +53,12 @@ export async function saveProject(input: unknown, who: Editor, id?: string, now 
     if (fields.enterpriseId) {
       const enterprise = await db.enterprises.get(fields.enterpriseId);
       if (!enterprise || !isLive(enterprise)) {
-        throw new ProjectRuleError([{ field: 'enterpriseId', message: '所选企业不存在或已删除' }]);
+        throw new RuleError([{ field: 'enterpriseId', message: '所选企业不存在或已删除' }]);
       }
     }
     if (id) return putChanged(await liveProject(id), fields, who, now, '编辑项目');
     const history = historyAfterChange([], undefined, fields, { now, by: who.officerName || '未署名', source: '新建项目' });
-    const record = keyProjectSchema.parse({ ...newRecordMeta(who, now), ...fields, history });
+    const record = parseOrRefuse(keyProjectSchema, { ...newRecordMeta(who, now), ...fields, history });
     await db.projects.add(record);
     return record;
   });
@@ -114,7 +114,7 @@ export async function saveProgressEntry(projectId: string, input: unknown, who: 
     // Read before this entry is written: a history rebuilt from the entries must not already hold its change.
     const historyBefore = await historySoFar(project);
     const existing = await progressEntryOfMonth(projectId, fields.month);
-    const entry = progressEntrySchema.parse(
+    const entry = parseOrRefuse(progressEntrySchema, 
       existing
         ? touched({ ...metaOf(existing), projectId, ...fields }, who, now)
         : { ...newRecordMeta(who, now), projectId, ...fields },
@@ -127,7 +127,7 @@ export async function saveProgressEntry(projectId: string, input: unknown, who: 
         { ...project, stage: entry.stage },
         { now, by: who.officerName || '未署名', source: `${entry.month} 月度进展` },
       );
-      project = keyProjectSchema.parse(touched({ ...project, stage: entry.stage, history }, who, now));
+      project = parseOrRefuse(keyProjectSchema, touched({ ...project, stage: entry.stage, history }, who, now));
       await db.projects.put(project);
     }
     return { entry, project, replaced: existing !== undefined };

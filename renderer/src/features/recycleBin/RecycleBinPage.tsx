@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { loadSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { deletedKindNames, listDeleted, recycleBinDays, restoreDeleted, RestoreRefused, type DeletedEntry, type DeletedKind } from './recycleBinRepo';
 
 type Filter = DeletedKind | 'all';

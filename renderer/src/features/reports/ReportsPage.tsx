@@ -13,7 +13,7 @@ import type { ServiceMonthFigures } from '../../../../shared/reports/serviceMont
 import { api } from '../../bridge/api';
 import { db } from '../../db/db';
 import { loadSettings, useSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookExport';
 import { exportServiceMonthReport } from './exportServiceMonthReport';
 import { computeReportFigures, loadReportBase, type ReportBase } from './reportData';

@@ -4,7 +4,7 @@ import { App as AntApp, Checkbox, Flex, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { loadSettings } from '../../db/settingsStore';
 import { assignEnterprises } from '../roster/rosterImport';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 
 export function AssignModal({ open, ids, onClose }: { open: boolean; ids: readonly string[]; onClose: (changed: boolean) => void }) {
   const { message } = AntApp.useApp();

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { planDueSoonDays } from '../../../../shared/roster/servicePlan';
 import { loadSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { loadDuePlanActions, type DuePlanAction } from './reviewData';
 import { markPlanActionDone } from './servicePlanRepo';
 

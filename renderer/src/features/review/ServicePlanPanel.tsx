@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { planActionState, type PlanAction } from '../../../../shared/roster/servicePlan';
 import { loadSettings, useSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { addPlanAction, deletePlanAction, enterprisePlanActions, markPlanActionDone, reopenPlanAction } from './servicePlanRepo';
 
 interface FormValues {

@@ -4,6 +4,7 @@ import { planActionSchema, type PlanAction } from '../../../../shared/roster/ser
 import type { Settings } from '../../../../shared/domain/records';
 import { db } from '../../db/db';
 import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
+import { parseOrRefuse } from '../../../../shared/errors/ruleError';
 
 type Who = Pick<Settings, 'officerName' | 'deviceId'>;
 
@@ -16,7 +17,7 @@ export async function enterprisePlanActions(enterpriseId: string): Promise<PlanA
 
 /** Validates with the zod schema: a bad field throws a ZodError naming it, and nothing is stored. */
 export async function addPlanAction(enterpriseId: string, input: PlanActionInput, who: Who, now = new Date()): Promise<PlanAction> {
-  const record = planActionSchema.parse({ ...newRecordMeta(who, now), enterpriseId, note: '', ...input });
+  const record = parseOrRefuse(planActionSchema, { ...newRecordMeta(who, now), enterpriseId, note: '', ...input });
   await db.planActions.add(record);
   return record;
 }

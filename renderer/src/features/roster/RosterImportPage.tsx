@@ -26,7 +26,7 @@ import { findHeaderRow, mapHeaderRow, rosterFields, type ColumnMapping, type Ros
 import { maxRosterRows, RosterFileError, type RosterCell, type RosterSheet } from '../../../../shared/roster/readRosterFile';
 import { columnLetter } from '../../../../shared/roster/rosterRows';
 import { loadSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { readRosterInBackground } from './readRosterInBackground';
 import { buildRosterPreview, importRosterPreview, type RosterPreview } from './rosterImport';
 

@@ -10,7 +10,7 @@ import { defaultProblemCategories } from '../../../../shared/reference/problemCa
 import { defaultTowns } from '../../../../shared/reference/towns';
 import { defaultVisitTypes } from '../../../../shared/reference/visitTypes';
 import { loadSettings, updateSettings, useSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { LocalDataCard } from './LocalDataCard';
 import { TagListEditor } from './TagListEditor';
 import { TownAliasEditor } from './TownAliasEditor';

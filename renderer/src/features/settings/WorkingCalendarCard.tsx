@@ -9,7 +9,7 @@ import { confirmedYears, yearScheduleFileText, type YearSchedule } from '../../.
 import type { Settings } from '../../../../shared/domain/records';
 import { api } from '../../bridge/api';
 import { updateSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { today } from '../../../../shared/calendar/shanghaiDate';
 import { CalendarOverridesEditor } from './CalendarOverridesEditor';
 import { YearScheduleModal } from './YearScheduleModal';

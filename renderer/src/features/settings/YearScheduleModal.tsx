@@ -14,10 +14,11 @@ import {
   type HolidayRange,
   type YearSchedule,
 } from '../../../../shared/calendar/yearSchedule';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { DateInput } from '../../components/DateInput';
-import { saveYearSchedule, YearScheduleError } from './calendarRepo';
+import { saveYearSchedule } from './calendarRepo';
 import { YearCalendarPreview } from './YearCalendarPreview';
+import { RuleError } from '../../../../shared/errors/ruleError';
 
 interface Values {
   year: number;
@@ -149,7 +150,7 @@ function YearScheduleForm({ year, existing, onClose }: { year: number; existing?
       message.success(`已保存 ${values.year} 年节假日安排${recalculated}`);
       onClose();
     } catch (error) {
-      setSaveError(error instanceof YearScheduleError ? error.issues.map((i) => i.message) : [`保存失败：${describeError(error)}`]);
+      setSaveError(error instanceof RuleError ? error.issues.map((i) => i.message) : [`保存失败：${describeError(error)}`]);
     } finally {
       setSaving(false);
     }

@@ -14,13 +14,7 @@ import { db } from '../../db/db';
 import { defaultSettings } from '../../db/settingsStore';
 import { isLive } from '../../db/recordStamp';
 import { problemContext } from '../problems/problemRepo';
-
-export class YearScheduleError extends Error {
-  constructor(readonly issues: { field: string; message: string }[]) {
-    super(issues[0]?.message ?? '放假安排无效');
-    this.name = 'YearScheduleError';
-  }
-}
+import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
 
 export interface SavedYearSchedule {
   /** Problems whose deadline was computed again (date or 待确认 changed). */
@@ -38,7 +32,7 @@ async function recalculateProvisionalDeadlines(now: Date): Promise<SavedYearSche
   const changed: Problem[] = [];
   for (const problem of provisional) {
     const next = recalculateDeadline(problem, ctx);
-    if (next !== problem) changed.push(problemSchema.parse(next));
+    if (next !== problem) changed.push(parseOrRefuse(problemSchema, next));
   }
   await db.problems.bulkPut(changed);
   return { recalculated: changed.length, stillProvisional: changed.filter((p) => p.replyDeadlineProvisional).length };
@@ -47,14 +41,14 @@ async function recalculateProvisionalDeadlines(now: Date): Promise<SavedYearSche
 /**
  * Saves a year's notice, confirmed complete by the acting officer: it replaces that year's earlier
  * notice and single-day overrides, and the provisional deadlines are computed again at once.
- * A schedule with faults is refused as a whole (YearScheduleError, every fault named).
+ * A schedule with faults is refused as a whole (RuleError, every fault named).
  */
 export async function saveYearSchedule(
   schedule: Pick<YearSchedule, 'year' | 'holidays' | 'workdays' | 'source'>,
   now: Date = new Date(),
 ): Promise<SavedYearSchedule> {
   const issues = checkYearSchedule(schedule);
-  if (issues.length > 0) throw new YearScheduleError(issues);
+  if (issues.length > 0) throw new RuleError(issues);
   return db.transaction('rw', db.settings, db.problems, async () => {
     const row = await db.settings.get('app');
     const current = row?.value ?? defaultSettings();
@@ -66,7 +60,7 @@ export async function saveYearSchedule(
       confirmedAt: now.toISOString(),
       source: schedule.source || '手工录入',
     };
-    const next = settingsSchema.parse({
+    const next = parseOrRefuse(settingsSchema, {
       ...current,
       calendarOverrides: overridesWithSchedule(current.calendarOverrides, confirmed),
       calendarYears: withYearSchedule(current.calendarYears, confirmed),

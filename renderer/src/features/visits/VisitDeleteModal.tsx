@@ -6,7 +6,7 @@ import { Alert, App, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Problem, Visit } from '../../../../shared/domain/records';
 import { loadSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { deleteVisit, type VisitProblemsOnDelete } from './visitRepo';
 
 

@@ -1,6 +1,7 @@
 // 记录走访 / 编辑走访: one form for the visit, its operations snapshot, the policies promoted, photos
 // and files, and the problems raised. Saved as a draft while typed; Ctrl+S or Enter saves the visit.
 // Leaving with unsaved typing asks first (another page, a reload, closing the window); the draft stays.
+import { showErrorOnForm } from '../../components/useRuleFormSave';
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -12,7 +13,7 @@ import type { Draft, Enterprise, Policy, Settings } from '../../../../shared/dom
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
-import { describeError } from '../../db/storageErrors';
+import { describeError } from '../../../../shared/errors/describeError';
 import { AttachmentPanel, type ShownAttachment } from './AttachmentPanel';
 import { loadDraft, visitDraftKey, type DraftSaveOutcome } from './draftStore';
 import { ensureDefaultPolicies, livePolicies } from './policyRepo';
@@ -34,7 +35,9 @@ import {
   type VisitFormValues,
 } from './visitFormModel';
 import { VisitProblemsField } from './VisitProblemsField';
-import { loadVisitForEdit, saveVisitWithProblems, VisitInputError, type PendingFile, type VisitForEdit } from './visitRepo';
+import { loadVisitForEdit, saveVisitWithProblems, type PendingFile, type VisitForEdit } from './visitRepo';
+import { RuleError } from '../../../../shared/errors/ruleError';
+import { problemContext } from '../problems/problemRepo';
 
 interface FormSource {
   settings: Settings;
@@ -177,11 +180,8 @@ function VisitForm({ source }: { source: FormSource }) {
       const kept = (editing?.attachments ?? []).map((a) => a.id).filter((id) => !removedIds.includes(id));
       const request = toSaveRequest(enterprise.id, values, { kept, pending }, editing?.visit.id, draftKey);
       const who = await loadSettings();
-      const saved = await saveVisitWithProblems(request, {
-        who: { officerName: who.officerName, deviceId: who.deviceId, officerDepartment: who.officerDepartment },
-        now: new Date(),
-        overrides: who.calendarOverrides,
-      });
+      // The same context as every problem write: the officer, and the calendar with its entered years.
+      const saved = await saveVisitWithProblems(request, problemContext(who));
       savedRef.current = true;
       await autosave.discard();
       message.success(
@@ -189,13 +189,9 @@ function VisitForm({ source }: { source: FormSource }) {
       );
       navigate(`/enterprises/${enterprise.id}`);
     } catch (error) {
-      if (error instanceof VisitInputError) {
-        form.setFields([{ name: error.field as never, errors: [error.message] }]);
-        form.scrollToField(error.field as never);
-        message.error(error.message);
-      } else {
-        message.error({ content: `保存失败：${describeError(error)}`, duration: 10 });
-      }
+      // A refused rule shows at its field (scrolled into view) and, since the form is long, in a message too.
+      const elsewhere = showErrorOnForm(form, error);
+      message.error({ content: elsewhere.join('；') || (error instanceof RuleError ? error.message : ''), duration: 10 });
     } finally {
       setSaving(false);
     }

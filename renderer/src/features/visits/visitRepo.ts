@@ -14,9 +14,10 @@ import {
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { newId } from '../../../../shared/ids';
 import { firstTextIssue, futureVisitDateMessage, problemTextSchema, visitTextSchema } from '../../../../shared/visits/visitLimits';
-import { createProblem, ProblemRuleError, type ProblemContext } from '../../../../shared/problems/problemWorkflow';
+import { createProblem, type ProblemContext } from '../../../../shared/problems/problemWorkflow';
 import { db } from '../../db/db';
 import { isLive, tombstoned, untombstoned } from '../../db/recordStamp';
+import { RuleError } from '../../../../shared/errors/ruleError';
 
 /** One problem as typed on the visit form. */
 export interface VisitProblemInput {
@@ -68,17 +69,6 @@ export interface SavedVisit {
   attachments: AttachmentMeta[];
 }
 
-/** A rejected save, with the form field it belongs to (`problems.1.department`, `date`, …). */
-export class VisitInputError extends Error {
-  constructor(
-    readonly field: (string | number)[],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'VisitInputError';
-  }
-}
-
 const problemFieldOnForm: Record<string, string> = {
   category: 'category',
   description: 'description',
@@ -110,13 +100,13 @@ async function latestVisitDate(enterpriseId: string): Promise<string | undefined
  */
 function checkTypedInput(request: SaveVisitRequest, ctx: ProblemContext): void {
   const future = futureVisitDateMessage(request.visit.date, shanghaiDate(ctx.now));
-  if (future) throw new VisitInputError(['date'], future);
+  if (future) throw RuleError.at(['date'], future);
   const visitIssue = firstTextIssue(visitTextSchema, request.visit);
   // An officer's name is one tag of the 走访人员 field: the error shows at the field.
-  if (visitIssue) throw new VisitInputError(visitIssue.path[0] === 'officers' ? ['officers'] : visitIssue.path, visitIssue.message);
+  if (visitIssue) throw RuleError.at(visitIssue.path[0] === 'officers' ? ['officers'] : visitIssue.path, visitIssue.message);
   for (const [index, problem] of request.problems.entries()) {
     const issue = firstTextIssue(problemTextSchema, problem);
-    if (issue) throw new VisitInputError(['problems', index, ...issue.path], `问题 ${index + 1}：${issue.message}`);
+    if (issue) throw RuleError.at(['problems', index, ...issue.path], `问题 ${index + 1}：${issue.message}`);
   }
 }
 
@@ -125,10 +115,10 @@ export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: Prob
   const tables = [db.visits, db.attachments, db.problems, db.enterprises, db.drafts];
   return db.transaction('rw', tables, async () => {
     const enterprise = await db.enterprises.get(request.visit.enterpriseId);
-    if (!enterprise || !isLive(enterprise)) throw new VisitInputError(['enterpriseId'], '企业不存在或已被删除');
+    if (!enterprise || !isLive(enterprise)) throw RuleError.at(['enterpriseId'], '企业不存在或已被删除');
 
     const existing = request.visitId ? await db.visits.get(request.visitId) : undefined;
-    if (request.visitId && (!existing || !isLive(existing))) throw new VisitInputError(['date'], '该走访记录已被删除，无法保存');
+    if (request.visitId && (!existing || !isLive(existing))) throw RuleError.at(['date'], '该走访记录已被删除，无法保存');
 
     // Attachments: tombstone the removed ones, store the new Blobs.
     const kept = new Set(request.keptAttachmentIds);
@@ -160,7 +150,7 @@ export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: Prob
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new VisitInputError(issue?.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) ?? [], issue?.message ?? '走访记录无效');
+      throw RuleError.at(issue?.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) ?? [], issue?.message ?? '走访记录无效');
     }
     const visit = parsed.data;
     await db.visits.put(visit);
@@ -187,9 +177,9 @@ export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: Prob
           ),
         );
       } catch (error) {
-        if (error instanceof ProblemRuleError) {
+        if (error instanceof RuleError) {
           const onForm = problemFieldOnForm[error.field];
-          throw new VisitInputError(onForm ? ['problems', index, onForm] : ['date'], `问题 ${index + 1}：${error.message}`);
+          throw RuleError.at(onForm ? ['problems', index, onForm] : ['date'], `问题 ${index + 1}：${error.message}`);
         }
         throw error;
       }
