@@ -8,6 +8,33 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'url', 'util', 'events', 'worker_threads'];
 const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((name) => `${name}/*`)];
 
+// The renderer's import rules, composed per kind of file: a later block replaces the rule for the
+// files it matches, so each block lists everything that holds there.
+const rendererBase = [
+  { group: nodeBuiltinPatterns, message: 'The renderer runs in a sandbox: no Node built-ins.' },
+  { group: ['**/electron/**'], message: 'The renderer never imports the main process.' },
+];
+/** Screens and their components read and write through repositories, never the database itself. */
+const noDatabaseInScreens = {
+  group: ['**/db/db', '**/db/schema'],
+  message: 'Screens read and write through a repository (a *Repo.ts module), not the database.',
+};
+/** What every feature shares sits below the features and never reaches up into one. */
+const noFeatureInShared = {
+  group: ['**/features/**'],
+  message: 'Shared renderer code (components, bridge, db, export) never imports a feature.',
+};
+const rendererImports = (patterns, extraPaths = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'electron', message: 'The renderer reaches the OS only through window.api.' }, ...extraPaths],
+      patterns: [...rendererBase, ...patterns],
+    },
+  ],
+});
+const noDexieInScreens = { name: 'dexie', message: 'Screens read and write through a repository (a *Repo.ts module), not Dexie.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.e2e-profiles/**'] },
   js.configs.recommended,
@@ -49,6 +76,19 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/src/main.tsx'], // the entry point opens the database before the first screen
+    rules: rendererImports([noDatabaseInScreens], [noDexieInScreens]),
+  },
+  {
+    files: ['renderer/src/{components,bridge,db,export}/**/*.ts'],
+    rules: rendererImports([noFeatureInShared]),
+  },
+  {
+    files: ['renderer/src/{components,bridge,db,export}/**/*.tsx'],
+    rules: rendererImports([noFeatureInShared, noDatabaseInScreens], [noDexieInScreens]),
   },
   {
     files: ['electron/**/*.ts'],

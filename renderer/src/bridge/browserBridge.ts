@@ -3,7 +3,7 @@
 // schemas main uses, with the same Chinese messages. The page-level effects come in as `BrowserShell`
 // so the checks are tested under Node without a DOM.
 import { checkIpcArgs, type IpcArgs, type IpcMethod, type LedgerApi } from '../../../shared/ipc';
-import { createBrowserExportMethods } from '../features/reports/browserExportMethods';
+import { createBrowserExportMethods } from '../export/browserExportMethods';
 
 export interface BrowserShell {
   /** Hand `blob` to the browser as a download named `fileName`. */

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { createExportHandlers } from '../../../electron/ledgerExport/exportHandlerSet';
 import type { ExportBridge } from '../../../renderer/src/export/workbookExport';
-import { createBrowserExportMethods } from '../../../renderer/src/features/reports/browserExportMethods';
+import { createBrowserExportMethods } from '../../../renderer/src/export/browserExportMethods';
 
 /** Main's export handlers; the save dialog answers `file` in `dir`, or cancels when `file` is null. */
 export function fileSink(dir: string, file: string | null): ExportBridge {

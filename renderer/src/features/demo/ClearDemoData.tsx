@@ -4,20 +4,19 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { db } from '../../db/db';
 import { describeError } from '../../../../shared/errors/describeError';
 import { countDemoData, hasDemoData, removeDemoData } from './demoDataRepo';
 
 export function ClearDemoData() {
   const { modal, message } = AntApp.useApp();
-  const present = useLiveQuery(() => hasDemoData(db), []);
+  const present = useLiveQuery(() => hasDemoData(), []);
   const [busy, setBusy] = useState(false);
   if (!present) return <Typography.Text type="secondary">没有示例数据</Typography.Text>;
 
   async function ask() {
     setBusy(true);
     try {
-      const counts = await countDemoData(db);
+      const counts = await countDemoData();
       modal.confirm({
         title: '清除示例数据？',
         content: (
@@ -38,7 +37,7 @@ export function ClearDemoData() {
         cancelText: '取消',
         onOk: async () => {
           try {
-            const removed = await removeDemoData(db);
+            const removed = await removeDemoData();
             message.success(`已清除示例数据：企业 ${removed.enterprises} 家、走访 ${removed.visits} 条、问题 ${removed.problems} 条、项目 ${removed.projects} 个`);
           } catch (error) {
             message.error(`清除示例数据失败，数据没有任何改动：${describeError(error)}`);

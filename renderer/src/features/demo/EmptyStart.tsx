@@ -4,7 +4,6 @@ import { DatabaseOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { App as AntApp, Button, Card, Flex, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { db } from '../../db/db';
 import { describeError } from '../../../../shared/errors/describeError';
 import { loadDemoData } from './loadDemoData';
 
@@ -17,7 +16,7 @@ export function EmptyStart() {
   const loadDemo = async () => {
     setProgress(0);
     try {
-      const result = await loadDemoData(db, 'small', (fraction) => setProgress(Math.round(fraction * 100)));
+      const result = await loadDemoData(undefined, 'small', (fraction) => setProgress(Math.round(fraction * 100)));
       message.success(
         `已载入示例数据：企业 ${result.enterprises} 家、走访记录 ${result.visits} 条、问题诉求 ${result.problems} 条、重点外资项目 ${result.projects} 个`,
       );

@@ -22,6 +22,7 @@ import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { defaultPolicies } from '../../../../shared/reference/policies';
 import type { LedgerDatabase } from '../../db/schema';
 import { defaultPolicyId } from '../visits/policyRepo';
+import { db as ledgerDb } from '../../db/db';
 
 export interface DemoLoadOptions {
   seed?: string | number;
@@ -47,7 +48,7 @@ export const DEMO_SEED = 'visit-ledger-demo';
 const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function loadDemoData(
-  db: LedgerDatabase,
+  db: LedgerDatabase = ledgerDb,
   scale: DemoScaleName | DemoScale,
   onProgress?: (fraction: number) => void,
   options: DemoLoadOptions = {},

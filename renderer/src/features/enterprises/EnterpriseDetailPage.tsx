@@ -8,7 +8,6 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Enterprise, Problem, ProblemStatus, Visit } from '../../../../shared/domain/records';
 import { deadlineText } from '../../../../shared/problems/problemDeadline';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
-import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
 import { deleteEnterprise, enterpriseVisitsNewestFirst, openProblemCounts } from './enterpriseRepo';
@@ -16,6 +15,8 @@ import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { EnterpriseProjectsCard } from '../projects/EnterpriseProjectsCard';
 import { ServicePlanPanel } from '../review/ServicePlanPanel';
+import { getEnterprise } from './enterpriseRepo';
+import { liveProblemsOfEnterprise } from '../problems/problemRepo';
 
 const statusColors: Record<ProblemStatus, string> = {
   待处理: 'orange',
@@ -76,12 +77,9 @@ export function EnterpriseDetailPage() {
   const { message } = App.useApp();
 
   const confirmDeletion = useConfirmDeletion(enterpriseDeletion);
-  const enterprise = useLiveQuery(async () => (await db.enterprises.get(enterpriseId)) ?? null, [enterpriseId]);
+  const enterprise = useLiveQuery(async () => (await getEnterprise(enterpriseId)) ?? null, [enterpriseId]);
   const visits = useLiveQuery(() => enterpriseVisitsNewestFirst(enterpriseId).toArray(), [enterpriseId]);
-  const problems = useLiveQuery(
-    () => db.problems.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray(),
-    [enterpriseId],
-  );
+  const problems = useLiveQuery(() => liveProblemsOfEnterprise(enterpriseId), [enterpriseId]);
 
   if (enterprise === undefined) return null;
   if (enterprise === null || !isLive(enterprise)) {

@@ -157,3 +157,13 @@ export function enterpriseVisitsNewestFirst(enterpriseId: string) {
     .reverse()
     .filter(isLive);
 }
+
+/** One enterprise by id, live or deleted (undefined when there is none). */
+export function getEnterprise(id: string): Promise<Enterprise | undefined> {
+  return db.enterprises.get(id);
+}
+
+/** How many enterprises are stored (deleted ones too): the first screen offers the start when none. */
+export function countStoredEnterprises(): Promise<number> {
+  return db.enterprises.count();
+}

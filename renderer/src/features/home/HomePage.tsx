@@ -7,7 +7,6 @@ import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate } from 'react-router-dom';
 import { problemTimeliness } from '../../../../shared/problems/problemTimeliness';
-import { db } from '../../db/db';
 import { EmptyStart } from '../demo/EmptyStart';
 import { ProblemCountsBar } from '../problems/ProblemCountsBar';
 import {
@@ -21,11 +20,12 @@ import { DeadlineCell, StatusTag } from '../problems/ProblemTags';
 import { useRememberedCounts } from '../problems/rememberedCounts';
 import { DuePlanList } from '../review/DuePlanList';
 import { useSettings } from '../../db/settingsStore';
+import { countStoredEnterprises } from '../enterprises/enterpriseRepo';
 
 export function HomePage() {
   const settings = useSettings();
   const navigate = useNavigate();
-  const enterpriseCount = useLiveQuery(() => db.enterprises.count(), []);
+  const enterpriseCount = useLiveQuery(() => countStoredEnterprises(), []);
   const today = todayInShanghai();
   const officer = settings?.officerName.trim() ?? '';
   const overrides = settings?.calendarOverrides;

@@ -10,11 +10,11 @@ import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
 import { problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import { availableProblemActions } from '../../../../shared/problems/problemWorkflow';
-import { db } from '../../db/db';
 import { actionTitles, ProblemActionModal, type ProblemAction } from './ProblemActionModal';
 import { today as todayInShanghai } from '../../../../shared/calendar/shanghaiDate';
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { useSettings } from '../../db/settingsStore';
+import { loadProblemWithSources } from './problemRepo';
 
 /** An instant as Asia/Shanghai `YYYY-MM-DD HH:mm`. */
 function shanghaiTime(iso: string): string {
@@ -49,16 +49,7 @@ export function ProblemDetailPage() {
   const navigate = useNavigate();
   const settings = useSettings();
   const [action, setAction] = useState<ProblemAction | undefined>();
-  const loaded = useLiveQuery(async () => {
-    const problem = await db.problems.get(problemId);
-    if (!problem) return { problem: undefined };
-    const [enterprise, visit, project] = await Promise.all([
-      db.enterprises.get(problem.enterpriseId),
-      problem.visitId ? db.visits.get(problem.visitId) : undefined,
-      problem.projectId ? db.projects.get(problem.projectId) : undefined,
-    ]);
-    return { problem, enterprise, visit, project };
-  }, [problemId]);
+  const loaded = useLiveQuery(() => loadProblemWithSources(problemId), [problemId]);
 
   if (loaded === undefined || settings === undefined) return <Spin />;
   const { problem } = loaded;

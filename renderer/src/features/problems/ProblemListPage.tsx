@@ -11,7 +11,6 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { outcomeClasses, problemStatuses, type OutcomeClass, type ProblemStatus } from '../../../../shared/domain/records';
 import { problemTimeliness } from '../../../../shared/problems/problemTimeliness';
-import { db } from '../../db/db';
 import {
   hasFilters,
   knownOfficers,
@@ -29,7 +28,8 @@ import { useRememberedCounts } from './rememberedCounts';
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { RaiseProblemModal } from './RaiseProblemModal';
 import { useSettings } from '../../db/settingsStore';
-import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
+import { countStoredProblems } from './problemRepo';
 
 const PAGE_SIZE = 50;
 type TabKey = 'all' | 'dueSoon' | 'overdue';
@@ -68,7 +68,7 @@ export function ProblemListPage() {
     () => (keyset ? pageNewestProblems(cursor, PAGE_SIZE) : undefined),
     [keyset, cursor?.raisedDate, cursor?.id],
   );
-  const storedCount = useLiveQuery(() => db.problems.count(), []);
+  const storedCount = useLiveQuery(() => countStoredProblems(), []);
 
   // Each result carries the key it was computed for: after a filter change the previous result
   // still arrives for a moment, and must not be shown as if it were the new one.

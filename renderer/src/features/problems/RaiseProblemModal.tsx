@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { handlingModes, type HandlingMode, type Problem } from '../../../../shared/domain/records';
 import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shared/problems/problemDeadline';
-import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
 import { DateInput } from '../../components/DateInput';
 import { projectsOfEnterprise } from '../projects/projectRepo';

@@ -331,3 +331,25 @@ export async function myOpenProblems(officer: string, today: string, overrides: 
 }
 
 // ---- the 登记问题 form ---------------------------------------------------------------------------
+
+/** A problem with the enterprise, visit and project it came from, for its page. */
+export async function loadProblemWithSources(problemId: string) {
+  const problem = await db.problems.get(problemId);
+  if (!problem) return { problem: undefined };
+  const [enterprise, visit, project] = await Promise.all([
+    db.enterprises.get(problem.enterpriseId),
+    problem.visitId ? db.visits.get(problem.visitId) : undefined,
+    problem.projectId ? db.projects.get(problem.projectId) : undefined,
+  ]);
+  return { problem, enterprise, visit, project };
+}
+
+/** The live problems of one enterprise, for its timeline. */
+export function liveProblemsOfEnterprise(enterpriseId: string): Promise<Problem[]> {
+  return db.problems.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
+}
+
+/** How many problems are stored (deleted ones too), to tell an empty list from a filtered one. */
+export function countStoredProblems(): Promise<number> {
+  return db.problems.count();
+}

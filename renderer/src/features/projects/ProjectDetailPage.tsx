@@ -12,7 +12,6 @@ import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { stageRank } from '../../../../shared/projects/projectStageOrder';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
-import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
 import { StatusTag } from '../problems/ProblemTags';
@@ -22,12 +21,14 @@ import { formatWanUsd, LibraryTag, MissingMonthTag, StageTag } from './projectDi
 import { ProgressEntryModal } from './ProgressEntryModal';
 import { ProjectFormModal } from './ProjectFormModal';
 import { deleteProject, progressEntriesNewestFirst, projectProblems } from './projectRepo';
+import { getEnterprise } from '../enterprises/enterpriseRepo';
+import { getProject } from './projectRepo';
 
 type OpenModal = { kind: 'edit' } | { kind: 'membership' } | { kind: 'progress'; month?: string } | { kind: 'problem' };
 
 function ProjectProfile({ project }: { project: KeyProject }) {
   const enterprise = useLiveQuery(
-    async () => (project.enterpriseId ? ((await db.enterprises.get(project.enterpriseId)) ?? null) : null),
+    async () => (project.enterpriseId ? ((await getEnterprise(project.enterpriseId)) ?? null) : null),
     [project.enterpriseId],
   );
   return (
@@ -121,7 +122,7 @@ export function ProjectDetailPage() {
   const month = shanghaiMonth();
 
   const confirmDeletion = useConfirmDeletion(projectDeletion);
-  const project = useLiveQuery(async () => (await db.projects.get(projectId)) ?? null, [projectId]);
+  const project = useLiveQuery(async () => (await getProject(projectId)) ?? null, [projectId]);
   const entries = useLiveQuery(() => progressEntriesNewestFirst(projectId), [projectId]);
   const problems = useLiveQuery(() => projectProblems(projectId), [projectId]);
 

@@ -5,7 +5,7 @@
 import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { foreignSources, projectStages, type Enterprise, type KeyProject } from '../../../../shared/domain/records';
 import { projectInputOf } from '../../../../shared/projects/projectInput';
-import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
 import { useSettings } from '../../db/settingsStore';
 import { DateInput } from '../../components/DateInput';

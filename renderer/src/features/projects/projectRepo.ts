@@ -184,3 +184,8 @@ export async function loadProjectRows(month: string): Promise<ProjectRow[]> {
     missingMonth: lacking.has(project.id),
   }));
 }
+
+/** One project by id, live or deleted (undefined when there is none). */
+export function getProject(id: string): Promise<KeyProject | undefined> {
+  return db.projects.get(id);
+}

@@ -11,12 +11,11 @@ import { draftNarrative, formatRate, type ReportNarrative } from '../../../../sh
 import { monthPeriod, reportFileName, type ReportPeriod, type ReportScope } from '../../../../shared/reports/reportScope';
 import type { ServiceMonthFigures } from '../../../../shared/reports/serviceMonthFigures';
 import { api } from '../../bridge/api';
-import { db } from '../../db/db';
 import { loadSettings, useSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookExport';
-import { exportServiceMonthReport } from './exportServiceMonthReport';
-import { computeReportFigures, loadReportBase, type ReportBase } from './reportData';
+import type { ReportBase } from './reportData';
+import { assignedOfficers, computeAppReportFigures, exportAppServiceMonthReport, loadAppReportBase } from './reportRepo';
 
 type PeriodMode = 'month' | 'range';
 type ScopeKind = ReportScope['kind'];
@@ -58,7 +57,7 @@ export function ReportsPage() {
   const unit = unitEdit ?? settings?.officerUnit ?? '';
   const asOf = shanghaiDate();
   const officers = useLiveQuery(
-    async () => ((await db.enterprises.orderBy('assignedOfficer').uniqueKeys()) as string[]).filter((o) => o !== ''),
+    () => assignedOfficers(),
     [],
   );
 
@@ -84,8 +83,8 @@ export function ReportsPage() {
     let stale = false;
     (async () => {
       try {
-        const base = await loadReportBase(db);
-        const figures = await computeReportFigures(db, base, period, scope, asOf, settings);
+        const base = await loadAppReportBase();
+        const figures = await computeAppReportFigures(base, period, scope, asOf, settings);
         if (stale) return;
         setData({ key, figures, base });
         const draft = draftNarrative(figures);
@@ -130,9 +129,9 @@ export function ReportsPage() {
     await workbookExport.run(async (options) => {
       // Count again at export time, so 汇总 agrees with the ledger rows written beside it even if
       // records changed since the page counted (the texts stay as the officer edited them).
-      const base = await loadReportBase(db);
-      const fresh = await computeReportFigures(db, base, figures.period, figures.scope, shanghaiDate(), settings);
-      return exportServiceMonthReport(db, api, { figures: fresh, base, unit, narrative, overrides: settings.calendarOverrides }, options);
+      const base = await loadAppReportBase();
+      const fresh = await computeAppReportFigures(base, figures.period, figures.scope, shanghaiDate(), settings);
+      return exportAppServiceMonthReport(api, { figures: fresh, base, unit, narrative, overrides: settings.calendarOverrides }, options);
     }, (fileName) => `已导出：${fileName}`);
   }
 

@@ -10,7 +10,6 @@ import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { visitTextLimits } from '../../../../shared/visits/visitLimits';
 import type { Draft, Enterprise, Policy, Settings } from '../../../../shared/domain/records';
-import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
@@ -38,6 +37,7 @@ import { VisitProblemsField } from './VisitProblemsField';
 import { loadVisitForEdit, saveVisitWithProblems, type PendingFile, type VisitForEdit } from './visitRepo';
 import { RuleError } from '../../../../shared/errors/ruleError';
 import { problemContext } from '../problems/problemRepo';
+import { getEnterprise } from '../enterprises/enterpriseRepo';
 
 interface FormSource {
   settings: Settings;
@@ -54,7 +54,7 @@ async function loadSource(enterpriseId: string | undefined, visitId: string | un
   const editing = visitId ? await loadVisitForEdit(visitId) : undefined;
   if (visitId && !editing) return '走访记录不存在或已被删除。';
   const id = editing?.visit.enterpriseId ?? enterpriseId ?? '';
-  const enterprise = await db.enterprises.get(id);
+  const enterprise = await getEnterprise(id);
   if (!enterprise || !isLive(enterprise)) return '企业不存在或已被删除。';
   const draftKey = visitId ? visitDraftKey.forEdit(visitId) : visitDraftKey.forNew(id);
   const [policies, draft] = await Promise.all([livePolicies(), loadDraft(draftKey)]);

@@ -2,8 +2,8 @@
 // in-memory ExcelJS workbook chunk by chunk, and exportFinish hands the bytes to the bridge's
 // saveFile (a download). ExcelJS is loaded only when an export starts, to keep it out of app start-up.
 import type { Workbook } from 'exceljs';
-import { ipcContract, type IpcArgs, type IpcResult, type LedgerApi } from '../../../../shared/ipc';
-import { SheetWriter } from '../../../../shared/reports/sheetWriter';
+import { ipcContract, type IpcArgs, type IpcResult, type LedgerApi } from '../../../shared/ipc';
+import { SheetWriter } from '../../../shared/reports/sheetWriter';
 
 type ExportMethodName = 'exportBegin' | 'exportAddSheet' | 'exportAppendRows' | 'exportCommitSheet' | 'exportFinish' | 'exportAbort';
 export type ExportMethods = Pick<LedgerApi, ExportMethodName>;

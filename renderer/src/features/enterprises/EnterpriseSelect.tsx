@@ -3,9 +3,8 @@
 import { Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { Enterprise } from '../../../shared/domain/records';
-import { db } from '../db/db';
-import { searchEnterprises } from '../features/enterprises/enterpriseRepo';
+import type { Enterprise } from '../../../../shared/domain/records';
+import { getEnterprise, searchEnterprises } from './enterpriseRepo';
 
 export interface EnterpriseSelectProps {
   id?: string;
@@ -25,7 +24,7 @@ export function EnterpriseSelect({
 }: EnterpriseSelectProps) {
   const [query, setQuery] = useState('');
   const found = useLiveQuery(() => searchEnterprises(query, 20), [query]) ?? [];
-  const chosen = useLiveQuery(() => (value ? db.enterprises.get(value) : undefined), [value]);
+  const chosen = useLiveQuery(() => (value ? getEnterprise(value) : undefined), [value]);
   const shown = [...(chosen && !found.some((e) => e.id === chosen.id) ? [chosen] : []), ...found];
   return (
     <Select

@@ -1,0 +1,28 @@
+// The report page's data access on the app's database. The report functions themselves take the
+// database as a parameter (reportData.ts, exportServiceMonthReport.ts), so tests and scripts run
+// them on a database of their own; the page goes through these, never the database itself.
+import { db } from '../../db/db';
+import { exportServiceMonthReport, type ExportBridge } from './exportServiceMonthReport';
+import { computeReportFigures, loadReportBase } from './reportData';
+
+type Rest<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
+
+/** The officers enterprises are assigned to, for the report's scope picker. */
+export async function assignedOfficers(): Promise<string[]> {
+  return ((await db.enterprises.orderBy('assignedOfficer').uniqueKeys()) as string[]).filter((o) => o !== '');
+}
+
+export function loadAppReportBase() {
+  return loadReportBase(db);
+}
+
+export function computeAppReportFigures(...args: Rest<typeof computeReportFigures>) {
+  return computeReportFigures(db, ...args);
+}
+
+export function exportAppServiceMonthReport(
+  bridge: ExportBridge,
+  ...args: Rest<typeof exportServiceMonthReport> extends [unknown, ...infer R] ? R : never
+) {
+  return exportServiceMonthReport(db, bridge, ...args);
+}
