@@ -136,7 +136,7 @@ test('imports a roster with good and bad rows and lists the officer’s due ente
   expect(app.pageErrors).toEqual([]);
 });
 
-test('the workbench draws its charts over demo data (screenshot)', async () => {
+test('the workbench draws every chart over demo data and its cards click through', async () => {
   const today = shanghaiDate();
   const demo = generateDemoData({ ...demoScales.small, seed: 'roster-e2e', today });
   const at = new Date().toISOString();

@@ -3,17 +3,17 @@
 // virtualised, so 20,000 enterprises scroll as smoothly as 20. Town and officer live in the URL, so
 // "back" from an enterprise keeps them.
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Button, Empty, Flex, Input, Select, Space, Spin, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { useVirtualRows, VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import type { DirectoryEntry } from '../../../../shared/search/enterpriseDirectory';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { useEnterpriseRows } from './useEnterpriseRows';
 import { useOpenProblemCounts } from './useOpenProblemCounts';
 
 const rowHeight = 44;
-const columns = ['企业名称', '统一社会信用代码', '所属区镇', '服务专员', '最近走访', '未办结问题'] as const;
 
 export function EnterpriseListPage() {
   const navigate = useNavigate();
@@ -24,7 +24,6 @@ export function EnterpriseListPage() {
   const town = params.get('town') ?? undefined;
   const officer = params.get('officer') ?? undefined;
   const { rows, total, towns, officers, loading } = useEnterpriseRows({ query: settledQuery, town, officer }, reloadToken);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const searchInput = useRef<InputRef>(null);
   const adding = params.get('new') === '1';
 
@@ -32,23 +31,35 @@ export function EnterpriseListPage() {
     searchInput.current?.focus();
   }, []);
 
-  // TanStack Virtual returns functions that change every render; the React Compiler therefore leaves
-  // this component unmemoised, which is what a scrolling list needs anyway.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [settledQuery, town, officer]);
-
-  const visibleIds = items.map((item) => rows[item.index]?.id).filter((id): id is string => id !== undefined);
-  const counts = useOpenProblemCounts(visibleIds, reloadToken);
+  const table = useVirtualRows(rows, rowHeight, `${settledQuery}|${town ?? ''}|${officer ?? ''}`);
+  const counts = useOpenProblemCounts(
+    table.visible.map((e) => e.id),
+    reloadToken,
+  );
+  const columns: VirtualColumn<DirectoryEntry>[] = [
+    {
+      key: 'name',
+      header: '企业名称',
+      title: (e) => e.name,
+      cell: (e) => (
+        <Link to={`/enterprises/${e.id}`} onClick={(ev) => ev.stopPropagation()}>
+          {e.name}
+        </Link>
+      ),
+    },
+    { key: 'creditCode', header: '统一社会信用代码', className: 'mono', cell: (e) => e.creditCode },
+    { key: 'town', header: '所属区镇', cell: (e) => e.town },
+    { key: 'officer', header: '服务专员', cell: (e) => e.assignedOfficer },
+    { key: 'lastVisit', header: '最近走访', cell: (e) => e.lastVisitDate ?? <Typography.Text type="secondary">未走访</Typography.Text> },
+    {
+      key: 'open',
+      header: '未办结问题',
+      cell: (e) => {
+        const open = counts.get(e.id);
+        return open === undefined ? '' : open > 0 ? <Badge count={open} color="#d4380d" showZero={false} /> : '0';
+      },
+    },
+  ];
 
   function setParam(key: string, value: string | undefined) {
     const next = new URLSearchParams(params);
@@ -113,64 +124,23 @@ export function EnterpriseListPage() {
         </Space>
       </Space>
 
-      <div className="vtable" role="table" aria-label="企业列表" aria-rowcount={rows.length}>
-        <div className="vtable-row vtable-head" role="row">
-          {columns.map((c) => (
-            <div key={c} role="columnheader" className="vtable-cell">
-              {c}
-            </div>
-          ))}
-        </div>
-        <div ref={scrollRef} className="vtable-body" role="rowgroup">
-          {loading ? (
+      <VirtualTable
+        label="企业列表"
+        table={table}
+        columns={columns}
+        rowKey={(e) => e.id}
+        onRowClick={(e) => navigate(`/enterprises/${e.id}`)}
+        placeholder={
+          loading ? (
             // The first opening reads the whole roster once (about a second at 20,000 enterprises).
             <Flex justify="center" style={{ marginTop: 48 }}>
               <Spin description="正在载入企业名录…" />
             </Flex>
-          ) : null}
-          {rows.length === 0 && !loading ? (
+          ) : rows.length === 0 ? (
             <Empty style={{ marginTop: 48 }} description={searching ? '没有找到匹配的企业' : '还没有企业，点“新增企业”添加'} />
-          ) : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const e = rows[item.index];
-              const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` };
-              if (!e) return null;
-              const open = counts.get(e.id);
-              return (
-                <div
-                  key={e.id}
-                  role="row"
-                  className="vtable-row vtable-clickable"
-                  style={style}
-                  onClick={() => navigate(`/enterprises/${e.id}`)}
-                >
-                  <div role="cell" className="vtable-cell" title={e.name}>
-                    <Link to={`/enterprises/${e.id}`} onClick={(ev) => ev.stopPropagation()}>
-                      {e.name}
-                    </Link>
-                  </div>
-                  <div role="cell" className="vtable-cell mono">
-                    {e.creditCode}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {e.town}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {e.assignedOfficer}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {e.lastVisitDate ?? <Typography.Text type="secondary">未走访</Typography.Text>}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {open === undefined ? '' : open > 0 ? <Badge count={open} color="#d4380d" showZero={false} /> : '0'}
-                  </div>
-                </div>
-              );
-            })}
-          </div>
-        </div>
-      </div>
+          ) : null
+        }
+      />
 
       <EnterpriseFormModal
         open={adding}

@@ -2,10 +2,10 @@
 // one visit a month), open and overdue problems, key project, plan actions due — sortable, filterable,
 // virtualised (20,000 rows scroll smoothly), with batch assignment and export of the filtered list.
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, TeamOutlined } from '@ant-design/icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Badge, Button, Checkbox, Empty, Flex, Input, Select, Spin, Switch, Tag, Typography } from 'antd';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useVirtualRows, VirtualTable } from '../../components/VirtualTable';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { useSettings } from '../../db/settingsStore';
 import { api } from '../../bridge/api';
@@ -25,18 +25,38 @@ import {
 const rowHeight = 44;
 const gridColumns = '40px minmax(200px, 3fr) 170px 90px 104px 88px 84px 70px 64px minmax(140px, 1.6fr) 110px';
 
-const headers: { label: string; sort?: ReviewSortKey }[] = [
-  { label: '' },
-  { label: '企业名称', sort: 'name' },
-  { label: '所属区镇', sort: 'town' },
-  { label: '服务专员' },
-  { label: '最近走访', sort: 'lastVisitDate' },
-  { label: '距今天数', sort: 'daysSince' },
-  { label: '本月走访' },
-  { label: '未办结', sort: 'openProblems' },
-  { label: '逾期', sort: 'overdueProblems' },
-  { label: '重点项目' },
-  { label: '服务措施', sort: 'planLate' },
+/** The columns after the selection box: what each shows and the key it sorts by, if any. */
+const dataColumns: { key: string; label: string; sort?: ReviewSortKey; cell: (r: ReviewRow) => ReactNode; title?: (r: ReviewRow) => string }[] = [
+  { key: 'name', label: '企业名称', sort: 'name', title: (r) => r.name, cell: (r) => <Link to={`/enterprises/${r.id}`}>{r.name}</Link> },
+  { key: 'town', label: '所属区镇', sort: 'town', title: (r) => r.town, cell: (r) => r.town },
+  { key: 'officer', label: '服务专员', cell: (r) => r.assignedOfficer },
+  {
+    key: 'lastVisit',
+    label: '最近走访',
+    sort: 'lastVisitDate',
+    cell: (r) => r.lastVisitDate || <Typography.Text type="secondary">未走访</Typography.Text>,
+  },
+  { key: 'days', label: '距今天数', sort: 'daysSince', cell: (r) => r.daysSince ?? '—' },
+  { key: 'due', label: '本月走访', cell: (r) => (r.dueThisMonth ? <Tag color="orange">待走访</Tag> : <Tag color="green">已走访</Tag>) },
+  { key: 'open', label: '未办结', sort: 'openProblems', cell: (r) => r.openProblems },
+  {
+    key: 'overdue',
+    label: '逾期',
+    sort: 'overdueProblems',
+    cell: (r) => (r.overdueProblems > 0 ? <Badge count={r.overdueProblems} color="#cf1322" /> : '0'),
+  },
+  { key: 'project', label: '重点项目', title: (r) => r.keyProject, cell: (r) => r.keyProject },
+  {
+    key: 'plan',
+    label: '服务措施',
+    sort: 'planLate',
+    cell: (r) => (
+      <>
+        {r.planLate > 0 ? <Tag color="red">逾期 {r.planLate}</Tag> : null}
+        {r.planDue > 0 ? <Tag color="gold">到期 {r.planDue}</Tag> : null}
+      </>
+    ),
+  },
 ];
 
 export function MyEnterprisesPage() {
@@ -52,7 +72,6 @@ export function MyEnterprisesPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
   const [visitedIds, setVisitedIds] = useState<{ key: string; ids: ReadonlySet<string> }>();
-  const scrollRef = useRef<HTMLDivElement>(null);
   const workbookExport = useWorkbookExport();
 
   const officerName = settings?.officerName ?? '';
@@ -111,15 +130,7 @@ export function MyEnterprisesPage() {
   const officers = useMemo(() => [...new Set((rows ?? []).map((r) => r.assignedOfficer).filter(Boolean))].sort(), [rows]);
   const dueCount = useMemo(() => (rows ?? []).filter((r) => r.dueThisMonth).length, [rows]);
 
-  // TanStack Virtual returns functions that change every render, so the React Compiler leaves this
-  // component unmemoised; a virtual list re-renders on scroll anyway.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-  });
+  const table = useVirtualRows(shown, rowHeight);
 
   const setParam = useCallback(
     (key: string, value: string) => {
@@ -234,109 +245,61 @@ export function MyEnterprisesPage() {
         ) : null}
       </Flex>
 
-      <div className="vtable" role="table" aria-label="联系企业列表" aria-rowcount={shown.length}>
-        <div className="vtable-row vtable-head" role="row" style={{ gridTemplateColumns: gridColumns }}>
-          {headers.map((h, i) =>
-            i === 0 ? (
-              <div key="select" role="columnheader" className="vtable-cell">
-                <Checkbox
-                  aria-label="全选当前列表"
-                  checked={allShownSelected}
-                  indeterminate={selected.size > 0 && !allShownSelected}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(shown.map((r) => r.id)) : new Set())}
-                />
-              </div>
-            ) : (
-              <div
-                key={h.label}
-                role="columnheader"
-                className={`vtable-cell${h.sort ? ' vtable-clickable' : ''}`}
-                aria-sort={h.sort === sortKey ? (descending ? 'descending' : 'ascending') : undefined}
-                onClick={h.sort ? () => toggleSort(h.sort!) : undefined}
-              >
-                {h.label}
-                {h.sort === sortKey ? descending ? <ArrowDownOutlined /> : <ArrowUpOutlined /> : null}
-              </div>
+      <VirtualTable
+        label="联系企业列表"
+        table={table}
+        gridColumns={gridColumns}
+        rowKey={(r) => r.id}
+        columns={[
+          {
+            key: 'select',
+            header: (
+              <Checkbox
+                aria-label="全选当前列表"
+                checked={allShownSelected}
+                indeterminate={selected.size > 0 && !allShownSelected}
+                onChange={(e) => setSelected(e.target.checked ? new Set(shown.map((r) => r.id)) : new Set())}
+              />
             ),
-          )}
-        </div>
-        <div ref={scrollRef} className="vtable-body" role="rowgroup">
-          {!rows ? (
+            cell: (r) => (
+              <Checkbox
+                aria-label={`选择 ${r.name}`}
+                checked={selected.has(r.id)}
+                onChange={(e) =>
+                  setSelected((current) => {
+                    const next = new Set(current);
+                    if (e.target.checked) next.add(r.id);
+                    else next.delete(r.id);
+                    return next;
+                  })
+                }
+              />
+            ),
+          },
+          ...dataColumns.map((c) => ({
+            key: c.key,
+            cell: c.cell,
+            title: c.title,
+            header: (
+              <>
+                {c.label}
+                {c.sort === sortKey ? descending ? <ArrowDownOutlined /> : <ArrowUpOutlined /> : null}
+              </>
+            ),
+            onHeaderClick: c.sort ? () => toggleSort(c.sort!) : undefined,
+            sorted: c.sort === sortKey ? (descending ? ('descending' as const) : ('ascending' as const)) : undefined,
+          })),
+        ]}
+        placeholder={
+          !rows ? (
             <Flex justify="center" style={{ marginTop: 48 }}>
               <Spin description="正在汇总…" />
             </Flex>
           ) : shown.length === 0 ? (
             <Empty style={{ marginTop: 48 }} description={rows.length === 0 ? '还没有分配给您的企业，可在“名单导入”中导入名单' : '没有符合筛选条件的企业'} />
-          ) : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const r = shown[item.index]!;
-              return (
-                <div
-                  key={r.id}
-                  role="row"
-                  className="vtable-row"
-                  style={{
-                    gridTemplateColumns: gridColumns,
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: rowHeight,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                >
-                  <div role="cell" className="vtable-cell">
-                    <Checkbox
-                      aria-label={`选择 ${r.name}`}
-                      checked={selected.has(r.id)}
-                      onChange={(e) =>
-                        setSelected((current) => {
-                          const next = new Set(current);
-                          if (e.target.checked) next.add(r.id);
-                          else next.delete(r.id);
-                          return next;
-                        })
-                      }
-                    />
-                  </div>
-                  <div role="cell" className="vtable-cell" title={r.name}>
-                    <Link to={`/enterprises/${r.id}`}>{r.name}</Link>
-                  </div>
-                  <div role="cell" className="vtable-cell" title={r.town}>
-                    {r.town}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {r.assignedOfficer}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {r.lastVisitDate || <Typography.Text type="secondary">未走访</Typography.Text>}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {r.daysSince ?? '—'}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {r.dueThisMonth ? <Tag color="orange">待走访</Tag> : <Tag color="green">已走访</Tag>}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {r.openProblems}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {r.overdueProblems > 0 ? <Badge count={r.overdueProblems} color="#cf1322" /> : '0'}
-                  </div>
-                  <div role="cell" className="vtable-cell" title={r.keyProject}>
-                    {r.keyProject}
-                  </div>
-                  <div role="cell" className="vtable-cell">
-                    {r.planLate > 0 ? <Tag color="red">逾期 {r.planLate}</Tag> : null}
-                    {r.planDue > 0 ? <Tag color="gold">到期 {r.planDue}</Tag> : null}
-                  </div>
-                </div>
-              );
-            })}
-          </div>
-        </div>
-      </div>
+          ) : null
+        }
+      />
 
       {assigning ? (
       <AssignModal
