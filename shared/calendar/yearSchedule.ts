@@ -134,6 +134,18 @@ export function checkYearSchedule(schedule: Pick<YearSchedule, 'year' | 'holiday
   return issues;
 }
 
+/**
+ * The statutory holidays a schedule does not name (by name, 节 optional: 国庆 = 国庆节). A notice
+ * always has all seven; one missing usually means a line was not pasted.
+ */
+export function missingStatutoryHolidays(holidays: readonly Pick<HolidayRange, 'name'>[]): string[] {
+  const names = holidays.map((h) => h.name.replace(/\s/g, ''));
+  return statutoryHolidayNames.filter((statutory) => {
+    const stem = statutory.replace(/节$/, '');
+    return !names.some((name) => name.includes(stem));
+  });
+}
+
 /** The schedule as day overrides: holidays off, make-up days worked. */
 export function scheduleDays(schedule: Pick<YearSchedule, 'holidays' | 'workdays'>): CalendarOverrides {
   const days: CalendarOverrides = {};

@@ -26,7 +26,7 @@ export const problemTransitions = {
   transfer: { label: '转办', from: ['待处理', '已转办'] },
   answer: { label: '答复', from: openProblemStatuses },
   close: { label: '办结', from: ['已答复', '已升级'], needsAnswer: true, unansweredField: 'replyDate' },
-  escalate: { label: '升级', from: ['待处理', '已转办', '已答复'] },
+  escalate: { label: '升级协调', from: ['待处理', '已转办', '已答复'] },
   rectify: { label: '挂牌整改', from: ['待处理', '已转办', '已答复', '已升级'] },
   satisfaction: { label: '记录企业满意度', from: problemStatuses, needsAnswer: true, unansweredField: 'satisfaction' },
   reopen: { label: '重新办理', from: problemStatuses, needsAnswer: true },

@@ -87,6 +87,8 @@ test('a visit with a problem is saved on 30 December; entering the 2027 notice m
   await dialog.getByText('已识别 2 个节日、2 个调休上班日，请对照下方月历核对').waitFor();
   expect(await dialog.getByLabel('2027-02-14 调休上班').count()).toBe(1);
   expect(await dialog.getByLabel('2027-01-01 放假').count()).toBe(1);
+  // Only two holidays were pasted: the form says which of the seven are missing before anyone confirms.
+  await dialog.getByText('尚未填写：清明节、劳动节、端午节、中秋节、国庆节').waitFor();
   // Not saved before the officer confirms the schedule complete.
   await dialog.getByRole('button', { name: '保存安排' }).click();
   await dialog.getByText('请核对月历后勾选确认').waitFor();
@@ -97,6 +99,8 @@ test('a visit with a problem is saved on 30 December; entering the 2027 notice m
   // The toast floats over the page for a while: a click meant for what lies beneath goes through.
   expect(await toast.evaluate((el) => getComputedStyle(el.closest('.ant-message-notice') ?? el).pointerEvents)).toBe('none');
   expect(await page.getByText('尚未录入 2027 年节假日安排').count()).toBe(0);
+  // The notice's own days are the notice's: the single-day list holds only days set on their own.
+  await page.getByText('逐日调整（0 天）').waitFor();
 
   // The deadline is firm now, and the history says how it moved.
   await app.goto(`/problems/${stored!.id}`);

@@ -54,6 +54,8 @@ export function useConfirmDiscard(): (dirty: boolean, discard: () => void) => vo
       okText: '放弃修改',
       okButtonProps: { danger: true },
       cancelText: '继续编辑',
+      // Enter (or a second Esc) keeps the typing: throwing it away takes a deliberate click.
+      autoFocusButton: 'cancel',
       onOk: discard,
       afterClose: () => {
         asking.current = false;

@@ -177,4 +177,12 @@ describe('saveVisitWithProblems', () => {
     expect((error as Error).message).toContain('走访日期不能晚于今天（2026-11-20）');
     expect(await db.visits.count()).toBe(0);
   });
+
+  it('gives each problem the visit\'s first officer as first responder while 设置 names nobody', async () => {
+    const unnamed = { ...ctx, who: { ...ctx.who, officerName: '' } };
+    const saved = await saveVisitWithProblems(request({ newFiles: [] }), unnamed);
+    expect(saved.problems.map((p) => p.officer)).toEqual(['张敏', '张敏']);
+    const named = await saveVisitWithProblems(request({ newFiles: [], draftKey: undefined }, '2026-11-19'), { ...ctx, who: { ...ctx.who, officerName: '李四' } });
+    expect(named.problems.map((p) => p.officer)).toEqual(['李四', '李四']);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isWorkingDay, addCalendarDays } from '../../../shared/calendar/workingDays';
 import {
   checkYearSchedule,
+  missingStatutoryHolidays,
   overridesWithSchedule,
   parseNoticeText,
   readYearScheduleFile,
@@ -141,5 +142,13 @@ describe('schedule files the bureau sends round', () => {
       },
     });
     expect(readYearScheduleFile(ics, 2030)).toEqual({ ok: false, message: '日历文件中没有 2030 年的节假日' });
+  });
+});
+
+describe('a notice pasted in part', () => {
+  it('names the statutory holidays it lacks, whatever the notice calls them', () => {
+    const read = parseNoticeText(notice2026, 2026);
+    expect(missingStatutoryHolidays(read.holidays)).toEqual([]);
+    expect(missingStatutoryHolidays([{ name: '元旦' }, { name: '春节' }, { name: '国庆' }])).toEqual(['清明节', '劳动节', '端午节', '中秋节']);
   });
 });

@@ -49,7 +49,7 @@ export const actionTitles: Record<ProblemAction, string> = {
   transfer: '转办',
   answer: '答复',
   close: '办结',
-  escalate: '提交会议协调',
+  escalate: '升级协调',
   rectify: '挂牌整改',
   satisfaction: '企业满意度',
   reopen: '重新办理',

@@ -34,7 +34,8 @@ function HistoryItem({ entry }: { entry: ProblemHistoryEntry }) {
       {entry.previousReply && (
         <div style={{ marginTop: 4, padding: '4px 8px', background: '#fafafa', borderLeft: '3px solid #d9d9d9' }}>
           <Typography.Text type="secondary">原答复（{entry.previousReply.date ?? '无日期'}）：</Typography.Text>
-          {entry.previousReply.content || '（无内容）'}
+          {/* The reply's own closing full stop is dropped before the ；that follows it. */}
+          {entry.previousReply.satisfaction ? entry.previousReply.content.replace(/[。.；;]\s*$/, '') || '（无内容）' : entry.previousReply.content || '（无内容）'}
           {entry.previousReply.satisfaction && (
             <Typography.Text type="secondary">；企业评价：{entry.previousReply.satisfaction}</Typography.Text>
           )}

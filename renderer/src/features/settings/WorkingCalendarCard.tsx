@@ -5,7 +5,7 @@ import { CalendarOutlined, DownloadOutlined, EditOutlined } from '@ant-design/ic
 import { Alert, App, Button, Card, Collapse, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { calendarKnowsYear, lastPackageYear } from '../../../../shared/calendar/workingDays';
-import { confirmedYears, yearScheduleFileText, type YearSchedule } from '../../../../shared/calendar/yearSchedule';
+import { confirmedYears, scheduleDays, yearScheduleFileText, type YearSchedule } from '../../../../shared/calendar/yearSchedule';
 import type { Settings } from '../../../../shared/domain/records';
 import { api } from '../../bridge/api';
 import { updateSettings } from '../../db/settingsStore';
@@ -46,9 +46,14 @@ export function WorkingCalendarCard({ settings }: { settings: Settings }) {
     }
   }
 
+  // The entered notices' own days live in the overrides too (that is how they count), but they are
+  // the notice's: the single-day list shows and edits only the days the officer set on their own.
+  const noticeDays: Record<string, boolean> = Object.assign({}, ...settings.calendarYears.map((s) => scheduleDays(s)));
+  const singleDays = Object.fromEntries(Object.entries(settings.calendarOverrides).filter(([day, worked]) => noticeDays[day] !== worked));
+
   async function saveOverrides(next: Record<string, boolean>) {
     try {
-      await updateSettings({ calendarOverrides: next });
+      await updateSettings({ calendarOverrides: { ...noticeDays, ...next } });
       message.success('逐日调整已保存');
     } catch (error) {
       message.error(`保存失败：${describeError(error)}`);
@@ -123,13 +128,13 @@ export function WorkingCalendarCard({ settings }: { settings: Settings }) {
         items={[
           {
             key: 'days',
-            label: `逐日调整（${Object.keys(settings.calendarOverrides).length} 天）`,
+            label: `逐日调整（${Object.keys(singleDays).length} 天）`,
             children: (
               <>
                 <Typography.Paragraph type="secondary">
                   单个日期的放假或上班调整（如本地临时安排）。逐日调整不会使该年视为已录入；录入整年安排时，该年的逐日调整由通知替换。
                 </Typography.Paragraph>
-                <CalendarOverridesEditor value={settings.calendarOverrides} onChange={(next) => void saveOverrides(next)} />
+                <CalendarOverridesEditor value={singleDays} onChange={(next) => void saveOverrides(next)} />
               </>
             ),
           },

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import {
   checkYearSchedule,
   MAX_SCHEDULE_FILE_CHARS,
+  missingStatutoryHolidays,
   parseNoticeText,
   readYearScheduleFile,
   statutoryHolidayNames,
@@ -88,6 +89,8 @@ function YearScheduleForm({ year, existing, onClose }: { year: number; existing?
   );
   const issues = useMemo(() => checkYearSchedule(draft), [draft]);
   const undatedNames = holidays.filter((h) => h && h.name?.trim() && !h.from && !h.to).map((h) => h.name.trim());
+  // A notice always names all seven statutory holidays: one missing usually means a line was not pasted.
+  const missing = draft.holidays.length > 0 ? missingStatutoryHolidays(draft.holidays) : [];
 
   function fill(read: Pick<YearSchedule, 'holidays' | 'workdays'>) {
     form.setFieldsValue({
@@ -288,6 +291,15 @@ function YearScheduleForm({ year, existing, onClose }: { year: number; existing?
           style={{ margin: '12px 0' }}
         />
       )}
+      {missing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`尚未填写：${missing.join('、')}`}
+          description="国务院通知每年都安排这 7 个节日。缺少的节日保存后按工作日计算；请核对通知是否完整粘贴，确需如此再勾选确认。"
+          style={{ margin: '12px 0' }}
+        />
+      )}
       {undatedNames.length > 0 && (
         <Alert type="info" showIcon title={`以下节日未填日期，不会保存：${undatedNames.join('、')}`} style={{ margin: '12px 0' }} />
       )}
@@ -305,7 +317,10 @@ function YearScheduleForm({ year, existing, onClose }: { year: number; existing?
           },
         ]}
       >
-        <Checkbox>已对照通知核对：以上是 {currentYear} 年全部放假和调休上班安排</Checkbox>
+        <Checkbox>
+          已对照通知核对：以上是 {currentYear} 年全部放假和调休上班安排
+          {missing.length > 0 ? `（通知中没有${missing.join('、')}）` : ''}
+        </Checkbox>
       </Form.Item>
       <Flex justify="end" gap={8}>
         <Button onClick={cancel}>取消</Button>

@@ -172,6 +172,9 @@ export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: Prob
               handling: input.handling,
               department: input.department,
               transferDate: input.handling === '转办' ? input.transferDate : undefined,
+              // The first responder is the officer of this laptop; before 设置 names one, the
+              // visit's first officer, so no problem is left without a responder.
+              officer: ctx.who.officerName.trim() || visit.officers[0] || '',
             },
             ctx,
           ),
