@@ -20,10 +20,9 @@ export function EnterpriseListPage() {
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState('');
   const settledQuery = useDebouncedValue(query, 150);
-  const [reloadToken, setReloadToken] = useState(0);
   const town = params.get('town') ?? undefined;
   const officer = params.get('officer') ?? undefined;
-  const { rows, total, towns, officers, loading } = useEnterpriseRows({ query: settledQuery, town, officer }, reloadToken);
+  const { rows, total, towns, officers, loading } = useEnterpriseRows({ query: settledQuery, town, officer });
   const searchInput = useRef<InputRef>(null);
   const adding = params.get('new') === '1';
 
@@ -32,10 +31,7 @@ export function EnterpriseListPage() {
   }, []);
 
   const table = useVirtualRows(rows, rowHeight, `${settledQuery}|${town ?? ''}|${officer ?? ''}`);
-  const counts = useOpenProblemCounts(
-    table.visible.map((e) => e.id),
-    reloadToken,
-  );
+  const counts = useOpenProblemCounts(table.visible.map((e) => e.id));
   const columns: VirtualColumn<DirectoryEntry>[] = [
     {
       key: 'name',
@@ -145,10 +141,7 @@ export function EnterpriseListPage() {
       <EnterpriseFormModal
         open={adding}
         onClose={closeAdd}
-        onSaved={(saved) => {
-          setReloadToken((n) => n + 1);
-          navigate(`/enterprises/${saved.id}`);
-        }}
+        onSaved={(saved) => navigate(`/enterprises/${saved.id}`)}
       />
     </div>
   );

@@ -110,7 +110,7 @@ export function HomePage() {
       </Row>
       {/* 一企一策 actions late or due soon belong with the due problems: both are promises to the enterprise. */}
       <div style={{ marginTop: 16 }}>
-        <DuePlanList officer={officer} today={today} reloadToken={0} />
+        <DuePlanList officer={officer} today={today} />
       </div>
       <Flex gap={8} style={{ marginTop: 16 }}>
         <Button onClick={() => navigate('/problems')}>全部问题</Button>

@@ -1,7 +1,7 @@
 // The officer's due list of service-plan actions (一企一策): late and soon-due actions of the
 // enterprises in scope, each with a button to mark it done.
 import { App as AntApp, Button, Card, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLiveData } from '../../components/useLiveData';
 import { Link } from 'react-router-dom';
 import { planDueSoonDays } from '../../../../shared/roster/servicePlan';
 import { loadSettings } from '../../db/settingsStore';
@@ -9,20 +9,10 @@ import { describeError } from '../../../../shared/errors/describeError';
 import { loadDuePlanActions, type DuePlanAction } from './reviewData';
 import { markPlanActionDone } from './servicePlanRepo';
 
-export function DuePlanList({ officer, today, reloadToken }: { officer: string; today: string; reloadToken: number }) {
+export function DuePlanList({ officer, today }: { officer: string; today: string }) {
   const { message } = AntApp.useApp();
-  const [actions, setActions] = useState<DuePlanAction[]>();
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    void loadDuePlanActions({ officer, today }).then((loaded) => {
-      if (!cancelled) setActions(loaded);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [officer, today, reloadToken, reload]);
+  // Live: marking an action done (here or on the enterprise page) updates the list by itself.
+  const { value: actions } = useLiveData(() => loadDuePlanActions({ officer, today }), [officer, today]);
 
   if (!actions || actions.length === 0) return null;
   return (
@@ -54,7 +44,6 @@ export function DuePlanList({ officer, today, reloadToken }: { officer: string; 
                   try {
                     await markPlanActionDone(a.id, today, await loadSettings());
                     message.success('已标记完成');
-                    setReload((n) => n + 1);
                   } catch (error) {
                     message.error(`保存失败：${describeError(error)}`);
                   }

@@ -3,7 +3,7 @@
 // virtualised (20,000 rows scroll smoothly), with batch assignment and export of the filtered list.
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Checkbox, Empty, Flex, Input, Select, Spin, Switch, Tag, Typography } from 'antd';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useVirtualRows, VirtualTable } from '../../components/VirtualTable';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
@@ -21,6 +21,7 @@ import {
   type ReviewRow,
   type ReviewSortKey,
 } from './reviewData';
+import { useLiveData } from '../../components/useLiveData';
 
 const rowHeight = 44;
 const gridColumns = '40px minmax(200px, 3fr) 170px 90px 104px 88px 84px 70px 64px minmax(140px, 1.6fr) 110px';
@@ -62,8 +63,6 @@ const dataColumns: { key: string; label: string; sort?: ReviewSortKey; cell: (r:
 export function MyEnterprisesPage() {
   const settings = useSettings();
   const [params, setParams] = useSearchParams();
-  const [loaded, setLoaded] = useState<{ key: string; rows: ReviewRow[] }>();
-  const [reload, setReload] = useState(0);
   const [text, setText] = useState('');
   // Filtering and sorting 20,000 rows per keystroke runs at low priority: typing stays smooth.
   const deferredText = useDeferredValue(text);
@@ -71,7 +70,6 @@ export function MyEnterprisesPage() {
   const [descending, setDescending] = useState(true);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [assigning, setAssigning] = useState(false);
-  const [visitedIds, setVisitedIds] = useState<{ key: string; ids: ReadonlySet<string> }>();
   const workbookExport = useWorkbookExport();
 
   const officerName = settings?.officerName ?? '';
@@ -84,33 +82,16 @@ export function MyEnterprisesPage() {
   const visitedFrom = params.get('visitedFrom') ?? '';
   const visitedTo = params.get('visitedTo') ?? '';
   const scopeAll = params.get('scope') === 'all' || !officerName;
-  const scopeKey = `${scopeAll ? '' : officerName}|${today}|${reload}`;
-  const rows = loaded?.key === scopeKey ? loaded.rows : undefined;
-
-  useEffect(() => {
-    if (!settings) return;
-    let cancelled = false;
-    const key = scopeKey;
-    void loadReviewRows({ officer: scopeAll ? '' : officerName, today, overrides: settings.calendarOverrides }).then((next) => {
-      if (!cancelled) setLoaded({ key, rows: next });
-    });
-    return () => {
-      cancelled = true;
-    };
-    // scopeKey holds the officer, the scope, the day and the reload counter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settings, scopeKey]);
-
-  useEffect(() => {
-    if (!visitedFrom) return;
-    let cancelled = false;
-    void enterprisesVisitedBetween(visitedFrom, visitedTo || visitedFrom).then((ids) => {
-      if (!cancelled) setVisitedIds({ key: `${visitedFrom}|${visitedTo}`, ids });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [visitedFrom, visitedTo]);
+  // Live: an assignment, a visit or an answered problem anywhere updates the rows by themselves.
+  const overrides = settings?.calendarOverrides;
+  const { value: rows } = useLiveData(
+    () => (overrides ? loadReviewRows({ officer: scopeAll ? '' : officerName, today, overrides }) : undefined),
+    [scopeAll ? '' : officerName, today, overrides ?? null],
+  );
+  const { value: visitedIds } = useLiveData(
+    () => (visitedFrom ? enterprisesVisitedBetween(visitedFrom, visitedTo || visitedFrom) : undefined),
+    [visitedFrom, visitedTo],
+  );
 
   const shown = useMemo(() => {
     if (!rows) return [];
@@ -121,10 +102,10 @@ export function MyEnterprisesPage() {
       dueOnly,
       overdueOnly,
       planOnly,
-      visitedIds: visitedFrom ? (visitedIds?.key === `${visitedFrom}|${visitedTo}` ? visitedIds.ids : new Set()) : null,
+      visitedIds: visitedFrom ? (visitedIds ?? new Set()) : null,
     });
     return sortReviewRows(filtered, sortKey, descending);
-  }, [rows, deferredText, town, officerFilter, dueOnly, overdueOnly, planOnly, visitedFrom, visitedTo, visitedIds, sortKey, descending]);
+  }, [rows, deferredText, town, officerFilter, dueOnly, overdueOnly, planOnly, visitedFrom, visitedIds, sortKey, descending]);
 
   const towns = useMemo(() => [...new Set((rows ?? []).map((r) => r.town).filter(Boolean))].sort(), [rows]);
   const officers = useMemo(() => [...new Set((rows ?? []).map((r) => r.assignedOfficer).filter(Boolean))].sort(), [rows]);
@@ -199,7 +180,7 @@ export function MyEnterprisesPage() {
         />
       ) : null}
 
-      {settings ? <DuePlanList officer={scopeAll ? '' : officerName} today={today} reloadToken={reload} /> : null}
+      {settings ? <DuePlanList officer={scopeAll ? '' : officerName} today={today} /> : null}
 
       <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
         <Input.Search aria-label="筛选企业" placeholder="企业名称或信用代码" allowClear value={text} onChange={(e) => setText(e.target.value)} style={{ width: 240 }} />
@@ -307,10 +288,7 @@ export function MyEnterprisesPage() {
         ids={[...selected]}
         onClose={(changed) => {
           setAssigning(false);
-          if (changed) {
-            setSelected(new Set());
-            setReload((n) => n + 1);
-          }
+          if (changed) setSelected(new Set());
         }}
       />
       ) : null}

@@ -5,37 +5,29 @@
 // drill-down keeps the scope it was clicked in: from 我的企业 the problem list shows only the problems
 // of the officer's enterprises (assignedOfficer), as the figure it came from counted them.
 import { Alert, Card, Col, Flex, Row, Segmented, Spin, Statistic, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { useSettings } from '../../db/settingsStore';
 import { WorkbenchChart } from './WorkbenchChart';
 import { workbenchCharts } from './workbenchCharts';
-import { loadWorkbenchFigures, type WorkbenchFigures } from './workbenchData';
+import { loadWorkbenchFigures } from './workbenchData';
+import { useLiveData } from '../../components/useLiveData';
 
 export function WorkbenchPage() {
   const settings = useSettings();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [loaded, setLoaded] = useState<{ key: string; figures: WorkbenchFigures }>();
   const officerName = settings?.officerName ?? '';
   const scopeAll = params.get('scope') === 'all' || !officerName;
   const today = shanghaiDate();
-  const scopeKey = `${scopeAll ? '' : officerName}|${today}`;
-  const figures = loaded?.key === scopeKey ? loaded.figures : undefined;
-
-  useEffect(() => {
-    if (!settings) return;
-    let cancelled = false;
-    const key = scopeKey;
-    void loadWorkbenchFigures(scopeAll ? '' : officerName, today, settings.calendarOverrides).then((f) => {
-      if (!cancelled) setLoaded({ key, figures: f });
-    });
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settings, scopeKey]);
+  const overrides = settings?.calendarOverrides;
+  // Live: the figures follow every visit, answer and plan action saved anywhere.
+  const loaded = useLiveData(
+    () => (overrides ? loadWorkbenchFigures(scopeAll ? '' : officerName, today, overrides) : undefined),
+    [scopeAll ? '' : officerName, today, overrides ?? null],
+  );
+  const figures = loaded.stale ? undefined : loaded.value;
 
   const review = (extra: Record<string, string>) => {
     const query = new URLSearchParams({ ...(scopeAll && officerName ? { scope: 'all' } : {}), ...extra });

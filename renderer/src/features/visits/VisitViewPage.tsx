@@ -2,34 +2,25 @@
 // past visit must not risk changing it, so the form opens only on 编辑走访.
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, List, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { RecordGone } from '../../components/recordDeletion';
 import { StatusTag } from '../problems/ProblemTags';
 import { AttachmentList } from './AttachmentPanel';
 import { VisitDeleteModal } from './VisitDeleteModal';
 import { operationsFields } from './visitFormModel';
-import { loadVisitForView, type VisitForView } from './visitRepo';
+import { loadVisitForView } from './visitRepo';
+import { useLiveData } from '../../components/useLiveData';
 
 const visitGone = { noun: '走访记录', consequence: '', listPath: '/enterprises', listName: '返回企业名录' };
 
 export function VisitViewPage() {
   const { visitId = '' } = useParams();
   const navigate = useNavigate();
-  const [loaded, setLoaded] = useState<{ id: string; view: VisitForView }>();
   const [deleting, setDeleting] = useState(false);
+  const loaded = useLiveData(() => loadVisitForView(visitId), [visitId]);
 
-  useEffect(() => {
-    let cancelled = false;
-    void loadVisitForView(visitId).then((view) => {
-      if (!cancelled) setLoaded({ id: visitId, view });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [visitId]);
-
-  const view = loaded?.id === visitId ? loaded.view : undefined;
+  const view = loaded.stale ? undefined : loaded.value;
   if (!view) return <Spin style={{ margin: 48 }} />;
   if (!view.found) return <RecordGone {...visitGone} deleted={view.deleted} />;
   const { visit, enterpriseName, attachments, problems, policies } = view;
