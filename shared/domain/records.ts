@@ -245,3 +245,18 @@ export const settingsSchema = z.object({
   calendarYears: z.array(yearScheduleSchema).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * 一企一策 (seed 004): an action of an enterprise's service plan — a need found on a visit, the action
+ * agreed, who owns it and by when (shared/servicePlan/ says how one stands on a day).
+ */
+export const planActionSchema = recordMeta.extend({
+  enterpriseId: z.string().min(1),
+  need: z.string().trim().min(1, '请填写发现的需求'), // 企业需求
+  action: z.string().trim().min(1, '请填写商定的措施'), // 服务措施
+  owner: z.string().trim().min(1, '请填写责任人'), // 责任人
+  dueDate: calendarDate, // 完成时限
+  doneDate: calendarDate.optional(), // 完成日期
+  note: z.string().default(''),
+});
+export type PlanAction = z.infer<typeof planActionSchema>;

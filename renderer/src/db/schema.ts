@@ -17,7 +17,7 @@ import type {
   Settings,
   Visit,
 } from '../../../shared/domain/records';
-import type { PlanAction } from '../../../shared/roster/servicePlan';
+import type { PlanAction } from '../../../shared/domain/records';
 
 export interface SettingsRow {
   key: 'app';

@@ -3,12 +3,12 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Enterprise, KeyProject, Problem, Visit } from '../../../shared/domain/records';
-import type { PlanAction } from '../../../shared/roster/servicePlan';
+import type { PlanAction } from '../../../shared/domain/records';
 import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
 import { db } from '../../../renderer/src/db/db';
 import { filterReviewRows, loadDuePlanActions, loadReviewRows, sortReviewRows } from '../../../renderer/src/features/review/reviewData';
 import { exportContactList } from '../../../renderer/src/features/review/reviewExport';
-import { addPlanAction, markPlanActionDone } from '../../../renderer/src/features/review/servicePlanRepo';
+import { addPlanAction, markPlanActionDone } from '../../../renderer/src/features/servicePlan/servicePlanRepo';
 import { loadWorkbenchFigures } from '../../../renderer/src/features/review/workbenchData';
 import { browserSink } from '../export/exportSinks';
 

@@ -14,7 +14,7 @@ import { deleteEnterprise, enterpriseVisitsNewestFirst, openProblemCounts } from
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { EnterpriseProjectsCard } from '../projects/EnterpriseProjectsCard';
-import { ServicePlanPanel } from '../review/ServicePlanPanel';
+import { ServicePlanPanel } from '../servicePlan/ServicePlanPanel';
 import { getEnterprise } from './enterpriseRepo';
 import { liveProblemsOfEnterprise } from '../problems/problemRepo';
 

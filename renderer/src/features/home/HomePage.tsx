@@ -18,7 +18,7 @@ import {
 import { today as todayInShanghai } from '../../../../shared/calendar/shanghaiDate';
 import { DeadlineCell, StatusTag } from '../problems/ProblemTags';
 import { useRememberedCounts } from '../problems/rememberedCounts';
-import { DuePlanList } from '../review/DuePlanList';
+import { DuePlanList } from '../servicePlan/DuePlanList';
 import { useSettings } from '../../db/settingsStore';
 import { countStoredEnterprises } from '../enterprises/enterpriseRepo';
 

@@ -11,7 +11,7 @@ import { useSettings } from '../../db/settingsStore';
 import { api } from '../../bridge/api';
 import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookExport';
 import { AssignModal } from './AssignModal';
-import { DuePlanList } from './DuePlanList';
+import { DuePlanList } from '../servicePlan/DuePlanList';
 import { exportContactList } from './reviewExport';
 import {
   enterprisesVisitedBetween,

@@ -6,7 +6,8 @@ import { openProblemStatuses } from '../../../../shared/problems/problemTransiti
 import type { Enterprise } from '../../../../shared/domain/records';
 import { addCalendarDays, calendarDaysBetween, type CalendarOverrides } from '../../../../shared/calendar/workingDays';
 import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
-import { planActionState, planDueSoonDays, type PlanAction } from '../../../../shared/roster/servicePlan';
+import { type PlanAction } from '../../../../shared/domain/records';
+import { planActionState, planDueSoonDays } from '../../../../shared/servicePlan/planActionState';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 

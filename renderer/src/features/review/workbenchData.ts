@@ -10,7 +10,7 @@ import {
   type ProblemCounts,
 } from '../../../../shared/problems/problemStats';
 import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
-import { planActionState } from '../../../../shared/roster/servicePlan';
+import { planActionState } from '../../../../shared/servicePlan/planActionState';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { enterprisesInScope, monthStart } from './reviewData';

@@ -1,6 +1,6 @@
 // Reads and writes of the service plan (一企一策). Every write is stamped and tombstones instead of
 // deleting, so merging laptops carries plan changes like any other record.
-import { planActionSchema, type PlanAction } from '../../../../shared/roster/servicePlan';
+import { planActionSchema, type PlanAction } from '../../../../shared/domain/records';
 import type { Settings } from '../../../../shared/domain/records';
 import { db } from '../../db/db';
 import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';

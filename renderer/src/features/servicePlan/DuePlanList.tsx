@@ -3,10 +3,10 @@
 import { App as AntApp, Button, Card, Table, Tag } from 'antd';
 import { useLiveData } from '../../components/useLiveData';
 import { Link } from 'react-router-dom';
-import { planDueSoonDays } from '../../../../shared/roster/servicePlan';
+import { planDueSoonDays } from '../../../../shared/servicePlan/planActionState';
 import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
-import { loadDuePlanActions, type DuePlanAction } from './reviewData';
+import { loadDuePlanActions, type DuePlanAction } from '../review/reviewData';
 import { markPlanActionDone } from './servicePlanRepo';
 
 export function DuePlanList({ officer, today }: { officer: string; today: string }) {
