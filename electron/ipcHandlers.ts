@@ -1,20 +1,26 @@
-// The complete handler map: annotated as IpcHandlers, so a contract method without a handler here
-// (e.g. an export method added to shared/ipc.ts before exportHandlers has it) fails to compile.
+// The one place that wires the bridge's capabilities to Electron. Each capability lives in its own
+// folder as a pure create…Handlers(deps), tested under Node with its dependencies passed in
+// (files/: save and open through the dialogs; ledgerExport/: streaming workbooks); here they get
+// Electron's dialogs, folders and app events. The map is annotated as IpcHandlers, so a contract
+// method without a handler (shared/ipc.ts) fails to compile.
 import { app, BrowserWindow, dialog } from 'electron';
-import { exportHandlers } from './handlers/exportHandlers';
-import { createFileHandlers } from './handlers/fileHandlers';
+import { createFileHandlers } from './files/fileHandlers';
 import type { IpcHandlers } from './ipcRegistry';
+import { createExportHandlers } from './ledgerExport/exportHandlerSet';
+import { ExportSessions } from './ledgerExport/exportSessions';
 
 /** Dialogs are modal to the window in front, so they never open behind the app. */
 function parentWindow(): BrowserWindow | undefined {
   return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 }
 
+const showSaveDialog = (options: Electron.SaveDialogOptions) => {
+  const parent = parentWindow();
+  return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+};
+
 const fileHandlers = createFileHandlers({
-  showSaveDialog: (options) => {
-    const parent = parentWindow();
-    return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
-  },
+  showSaveDialog,
   showOpenDialog: (options) => {
     const parent = parentWindow();
     return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
@@ -23,5 +29,10 @@ const fileHandlers = createFileHandlers({
   appVersion: app.getVersion(),
   platform: process.platform,
 });
+
+const exportSessions = new ExportSessions();
+// An export still open when the app quits is dropped, so its temp file does not stay behind.
+app.on('will-quit', () => exportSessions.abortAllNow());
+const exportHandlers = createExportHandlers({ showSaveDialog, defaultFolder: () => app.getPath('documents') }, exportSessions);
 
 export const ipcHandlers: IpcHandlers = { ...fileHandlers, ...exportHandlers };

@@ -1,5 +1,5 @@
 // The bridge's export methods over ExportSessions, with the save dialog as a parameter so they run
-// under Node in tests (electron/handlers/exportHandlers.ts passes Electron's dialog).
+// under Node in tests (electron/ipcHandlers.ts passes Electron's dialog).
 import path from 'node:path';
 import type { IpcHandlers } from '../ipcRegistry';
 import { ExportSessions } from './exportSessions';

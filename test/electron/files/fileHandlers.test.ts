@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFileHandlers, type FileHandlerDeps } from '../../../electron/handlers/fileHandlers';
+import { createFileHandlers, type FileHandlerDeps } from '../../../electron/files/fileHandlers';
 
 let folder: string;
 
