@@ -10,6 +10,7 @@ import { defaultTownAliases, defaultTowns } from '../../../shared/reference/town
 import { defaultVisitTypes } from '../../../shared/reference/visitTypes';
 import { db } from './db';
 import { parseOrRefuse } from '../../../shared/errors/ruleError';
+import { actorOf, type Actor } from '../../../shared/domain/actor';
 
 export function defaultSettings(deviceId: string = newId()): Settings {
   return {
@@ -41,6 +42,11 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(next: Settings): Promise<void> {
   const parsed = parseOrRefuse(settingsSchema, next);
   await db.settings.put({ key: 'app', value: parsed });
+}
+
+/** The officer acting on this laptop, from the settings (created on first use). */
+export async function currentActor(): Promise<Actor> {
+  return actorOf(await loadSettings());
 }
 
 /**

@@ -9,7 +9,6 @@ import type { Enterprise, Problem, ProblemStatus, Visit } from '../../../../shar
 import { deadlineText } from '../../../../shared/problems/problemDeadline';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
 import { isLive } from '../../db/recordStamp';
-import { loadSettings } from '../../db/settingsStore';
 import { deleteEnterprise, enterpriseVisitsNewestFirst, openProblemCounts } from './enterpriseRepo';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
@@ -112,7 +111,7 @@ export function EnterpriseDetailPage() {
               const open = (await openProblemCounts([enterprise.id])).get(enterprise.id) ?? 0;
               confirmDeletion(
                 enterprise.name,
-                async () => deleteEnterprise(enterprise.id, await loadSettings()),
+                async () => deleteEnterprise(enterprise.id),
                 open > 0 ? `该企业还有 ${open} 个未办结的问题；删除企业后这些问题仍在“问题诉求”中，需继续办理。` : undefined,
               );
             }}

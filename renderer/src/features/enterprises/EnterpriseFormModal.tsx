@@ -8,7 +8,7 @@ import { checkCreditCode } from '../../../../shared/creditCode';
 import { blankEnterpriseFields } from '../../../../shared/domain/enterpriseFields';
 import { foreignSources, serviceTiers, type Enterprise } from '../../../../shared/domain/records';
 import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
-import { loadSettings, useSettings } from '../../db/settingsStore';
+import {  useSettings } from '../../db/settingsStore';
 import { saveEnterprise, type EnterpriseInput } from './enterpriseRepo';
 
 export interface EnterpriseFormModalProps {
@@ -59,12 +59,7 @@ function EnterpriseFormDialog({ open, enterprise, onClose, onSaved }: Enterprise
   async function submit(values: FormValues) {
     setSaving(true);
     try {
-      const who = await loadSettings();
-      const saved = await saveEnterprise(
-        { ...emptyValues, ...values, assignedOfficer: values.assignedOfficer ?? '' },
-        who,
-        enterprise?.id,
-      );
+      const saved = await saveEnterprise({ ...emptyValues, ...values, assignedOfficer: values.assignedOfficer ?? '' }, undefined, enterprise?.id);
       message.success(enterprise ? '企业信息已保存' : `已新增企业：${saved.name}`);
       onSaved(saved);
     } catch (error) {

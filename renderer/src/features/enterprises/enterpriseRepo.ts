@@ -11,11 +11,12 @@ import { enterpriseSearchTokens, normalizeSearchQuery } from '../../../../shared
 import { db } from '../../db/db';
 import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
 import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
+import type { Actor } from '../../../../shared/domain/actor';
+import { currentActor } from '../../db/settingsStore';
 
-export interface Editor {
-  officerName: string;
-  deviceId: string;
-}
+/** What a write needs of the acting officer. */
+type Stamper = Pick<Actor, 'officerName' | 'deviceId'>;
+
 
 /** The fields a user types; the record fields and the derived ones are filled here. */
 export type EnterpriseInput = EnterpriseFields;
@@ -34,7 +35,9 @@ export async function findLiveByCreditCode(creditCode: string, exceptId?: string
  * Creates (no `id`) or updates (`id` of a live enterprise) one enterprise in one transaction.
  * Rejects a credit code that fails the GB 32100-2015 check or that another live enterprise holds.
  */
-export async function saveEnterprise(input: EnterpriseInput, who: Editor, id?: string, now = new Date()): Promise<Enterprise> {
+export async function saveEnterprise(input: EnterpriseInput, given?: Stamper, id?: string, now = new Date()): Promise<Enterprise> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   const checked = checkCreditCode(input.creditCode);
   if (!checked.ok) throw RuleError.at('creditCode', checked.message);
   const name = input.name.trim();
@@ -61,7 +64,9 @@ export async function saveEnterprise(input: EnterpriseInput, who: Editor, id?: s
 }
 
 /** Deletes by tombstone, so that a merge carries the deletion to other laptops. */
-export async function deleteEnterprise(id: string, who: Editor, now = new Date()): Promise<void> {
+export async function deleteEnterprise(id: string, given?: Stamper, now = new Date()): Promise<void> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   await db.transaction('rw', db.enterprises, async () => {
     const existing = await db.enterprises.get(id);
     if (!existing || !isLive(existing)) return;

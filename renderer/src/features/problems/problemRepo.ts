@@ -29,15 +29,12 @@ import { keywordMatcher } from '../../../../shared/search/keywordMatch';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
 import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
+import { actorOf } from '../../../../shared/domain/actor';
 
 
 export function problemContext(settings: Settings, now: Date = new Date()): ProblemContext {
   return {
-    who: {
-      officerName: settings.officerName,
-      deviceId: settings.deviceId,
-      officerDepartment: settings.officerDepartment,
-    },
+    who: actorOf(settings),
     now,
     overrides: settings.calendarOverrides,
     knownYears: confirmedYears(settings.calendarYears),

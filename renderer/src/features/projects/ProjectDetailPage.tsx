@@ -13,7 +13,6 @@ import { projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { stageRank } from '../../../../shared/projects/projectStageOrder';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
 import { isLive } from '../../db/recordStamp';
-import { loadSettings } from '../../db/settingsStore';
 import { StatusTag } from '../problems/ProblemTags';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { LibraryMembershipModal } from './LibraryMembershipModal';
@@ -199,7 +198,7 @@ export function ProjectDetailPage() {
           <Button icon={project.inLibrary ? <LogoutOutlined /> : <LoginOutlined />} onClick={() => setOpen({ kind: 'membership' })}>
             {project.inLibrary ? '移出项目库' : '重新入库'}
           </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDeletion(project.name, async () => deleteProject(project.id, await loadSettings()))}>
+          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDeletion(project.name, async () => deleteProject(project.id))}>
             删除项目
           </Button>
         </Space>

@@ -9,7 +9,6 @@ import {
   type KeyProject,
   type ProgressEntry,
   type RecordMeta,
-  type Settings,
 } from '../../../../shared/domain/records';
 import { parseProgressInput, projectsLackingMonth, shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { historyAfterChange, projectHistoryOf } from '../../../../shared/projects/projectHistory';
@@ -18,8 +17,12 @@ import { isLaterStage } from '../../../../shared/projects/projectStageOrder';
 import { db } from '../../db/db';
 import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
 import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
+import type { Actor } from '../../../../shared/domain/actor';
+import { currentActor } from '../../db/settingsStore';
 
-type Editor = Pick<Settings, 'officerName' | 'deviceId'>;
+/** What a write needs of the acting officer. */
+type Stamper = Pick<Actor, 'officerName' | 'deviceId'>;
+
 
 /** The record fields of a stored record, so that its own fields can be replaced as a whole. */
 function metaOf({ id, createdAt, updatedAt, updatedBy, deviceId }: RecordMeta): RecordMeta {
@@ -39,7 +42,7 @@ async function historySoFar(project: KeyProject) {
 }
 
 /** Replaces a project's own fields; an entry, exit or stage change is added to its history (`source`: the action). */
-async function putChanged(existing: KeyProject, fields: ProjectInput, who: Editor, now: Date, source: string): Promise<KeyProject> {
+async function putChanged(existing: KeyProject, fields: ProjectInput, who: Stamper, now: Date, source: string): Promise<KeyProject> {
   const history = historyAfterChange(await historySoFar(existing), existing, fields, { now, by: who.officerName || '未署名', source });
   const record = parseOrRefuse(keyProjectSchema, touched({ ...metaOf(existing), ...fields, history }, who, now));
   await db.projects.put(record);
@@ -47,7 +50,9 @@ async function putChanged(existing: KeyProject, fields: ProjectInput, who: Edito
 }
 
 /** Creates (no `id`) or updates one project; a linked enterprise must exist and be live. */
-export async function saveProject(input: unknown, who: Editor, id?: string, now = new Date()): Promise<KeyProject> {
+export async function saveProject(input: unknown, given?: Stamper, id?: string, now = new Date()): Promise<KeyProject> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   const fields = parseProjectInput(input);
   return db.transaction('rw', [db.projects, db.enterprises, db.progressEntries], async () => {
     if (fields.enterpriseId) {
@@ -65,7 +70,9 @@ export async function saveProject(input: unknown, who: Editor, id?: string, now 
 }
 
 /** Deletes by tombstone; its progress entries and problems stay, as an enterprise's visits do. */
-export async function deleteProject(id: string, who: Editor, now = new Date()): Promise<void> {
+export async function deleteProject(id: string, given?: Stamper, now = new Date()): Promise<void> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   await db.transaction('rw', db.projects, async () => {
     const existing = await db.projects.get(id);
     if (!existing || !isLive(existing)) return;
@@ -77,9 +84,11 @@ export async function deleteProject(id: string, who: Editor, now = new Date()): 
 export async function exitProjectLibrary(
   id: string,
   exit: { date?: string; reason?: string },
-  who: Editor,
+  given?: Stamper,
   now = new Date(),
 ): Promise<KeyProject> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   return db.transaction('rw', db.projects, db.progressEntries, async () => {
     const project = await liveProject(id);
     return putChanged(project, exitLibrary(project, exit), who, now, '移出项目库');
@@ -87,7 +96,9 @@ export async function exitProjectLibrary(
 }
 
 /** 重新入库 on `date`; the earlier exit's date and reason leave the project's fields but stay in its history. */
-export async function reenterProjectLibrary(id: string, entry: { date?: string }, who: Editor, now = new Date()): Promise<KeyProject> {
+export async function reenterProjectLibrary(id: string, entry: { date?: string }, given?: Stamper, now = new Date()): Promise<KeyProject> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   return db.transaction('rw', db.projects, db.progressEntries, async () => {
     const project = await liveProject(id);
     return putChanged(project, reenterLibrary(project, entry), who, now, '重新入库');
@@ -107,7 +118,9 @@ export interface SavedProgress {
  * per project and month), a new one is added otherwise. An entry at a later stage than the project's
  * moves the project to it, in the same transaction.
  */
-export async function saveProgressEntry(projectId: string, input: unknown, who: Editor, now = new Date()): Promise<SavedProgress> {
+export async function saveProgressEntry(projectId: string, input: unknown, given?: Stamper, now = new Date()): Promise<SavedProgress> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   const fields = parseProgressInput(input, shanghaiMonth(now));
   return db.transaction('rw', db.projects, db.progressEntries, async () => {
     let project = await liveProject(projectId);

@@ -5,7 +5,6 @@ import { App, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'an
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { deletedKindNames, listDeleted, recycleBinDays, restoreDeleted, RestoreRefused, type DeletedEntry, type DeletedKind } from './recycleBinRepo';
 
@@ -21,7 +20,7 @@ export function RecycleBinPage() {
   const restore = async (entry: DeletedEntry) => {
     setRestoring(entry.id);
     try {
-      message.success(await restoreDeleted(entry.kind, entry.id, await loadSettings()));
+      message.success(await restoreDeleted(entry.kind, entry.id));
     } catch (error) {
       message.error(error instanceof RestoreRefused ? error.message : `恢复失败：${describeError(error)}`);
     } finally {

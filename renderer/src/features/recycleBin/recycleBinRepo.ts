@@ -2,11 +2,16 @@
 // Deleted records are found through the `updatedAt` index — a tombstone stamps updatedAt with the
 // deletion time — so the screen stays fast on a bureau-scale database without a deletedAt index.
 import type { Table } from 'dexie';
-import type { Enterprise, KeyProject, Problem, RecordMeta, Settings, Visit } from '../../../../shared/domain/records';
+import type { Enterprise, KeyProject, Problem, RecordMeta, Visit } from '../../../../shared/domain/records';
 import { db } from '../../db/db';
 import { isLive, untombstoned } from '../../db/recordStamp';
 import { findLiveByCreditCode } from '../enterprises/enterpriseRepo';
 import { restoreVisit } from '../visits/visitRepo';
+import type { Actor } from '../../../../shared/domain/actor';
+import { currentActor } from '../../db/settingsStore';
+
+/** What a write needs of the acting officer. */
+type Stamper = Pick<Actor, 'officerName' | 'deviceId'>;
 
 export type DeletedKind = 'enterprise' | 'visit' | 'problem' | 'project';
 
@@ -34,7 +39,6 @@ export interface DeletedEntry {
 /** How long deleted records are listed in 回收站. */
 export const recycleBinDays = 30;
 
-type Editor = Pick<Settings, 'officerName' | 'deviceId'>;
 
 function deletedSince<T extends RecordMeta>(table: Table<T, string>, since: string): Promise<T[]> {
   return table
@@ -100,7 +104,9 @@ async function liveEnterpriseOrRefuse(enterpriseId: string, noun: string): Promi
  * 恢复: clears the tombstone and stamps updatedAt/updatedBy/deviceId (so a merge carries it). A visit
  * brings back the problems deleted with it. Returns what was restored, for the message.
  */
-export async function restoreDeleted(kind: DeletedKind, id: string, who: Editor, now = new Date()): Promise<string> {
+export async function restoreDeleted(kind: DeletedKind, id: string, given?: Stamper, now = new Date()): Promise<string> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   if (kind === 'visit') {
     return db.transaction('rw', [db.visits, db.problems, db.enterprises], async () => {
       const visit = await db.visits.get(id);

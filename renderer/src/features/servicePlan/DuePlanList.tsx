@@ -4,7 +4,6 @@ import { App as AntApp, Button, Card, Table, Tag } from 'antd';
 import { useLiveData } from '../../components/useLiveData';
 import { Link } from 'react-router-dom';
 import { planDueSoonDays } from '../../../../shared/servicePlan/planActionState';
-import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { loadDuePlanActions, type DuePlanAction } from '../review/reviewData';
 import { markPlanActionDone } from './servicePlanRepo';
@@ -42,7 +41,7 @@ export function DuePlanList({ officer, today }: { officer: string; today: string
                 size="small"
                 onClick={async () => {
                   try {
-                    await markPlanActionDone(a.id, today, await loadSettings());
+                    await markPlanActionDone(a.id, today);
                     message.success('已标记完成');
                   } catch (error) {
                     message.error(`保存失败：${describeError(error)}`);

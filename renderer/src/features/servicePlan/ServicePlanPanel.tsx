@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { type PlanAction } from '../../../../shared/domain/records';
 import { planActionState } from '../../../../shared/servicePlan/planActionState';
-import { loadSettings, useSettings } from '../../db/settingsStore';
+import {  useSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { addPlanAction, deletePlanAction, enterprisePlanActions, markPlanActionDone, reopenPlanAction } from './servicePlanRepo';
 
@@ -40,7 +40,6 @@ export function ServicePlanPanel({ enterpriseId }: { enterpriseId: string }) {
       await addPlanAction(
         enterpriseId,
         { need: values.need, action: values.action, owner: values.owner, dueDate: values.dueDate.format('YYYY-MM-DD') },
-        await loadSettings(),
       );
       form.resetFields();
       setAdding(false);
@@ -126,15 +125,15 @@ export function ServicePlanPanel({ enterpriseId }: { enterpriseId: string }) {
             render: (_, a) => (
               <Space size={4}>
                 {a.doneDate ? (
-                  <Button size="small" type="link" onClick={() => void run(async () => reopenPlanAction(a.id, await loadSettings()))}>
+                  <Button size="small" type="link" onClick={() => void run(async () => reopenPlanAction(a.id))}>
                     重新打开
                   </Button>
                 ) : (
-                  <Button size="small" type="link" onClick={() => void run(async () => markPlanActionDone(a.id, today, await loadSettings()))}>
+                  <Button size="small" type="link" onClick={() => void run(async () => markPlanActionDone(a.id, today))}>
                     完成
                   </Button>
                 )}
-                <Popconfirm title="删除这项措施？" okText="删除" cancelText="取消" onConfirm={() => run(async () => deletePlanAction(a.id, await loadSettings()))}>
+                <Popconfirm title="删除这项措施？" okText="删除" cancelText="取消" onConfirm={() => run(async () => deletePlanAction(a.id))}>
                   <Button size="small" type="link" danger>
                     删除
                   </Button>

@@ -5,7 +5,6 @@ import { isOpenProblemStatus } from '../../../../shared/problems/problemTransiti
 import { Alert, App, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Problem, Visit } from '../../../../shared/domain/records';
-import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { deleteVisit, type VisitProblemsOnDelete } from './visitRepo';
 
@@ -32,7 +31,7 @@ export function VisitDeleteModal({
   const remove = async () => {
     setBusy(true);
     try {
-      const outcome = await deleteVisit(visit.id, problems.length > 0 ? choice : 'keep', await loadSettings());
+      const outcome = await deleteVisit(visit.id, problems.length > 0 ? choice : 'keep');
       message.success(
         outcome.deletedProblems > 0
           ? `走访已删除，随之删除问题 ${outcome.deletedProblems} 个（可在回收站恢复）`

@@ -3,7 +3,7 @@
 // Leaving with unsaved typing asks first (another page, a reload, closing the window); the draft stays.
 import { showErrorOnForm } from '../../components/useRuleFormSave';
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
@@ -272,7 +272,7 @@ function VisitForm({ source }: { source: FormSource }) {
             </Col>
             <Col span={6}>
               <Form.Item label="走访类型" name="type" rules={[{ required: true, message: '请选择走访类型' }]}>
-                <Select options={settings.visitTypes.map((t) => ({ value: t, label: t }))} />
+                <TabSafeSelect options={settings.visitTypes.map((t) => ({ value: t, label: t }))} showSearch={{ optionFilterProp: 'label' }} />
               </Form.Item>
             </Col>
             <Col span={12}>

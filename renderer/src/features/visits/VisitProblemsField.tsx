@@ -1,7 +1,7 @@
 // The problems raised during a visit (Form.List): any number, each with its category,
 // description, what the enterprise asks for, the responsible department and the handling.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
 import { handlingModes, type HandlingMode, type Settings } from '../../../../shared/domain/records';
@@ -9,6 +9,7 @@ import { replyDeadlineChecked, uncertainDeadlineMessage } from '../../../../shar
 import { visitTextLimits } from '../../../../shared/visits/visitLimits';
 import { useState } from 'react';
 import { blankProblem, lengthRule } from './visitFormModel';
+import { TabSafeSelect } from './TabSafeSelect';
 
 export function VisitProblemsField({ settings }: { settings: Settings | undefined }) {
   // The problem just added by 添加问题 gets the focus in its first field: from the keyboard, the new
@@ -35,7 +36,7 @@ export function VisitProblemsField({ settings }: { settings: Settings | undefine
                 <Row gutter={16}>
                   <Col span={8}>
                     <Form.Item label="问题类别" name={[field.name, 'category']} rules={[{ required: true, message: '请选择问题类别' }]}>
-                      <Select
+                      <TabSafeSelect
                         autoFocus={field.name === added}
                         options={categories}
                         placeholder="选择类别"
@@ -54,7 +55,7 @@ export function VisitProblemsField({ settings }: { settings: Settings | undefine
                       name={[field.name, 'department']}
                       rules={[{ required: true, message: '请选择责任部门' }]}
                     >
-                      <Select options={departments} placeholder="选择部门" showSearch={{ optionFilterProp: 'label' }} />
+                      <TabSafeSelect options={departments} placeholder="选择部门" showSearch={{ optionFilterProp: 'label' }} />
                     </Form.Item>
                   </Col>
                   <Col span={12}>

@@ -18,6 +18,11 @@ import { createProblem, type ProblemContext } from '../../../../shared/problems/
 import { db } from '../../db/db';
 import { isLive, tombstoned, untombstoned } from '../../db/recordStamp';
 import { RuleError } from '../../../../shared/errors/ruleError';
+import type { Actor } from '../../../../shared/domain/actor';
+import { currentActor } from '../../db/settingsStore';
+
+/** What a write needs of the acting officer. */
+type Stamper = Pick<Actor, 'officerName' | 'deviceId'>;
 
 /** One problem as typed on the visit form. */
 export interface VisitProblemInput {
@@ -237,7 +242,6 @@ async function refreshLastVisitDate(enterpriseId: string): Promise<void> {
   if (lastVisitDate !== enterprise.lastVisitDate) await db.enterprises.update(enterpriseId, { lastVisitDate });
 }
 
-type Who = Pick<ProblemContext['who'], 'officerName' | 'deviceId'>;
 
 /**
  * Deletes a visit by tombstone, in one transaction with what the officer chose for its problems:
@@ -245,7 +249,9 @@ type Who = Pick<ProblemContext['who'], 'officerName' | 'deviceId'>;
  * them with the same deletedAt as the visit, which is how 恢复 of the visit finds them again.
  * Attachments stay as they are: they are reached only through the visit.
  */
-export async function deleteVisit(visitId: string, problems: VisitProblemsOnDelete, who: Who, now = new Date()): Promise<VisitDeletion> {
+export async function deleteVisit(visitId: string, problems: VisitProblemsOnDelete, given?: Stamper, now = new Date()): Promise<VisitDeletion> {
+  // The acting officer comes from 设置 here, not from every screen that saves.
+  const who = given ?? (await currentActor());
   return db.transaction('rw', [db.visits, db.problems, db.enterprises], async () => {
     const visit = await db.visits.get(visitId);
     if (!visit || !isLive(visit)) throw new Error('该走访记录不存在或已被删除');
@@ -264,7 +270,7 @@ export async function deleteVisit(visitId: string, problems: VisitProblemsOnDele
  * problems deleted together with it (same deletedAt), and recomputes the last-visit date. Refused
  * while its enterprise is deleted: the visit would hang off a record nobody can open.
  */
-export async function restoreVisit(visitId: string, who: Who, now = new Date()): Promise<{ restoredProblems: number }> {
+export async function restoreVisit(visitId: string, who: Stamper, now = new Date()): Promise<{ restoredProblems: number }> {
   return db.transaction('rw', [db.visits, db.problems, db.enterprises], async () => {
     const visit = await db.visits.get(visitId);
     if (!visit) throw new Error('该走访记录不存在');
