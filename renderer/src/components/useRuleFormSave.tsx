@@ -18,15 +18,16 @@ function namePath(field: string): (string | number)[] {
 }
 
 /**
- * Shows an error at the form: a RuleError's issues at their fields (the first such field scrolled
- * into view); returns the messages no field shows, for the alert above the form.
+ * Shows an error at the form: a RuleError's issues at their fields (on a long page, `scroll` brings
+ * the first one into view; a dialog is small and keeps still); returns the messages no field shows,
+ * for the alert above the form.
  */
-export function showErrorOnForm(form: FormInstance, error: unknown): string[] {
+export function showErrorOnForm(form: FormInstance, error: unknown, { scroll = false } = {}): string[] {
   if (!(error instanceof RuleError)) return [`保存失败：${describeError(error)}`];
   const { atFields, aboveForm } = placeRuleIssues(error.issues, fieldsShownBy(form));
   form.setFields([...atFields].map(([field, errors]) => ({ name: namePath(field), errors })));
   const first = [...atFields.keys()][0];
-  if (first !== undefined) form.scrollToField(namePath(first));
+  if (scroll && first !== undefined) form.scrollToField(namePath(first));
   return aboveForm;
 }
 

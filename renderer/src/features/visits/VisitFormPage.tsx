@@ -190,7 +190,7 @@ function VisitForm({ source }: { source: FormSource }) {
       navigate(`/enterprises/${enterprise.id}`);
     } catch (error) {
       // A refused rule shows at its field (scrolled into view) and, since the form is long, in a message too.
-      const elsewhere = showErrorOnForm(form, error);
+      const elsewhere = showErrorOnForm(form, error, { scroll: true });
       message.error({ content: elsewhere.join('；') || (error instanceof RuleError ? error.message : ''), duration: 10 });
     } finally {
       setSaving(false);
