@@ -263,7 +263,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
 
 /** Resolves once no CSS animation or transition is running (a modal zooming in, a dropdown sliding). */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // A spinner or a blinking mark loops for ever and is no movement to wait for.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
 }
 
 /**

@@ -22,7 +22,13 @@ async function fillDate(scope: Page | Locator, label: string, date: string): Pro
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(date);
+  // Enter confirms what the panel has taken in: wait until it shows the typed month (on a busy
+  // machine an Enter pressed before that confirmed the previous date, after a refused save).
+  const month = `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
+  const header = input.page().locator('.ant-picker-dropdown:visible .ant-picker-header-view');
+  await expect.poll(async () => ((await header.count()) > 0 ? (await header.first().innerText()).replace(/\s+/g, '') : month)).toBe(month);
   await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(date);
 }
 
 async function figure(page: Page, label: string): Promise<string> {
@@ -73,10 +79,19 @@ test('a problem transferred late and answered after its deadline is counted as a
   await answer.getByRole('button', { name: /保\s*存/ }).click();
   await answer.getByText('答复日期不能早于提出日期（2026-11-02）').waitFor();
 
-  // Answered on 11-12, two days after the 11-10 deadline.
-  await fillDate(answer, '答复日期', '2026-11-12');
-  await answer.getByRole('button', { name: /保\s*存/ }).click();
+  // The officer gives up this reply (asked first) and answers afresh: on 11-12, two days after the
+  // 11-10 deadline.
+  await answer.getByRole('button', { name: '取消', exact: true }).click();
+  const discard = await openDialog(page, '放弃未保存的修改？');
+  await discard.getByRole('button', { name: '放弃修改' }).click();
   await answer.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: /^答\s*复$/ }).click();
+  const again = await openDialog(page, '答复');
+  await fillDate(again, '答复日期', '2026-11-12');
+  await again.getByLabel('答复内容').fill('已组织专场招聘会');
+  await again.getByLabel('解决或已有明确途径').check();
+  await again.getByRole('button', { name: /保\s*存/ }).click();
+  await again.waitFor({ state: 'hidden' });
   await page.getByText('逾期答复 2 天').waitFor();
   const history = await page.getByText('处理记录').locator('xpath=following-sibling::*[1]').innerText();
   expect(history).toContain('待处理 → 已转办');
