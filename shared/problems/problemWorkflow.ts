@@ -20,15 +20,10 @@ import { newId } from '../ids';
 import { replyDeadlineChecked } from './problemDeadline';
 import { transitionRefusal, type ProblemTransition } from './problemTransitions';
 import { RuleError, type RuleIssue } from '../errors/ruleError';
-
-export interface ProblemActor {
-  officerName: string;
-  deviceId: string;
-  officerDepartment: string;
-}
+import { actorName, type Actor } from '../domain/actor';
 
 export interface ProblemContext {
-  who: ProblemActor;
+  who: Actor;
   now: Date;
   /** settings.calendarOverrides */
   overrides?: CalendarOverrides;
@@ -95,9 +90,6 @@ class IssueList {
   }
 }
 
-function actorName(who: ProblemActor): string {
-  return who.officerName.trim() || '未署名';
-}
 
 function checkDate(issues: IssueList, field: string, value: string | undefined, required: boolean): boolean {
   const label = problemFieldLabels[field] ?? field;
