@@ -10,27 +10,13 @@ import { type PlanAction } from '../../../../shared/domain/records';
 import { planActionState, planDueSoonDays } from '../../../../shared/servicePlan/planActionState';
 import { db } from '../../db/db';
 import { isLive } from '../../db/recordStamp';
+import type { ContactListEntry } from '../../../../shared/reports/contactListSheet';
 
 /** Problems still waiting for an answer or a close (the enterprise list counts the same ones). */
 
-export interface ReviewRow {
+/** One enterprise of the review list: what the 联系企业 export prints of it, and its id. */
+export interface ReviewRow extends ContactListEntry {
   id: string;
-  name: string;
-  creditCode: string;
-  town: string;
-  assignedOfficer: string;
-  linkedLeader: string;
-  serviceTier: string;
-  lastVisitDate: string; // '' when never visited
-  /** Days since the last visit; null when never visited. */
-  daysSince: number | null;
-  /** No visit in the current month. */
-  dueThisMonth: boolean;
-  openProblems: number;
-  overdueProblems: number;
-  keyProject: string; // "name（stage）" or ''
-  planDue: number; // due within planDueSoonDays, not done
-  planLate: number; // past due, not done
 }
 
 export interface ReviewScope {
