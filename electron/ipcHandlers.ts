@@ -1,9 +1,12 @@
 // The one place that wires the bridge's capabilities to Electron. Each capability lives in its own
 // folder as a pure create…Handlers(deps), tested under Node with its dependencies passed in
-// (files/: save and open through the dialogs; ledgerExport/: streaming workbooks); here they get
-// Electron's dialogs, folders and app events. The map is annotated as IpcHandlers, so a contract
-// method without a handler (shared/ipc.ts) fails to compile.
+// (files/: save and open through the dialogs; ledgerExport/: streaming workbooks; backups/: the
+// automatic backups in the user data folder); here they get Electron's dialogs, folders and app
+// events. The map is annotated as IpcHandlers, so a contract method without a handler (shared/ipc.ts)
+// fails to compile.
+import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { createBackupHandlers } from './backups/backupHandlers';
 import { createFileHandlers } from './files/fileHandlers';
 import type { IpcHandlers } from './ipcRegistry';
 import { createExportHandlers } from './ledgerExport/exportHandlerSet';
@@ -35,4 +38,7 @@ const exportSessions = new ExportSessions();
 app.on('will-quit', () => exportSessions.abortAllNow());
 const exportHandlers = createExportHandlers({ showSaveDialog, defaultFolder: () => app.getPath('documents') }, exportSessions);
 
-export const ipcHandlers: IpcHandlers = { ...fileHandlers, ...exportHandlers };
+// Beside the IndexedDB folder the backups protect, in the user's own profile (never inside the app).
+const backupHandlers = createBackupHandlers({ backupDir: path.join(app.getPath('userData'), 'backups'), now: () => new Date() });
+
+export const ipcHandlers: IpcHandlers = { ...fileHandlers, ...exportHandlers, ...backupHandlers };

@@ -29,6 +29,80 @@ export const plainFileName = z
     '文件名含有不允许的字符',
   );
 
+// Automatic backups (electron/backups/): full data packages the renderer builds, kept by main in
+// `<userData>/backups` under names that sort by time and that main recognises as its own, so it never
+// reads or prunes anything else in that folder. The browser bridge offers each one as a download.
+
+/** Why a backup was made: once a day on first open, before a schema upgrade, before a merge, before a restore, or on request. */
+export const backupReasons = ['daily', 'upgrade', 'merge', 'restore', 'manual'] as const;
+export type BackupReason = (typeof backupReasons)[number];
+
+/** How many backups are kept (newest first); writing a fifteenth removes the oldest. */
+export const backupKeepCount = 14;
+
+/**
+ * A backup's file name: `走访台账备份-20261203-153012-01-daily.vlpkg`, Asia/Shanghai date and time
+ * to the second, then a counter so two backups in one second never share a name. Fixed widths, so
+ * the names sort by time. Nothing else (no folder, no `..`) matches.
+ */
+export const backupFileNamePattern = /^走访台账备份-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{2})-(daily|upgrade|merge|restore|manual)\.vlpkg$/;
+
+/** Counters run 01..99 within one second. */
+export const backupMaxCounter = 99;
+
+const shanghaiOffsetMs = 8 * 3_600_000; // China has no daylight saving time
+
+/** The name of a backup made at `at` (second precision, Asia/Shanghai) with the given counter. */
+export function backupFileName(at: Date, counter: number, reason: BackupReason): string {
+  if (!Number.isInteger(counter) || counter < 1 || counter > backupMaxCounter) throw new RangeError(`backup counter ${counter}`);
+  const local = new Date(at.getTime() + shanghaiOffsetMs).toISOString(); // 2026-12-03T15:30:12.000Z in Shanghai wall time
+  const stamp = `${local.slice(0, 4)}${local.slice(5, 7)}${local.slice(8, 10)}-${local.slice(11, 13)}${local.slice(14, 16)}${local.slice(17, 19)}`;
+  return `走访台账备份-${stamp}-${String(counter).padStart(2, '0')}-${reason}.vlpkg`;
+}
+
+export interface ParsedBackupName {
+  /** The instant the name records, as an ISO string (UTC). */
+  createdAt: string;
+  /** The second it was made in, `YYYYMMDD-HHMMSS` (Asia/Shanghai), and its counter within that second. */
+  stamp: string;
+  counter: number;
+  reason: BackupReason;
+}
+
+/** Read a backup's name; null for anything that is not exactly one of ours (a real date and time included). */
+export function parseBackupFileName(fileName: string): ParsedBackupName | null {
+  const match = backupFileNamePattern.exec(fileName);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, counter, reason] = match as unknown as [string, ...string[]];
+  const wall = `${year}-${month}-${day}T${hour}:${minute}:${second}.000Z`;
+  const instant = new Date(Date.parse(wall) - shanghaiOffsetMs);
+  // Date.parse rolls 2026-02-30 over to March; only a date that reads back the same is real.
+  if (Number.isNaN(instant.getTime()) || new Date(instant.getTime() + shanghaiOffsetMs).toISOString() !== wall) return null;
+  if (Number(counter) < 1) return null;
+  return {
+    createdAt: instant.toISOString(),
+    stamp: `${year}${month}${day}-${hour}${minute}${second}`,
+    counter: Number(counter),
+    reason: reason as BackupReason,
+  };
+}
+
+/** Exactly one of our backup names: what `backupRead` accepts, so a page cannot name any other file. */
+const backupFileNameArg = z
+  .string()
+  .max(100)
+  .refine((name) => parseBackupFileName(name) !== null, '不是本应用的备份文件名');
+
+const backupEntry = z.object({
+  fileName: z.string(),
+  /** Bytes on disk. */
+  size: z.number().int().nonnegative(),
+  /** ISO instant (UTC), from the name. */
+  createdAt: z.string(),
+  reason: z.enum(backupReasons),
+});
+export type BackupEntry = z.output<typeof backupEntry>;
+
 export const ipcContract = {
   /** Ask where to save, then write the bytes there atomically (temp file + rename). */
   saveFile: {
@@ -78,6 +152,42 @@ export const ipcContract = {
     args: z.object({ exportId: z.string().min(1).max(64) }),
     result: z.object({}),
   },
+  // Backups. Each travels whole, so one over maxBridgeBytes can be neither written nor read back. The
+  // cap is not raised for them: Electron serialises an IPC message into one buffer, and near 512 MB
+  // (2^29 bytes) that is where it gives out; a ledger whose photos outgrow it needs a chunked
+  // backupBegin/Append/Finish like the streaming export, not a bigger cap.
+  /** Store a backup (atomically) and prune to the newest backupKeepCount; answers what was stored. */
+  backupWrite: {
+    args: z.object({
+      reason: z.enum(backupReasons),
+      data: bytes.refine((value) => value.byteLength > 0, '备份内容为空'),
+    }),
+    result: backupEntry,
+  },
+  /** The backups kept, newest first. */
+  backupList: {
+    args: z.object({}),
+    result: z.array(backupEntry),
+  },
+  /** One backup's bytes, by its name as backupList gave it (nothing else is readable). */
+  backupRead: {
+    args: z.object({ fileName: backupFileNameArg }),
+    result: z.object({ fileName: z.string(), data: bytes }),
+  },
+  /**
+   * What the start-up check needs: `automatic` says whether this shell keeps backups itself (desktop)
+   * or only offers downloads (browser); `today` is the Asia/Shanghai date; `dailyDoneToday` whether
+   * today's daily backup exists; `latest` the newest backup of any reason (for 上次备份 and the reminder).
+   */
+  backupStatus: {
+    args: z.object({}),
+    result: z.object({
+      automatic: z.boolean(),
+      today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      dailyDoneToday: z.boolean(),
+      latest: backupEntry.nullable(),
+    }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -99,6 +209,8 @@ const ipcFieldLabels: Record<string, string> = {
   name: '名称',
   data: '文件内容',
   maxBytes: '大小上限',
+  reason: '备份原因',
+  fileName: '文件名',
 };
 
 export type IpcArgsCheck<M extends IpcMethod> =
