@@ -70,7 +70,7 @@ const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T
 function* recordChunks(sheet: 'visits' | 'problems', n: number, clock: Clock): Generator<{ visits: Visit[]; problems: Problem[] }> {
   let seed = sheet === 'visits' ? 12345 : 67890;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  const meta = { createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', updatedBy: '张三', deviceId: 'bench' };
+  const meta = { createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', updatedBy: '张三', deviceId: 'bench', rev: 1, versionVector: { bench: 1 } };
   const summaries = Object.values(visitSummaries).flat();
   const texts = Object.entries(problemTexts);
   for (let done = 0; done < n; done += EXPORT_CHUNK_ROWS) {
@@ -95,7 +95,6 @@ function* recordChunks(sheet: 'visits' | 'problems', n: number, clock: Clock): G
           summary: pick(summaries, next()),
           operations: { employment: `在岗 ${next() % 900} 人`, orders: '订单较去年同期增长', supplyChain: pick(supplyChainNotes, next()), outputValue: `${next() % 90} 亿元`, newInvestment: '' },
           policyIds: [],
-          attachmentIds: next() % 3 === 0 ? ['a'] : [],
         });
       } else {
         const [category, list] = pick(texts, next());
@@ -143,7 +142,7 @@ function* sheetRows(sheet: 'visits' | 'problems', n: number, clock: Clock): Gene
   const noPolicies = new Map<string, string>();
   for (const chunk of recordChunks(sheet, n, clock)) {
     yield sheet === 'visits'
-      ? chunk.visits.map((v) => visitLedgerRow(++seq, v, enterpriseById.get(v.enterpriseId), noPolicies))
+      ? chunk.visits.map((v) => visitLedgerRow(++seq, v, enterpriseById.get(v.enterpriseId), noPolicies, seq % 3 === 0 ? 1 : 0))
       : chunk.problems.map((p) => problemListRow(++seq, p, enterpriseById.get(p.enterpriseId), today));
   }
 }

@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       updatedAt: stamp,
       updatedBy: '示例',
       deviceId: 'demo-device',
+      rev: 1,
+      versionVector: { 'demo-device': 1 },
     }));
     const db = new LedgerDatabase(`printed-ledger-${Date.now()}`);
     await db.enterprises.bulkPut(data.enterprises);

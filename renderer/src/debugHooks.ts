@@ -8,7 +8,7 @@
 // at the keyboard with DevTools, who can already do anything to their own local database. The hooks
 // only add seeded demo data (which the empty first screen offers anyway) and read; they delete and
 // export nothing.
-import { db } from './db/db';
+import { ledgerDb } from './db/db';
 import { filterDirectory } from '../../shared/search/enterpriseDirectory';
 import { loadEnterpriseDirectory, searchEnterprises } from './features/enterprises/enterpriseRepo';
 import { loadDemoData } from './features/demo/loadDemoData';
@@ -38,17 +38,17 @@ declare global {
 }
 
 async function counts(): Promise<Record<string, number>> {
-  const entries = await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const));
+  const entries = await Promise.all(ledgerDb().tables.map(async (table) => [table.name, await table.count()] as const));
   return Object.fromEntries(entries);
 }
 
 async function sampleEnterprises(n: number, seed = 1): Promise<{ name: string; creditCode: string }[]> {
-  const ids = await db.enterprises.toCollection().primaryKeys();
+  const ids = await ledgerDb().enterprises.toCollection().primaryKeys();
   // A small seeded LCG so two bench runs type the same queries.
   let state = seed >>> 0 || 1;
   const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const picked = Array.from({ length: Math.min(n, ids.length) }, () => ids[Math.floor(next() * ids.length)]!);
-  const rows = await db.enterprises.bulkGet(picked);
+  const rows = await ledgerDb().enterprises.bulkGet(picked);
   return rows.flatMap((e) => (e ? [{ name: e.name, creditCode: e.creditCode }] : []));
 }
 
@@ -79,7 +79,7 @@ async function timeSearch(queries: string[]): Promise<SearchTiming[]> {
 
 const hooks: VisitLedgerDebug = {
   async loadDemoData(scale) {
-    await loadDemoData(db, scale, (...report: unknown[]) => {
+    await loadDemoData(ledgerDb(), scale, (...report: unknown[]) => {
       hooks.progress = report.length === 1 ? report[0] : report;
     });
     return counts();

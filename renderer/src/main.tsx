@@ -6,7 +6,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
-import { db } from './db/db';
+import { ledgerDb } from './db/db';
 import { requestPersistentStorage } from './db/localStorageState';
 import { describeError } from '../../shared/errors/describeError';
 import { recalculateAfterCalendarUpdate } from './features/settings/calendarRepo';
@@ -36,7 +36,7 @@ function render(content: ReactNode) {
 
 // The database is opened before the first screen, so a database this version cannot open (made by
 // a newer version, or blocked) is one clear page rather than every screen failing on its own.
-db.open().then(
+ledgerDb().open().then(
   () => {
     void requestPersistentStorage();
     // An update may bring next year's holiday notice in the calendar package: the deadlines that

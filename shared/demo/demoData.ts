@@ -241,7 +241,8 @@ class DemoGenerator {
 
   /** A new record's fields, created and last edited at `at` by `by` (draws the id from the seed). */
   private stamp(at: string, by: string): RecordMeta {
-    return { id: `${DEMO_ID_PREFIX}${this.rng.uuid()}`, createdAt: at, updatedAt: at, updatedBy: by, deviceId: this.deviceId };
+    const deviceId = this.deviceId;
+    return { id: `${DEMO_ID_PREFIX}${this.rng.uuid()}`, createdAt: at, updatedAt: at, updatedBy: by, deviceId, rev: 1, versionVector: { [deviceId]: 1 } };
   }
 
   /**
@@ -410,7 +411,6 @@ class DemoGenerator {
             newInvestment: rng.chance(0.3) ? `计划新增投资${rng.int(1, 120) * 50}万美元` : '',
           },
       policyIds: [...policyIds],
-      attachmentIds: [],
     };
   }
 
@@ -462,7 +462,8 @@ class DemoGenerator {
     };
     let status: ProblemStatus = '待处理';
     const log = (date: string, to: ProblemStatus, comment: string, extra?: Partial<ProblemHistoryEntry>): void => {
-      const entry: ProblemHistoryEntry = { at: at(date), by: officerName, to, comment, ...extra };
+      // Ids are given once the problem has its own (below): `<problem id>:h<n>`.
+      const entry: ProblemHistoryEntry = { id: '', at: at(date), by: officerName, to, comment, ...extra };
       if (history.length > 0) entry.from = status;
       history.push(entry);
       status = to;
@@ -613,6 +614,7 @@ class DemoGenerator {
 
     function finish(): void {
       problem.status = status;
+      history.forEach((entry, index) => (entry.id = `${problem.id}:h${index + 1}`));
       problem.createdAt = history[0]!.at;
       problem.updatedAt = history[history.length - 1]!.at;
       problem.updatedBy = officerName;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defaultTownAliases } from '../reference/towns';
 import { visitTextLimits } from '../visits/visitLimits';
 import { yearScheduleSchema } from '../calendar/yearSchedule';
+import { versionVectorSchema } from '../sync/versionVector';
 
 /** Calendar date `YYYY-MM-DD` (Asia/Shanghai calendar day, no time zone). */
 export const calendarDate = z
@@ -23,8 +24,12 @@ export function cappedText(label: string, max: number) {
 }
 
 /**
- * Fields every stored record carries. Records are never hard-deleted: `deletedAt` is a tombstone so
- * that a merge of laptops can carry deletions; `deviceId` + `updatedAt` decide which edit wins.
+ * Fields every stored record carries, stamped only by shared/sync/recordStamp.ts through the one write
+ * path (renderer/src/db/ledgerWrites.ts). Records are never hard-deleted: `deletedAt` is a tombstone so
+ * that a merge of laptops carries deletions. `versionVector` is the record's causal history and alone
+ * decides whether one laptop's copy is newer than another's; `updatedAt` (a wall clock) only breaks
+ * ties between concurrent edits and orders the display. `changeSeq` is this laptop's own monotonic
+ * write counter ("changed since my last package" is a key range); it never travels in a package.
  */
 export const recordMeta = z.object({
   id: z.string().min(8),
@@ -33,6 +38,10 @@ export const recordMeta = z.object({
   updatedBy: z.string(),
   deviceId: z.string().min(1),
   deletedAt: instant.optional(),
+  /** How many revisions this copy has been through (1 when created). */
+  rev: z.number().int().positive(),
+  versionVector: versionVectorSchema,
+  changeSeq: z.number().int().nonnegative().optional(),
 });
 export type RecordMeta = z.infer<typeof recordMeta>;
 
@@ -78,7 +87,6 @@ export const visitSchema = recordMeta.extend({
   summary: cappedText('走访情况', visitTextLimits.summary).default(''),
   operations: operationsSnapshotSchema,
   policyIds: z.array(z.string()).default([]),
-  attachmentIds: z.array(z.string()).default([]),
 });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -93,6 +101,8 @@ export const satisfactionLevels = ['满意', '基本满意', '不满意'] as con
 export type Satisfaction = (typeof satisfactionLevels)[number];
 
 export const problemHistoryEntrySchema = z.object({
+  /** Entries merge as a union by id: two laptops may each add one to the same problem. */
+  id: z.string().min(1),
   at: instant,
   by: z.string(),
   from: z.enum(problemStatuses).optional(),
@@ -151,6 +161,8 @@ export type ProjectStage = (typeof projectStages)[number];
 /** What a project's history records: library entries and exits (seed 001's rules) and stage changes. */
 export const projectHistoryKinds = ['入库', '移出', '阶段变更'] as const;
 export const projectHistoryEntrySchema = z.object({
+  /** Entries merge as a union by id, like a problem's. */
+  id: z.string().min(1),
   kind: z.enum(projectHistoryKinds),
   /** The day it took effect: the entry or exit date; for a stage change, the day it was recorded. */
   date: calendarDate,

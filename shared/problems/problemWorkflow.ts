@@ -17,6 +17,7 @@ import {
 import { isCalendarDate, type CalendarOverrides } from '../calendar/workingDays';
 import { shanghaiDate } from '../calendar/shanghaiDate';
 import { newId } from '../ids';
+import { createdRecord } from '../sync/recordStamp';
 import { replyDeadlineChecked } from './problemDeadline';
 import { transitionRefusal, type ProblemTransition } from './problemTransitions';
 import { RuleError, type RuleIssue } from '../errors/ruleError';
@@ -161,13 +162,17 @@ function historyEntry(
   comment: string,
   previousReply?: ProblemHistoryEntry['previousReply'],
 ): ProblemHistoryEntry {
-  const entry: ProblemHistoryEntry = { at: ctx.now.toISOString(), by: actorName(ctx.who), to, comment };
+  // Its own id: two laptops may each add an entry to one problem, and a merge keeps both.
+  const entry: ProblemHistoryEntry = { id: newId(), at: ctx.now.toISOString(), by: actorName(ctx.who), to, comment };
   if (from !== undefined) entry.from = from;
   if (previousReply !== undefined) entry.previousReply = previousReply;
   return entry;
 }
 
-/** The record after a change: stamped (who, when, which laptop) with one more history entry. */
+/**
+ * The record after a change, with one more history entry saying who did what. The stamps (when,
+ * which laptop, the version) are the write path's (shared/sync/recordStamp.ts), not the workflow's.
+ */
 function changed(
   p: Problem,
   patch: Partial<Problem>,
@@ -180,9 +185,6 @@ function changed(
     ...p,
     ...patch,
     status: to,
-    updatedAt: ctx.now.toISOString(),
-    updatedBy: actorName(ctx.who),
-    deviceId: ctx.who.deviceId,
     history: [...p.history, historyEntry(ctx, p.status, to, comment, previousReply)],
   };
 }
@@ -211,18 +213,11 @@ export function createProblem(input: NewProblemInput, ctx: ProblemContext): Prob
     ctx,
   );
   issues.throwIfAny();
-  const at = ctx.now.toISOString();
   const status: ProblemStatus = handling === '转办' && transferDate !== undefined ? '已转办' : '待处理';
-  const by = actorName(ctx.who);
   const comment =
     input.comment?.trim() ||
     (status === '已转办' ? `登记并转办至${department}` : handling === '转办' ? `登记，待转办至${department}` : '登记');
-  return omitUndefined({
-    id: newId(),
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: by,
-    deviceId: ctx.who.deviceId,
+  const fields = omitUndefined({
     enterpriseId: input.enterpriseId,
     visitId: input.visitId || undefined,
     projectId: input.projectId || undefined,
@@ -240,6 +235,7 @@ export function createProblem(input: NewProblemInput, ctx: ProblemContext): Prob
     officer: (input.officer ?? ctx.who.officerName).trim(),
     history: [historyEntry(ctx, undefined, status, comment)],
   });
+  return createdRecord<Problem>(fields, ctx.who, ctx.now);
 }
 
 /** Hands the problem to another department (or on to a third one); the 5-day clock starts then. */
@@ -461,11 +457,11 @@ export function updateProblemDates(p: Problem, change: ProblemDatesChange, ctx: 
   return next;
 }
 
-/** Edits the text of a problem (no status change, no history entry beyond the stamp). */
+/** Edits the text of a problem (no status change, no history entry: the write path stamps who and when). */
 export function updateProblemDetails(
   p: Problem,
   change: Partial<Pick<Problem, 'category' | 'description' | 'request' | 'isComplaint'>>,
-  ctx: ProblemContext,
+  _ctx?: ProblemContext,
 ): Problem {
   const issues = new IssueList();
   if (change.category !== undefined && change.category.trim() === '') issues.add('category', '请选择问题类别');
@@ -479,9 +475,6 @@ export function updateProblemDetails(
     description: change.description?.trim() ?? p.description,
     request: change.request?.trim() ?? p.request,
     isComplaint: change.isComplaint ?? p.isComplaint,
-    updatedAt: ctx.now.toISOString(),
-    updatedBy: actorName(ctx.who),
-    deviceId: ctx.who.deviceId,
   };
 }
 

@@ -2,6 +2,7 @@
 // 动态调整 rules), and each change of stage. Kept on the project record (`history`), appended by
 // every write that changes membership or stage; for projects saved before the history existed it is
 // rebuilt from what they kept (entry and exit fields, the monthly progress entries).
+import { newId } from '../ids';
 import { shanghaiDate } from '../calendar/shanghaiDate';
 import type { KeyProject, ProgressEntry, ProjectHistoryEntry } from '../domain/records';
 import type { ProjectInput } from './projectInput';
@@ -23,10 +24,10 @@ type MembershipFields = Pick<KeyProject, 'inLibrary' | 'libraryEntryDate' | 'lib
  * show month by month (dated by the day the entry was first filed). Marked `reconstructed`.
  */
 export function reconstructProjectHistory(
-  project: MembershipFields & Pick<KeyProject, 'updatedAt'>,
+  project: MembershipFields & Pick<KeyProject, 'updatedAt' | 'id'>,
   entries: readonly Pick<ProgressEntry, 'month' | 'stage' | 'createdAt' | 'updatedBy' | 'deletedAt'>[],
 ): ProjectHistoryEntry[] {
-  const events: ProjectHistoryEntry[] = [];
+  const events: Omit<ProjectHistoryEntry, 'id'>[] = [];
   const base = { reason: '', source: '', by: '', reconstructed: true } as const;
   if (project.libraryEntryDate) events.push({ ...base, kind: '入库', date: project.libraryEntryDate, source: '入库日期' });
   const months = entries.filter((e) => e.deletedAt === undefined).sort((a, b) => a.month.localeCompare(b.month));
@@ -52,11 +53,12 @@ export function reconstructProjectHistory(
   if (!project.inLibrary && project.libraryExitDate) {
     events.push({ ...base, kind: '移出', date: project.libraryExitDate, reason: project.libraryExitReason, source: '移出日期' });
   }
-  return sortHistory(events);
+  // Ids from the project and the place: the same project rebuilt twice (or on two laptops) gets the same ones.
+  return sortHistory(events).map((event, index) => ({ ...event, id: `${project.id}:r${index + 1}` }));
 }
 
 /** Oldest first; on the same day an entry comes before a stage change, an exit after both. */
-export function sortHistory(events: readonly ProjectHistoryEntry[]): ProjectHistoryEntry[] {
+export function sortHistory<E extends Omit<ProjectHistoryEntry, 'id'>>(events: readonly E[]): E[] {
   const order = { 入库: 0, 阶段变更: 1, 移出: 2 } as const;
   return events
     .map((event, index) => ({ event, index }))
@@ -93,12 +95,14 @@ export function historyAfterChange(
 ): ProjectHistoryEntry[] {
   const next = [...history];
   const stamp = { at: context.now.toISOString(), by: context.by, source: context.source, reason: '' };
+  // Each new entry its own id: two laptops may each add one to the same project, and a merge keeps both.
+  const fresh = () => ({ ...stamp, id: newId() });
   const today = shanghaiDate(context.now);
   const entered = after.inLibrary && (!before || !before.inLibrary);
   const exited = !after.inLibrary && (!before || before.inLibrary);
-  if (!before && !after.inLibrary && after.libraryEntryDate) next.push({ ...stamp, kind: '入库', date: after.libraryEntryDate });
-  if (entered) next.push({ ...stamp, kind: '入库', date: after.libraryEntryDate ?? today });
-  if (exited && after.libraryExitDate) next.push({ ...stamp, kind: '移出', date: after.libraryExitDate, reason: after.libraryExitReason });
+  if (!before && !after.inLibrary && after.libraryEntryDate) next.push({ ...fresh(), kind: '入库', date: after.libraryEntryDate });
+  if (entered) next.push({ ...fresh(), kind: '入库', date: after.libraryEntryDate ?? today });
+  if (exited && after.libraryExitDate) next.push({ ...fresh(), kind: '移出', date: after.libraryExitDate, reason: after.libraryExitReason });
   if (before && before.inLibrary === after.inLibrary) {
     const kind = after.inLibrary ? '入库' : '移出';
     const date = after.inLibrary ? after.libraryEntryDate : after.libraryExitDate;
@@ -107,10 +111,10 @@ export function historyAfterChange(
     const last = at >= 0 ? next[at] : undefined;
     if (date && (!last || last.date !== date || last.reason !== reason)) {
       if (last) next[at] = { ...last, date, reason, at: stamp.at, by: stamp.by, source: `${last.source}（${context.source}更正）` };
-      else next.push({ ...stamp, kind, date, reason });
+      else next.push({ ...fresh(), kind, date, reason });
     }
   }
-  if (!before) next.push({ ...stamp, kind: '阶段变更', date: today, to: after.stage });
-  else if (before.stage !== after.stage) next.push({ ...stamp, kind: '阶段变更', date: today, from: before.stage, to: after.stage });
+  if (!before) next.push({ ...fresh(), kind: '阶段变更', date: today, to: after.stage });
+  else if (before.stage !== after.stage) next.push({ ...fresh(), kind: '阶段变更', date: today, from: before.stage, to: after.stage });
   return sortHistory(next);
 }

@@ -54,12 +54,16 @@ export function operationsText(o: Visit['operations']): string {
     .join('\n');
 }
 
-/** One ledger row; `policyTitles` names the policy ids (unknown ids are left out). */
+/**
+ * One ledger row; `policyTitles` names the policy ids (unknown ids are left out); `attachmentCount`
+ * is the visit's live attachments.
+ */
 export function visitLedgerRow(
   seq: number,
   v: Visit,
   e: ReportEnterprise | undefined,
   policyTitles: ReadonlyMap<string, string>,
+  attachmentCount: number,
 ): SheetRow {
   const policies = v.policyIds.map((id) => policyTitles.get(id)).filter((t): t is string => t !== undefined);
   return {
@@ -75,7 +79,7 @@ export function visitLedgerRow(
       v.summary,
       operationsText(v.operations),
       policies.join('；'),
-      v.attachmentIds.length,
+      attachmentCount,
       e?.creditCode ?? '',
     ],
   };

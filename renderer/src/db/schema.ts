@@ -18,6 +18,23 @@ import type {
   Visit,
 } from '../../../shared/domain/records';
 import type { PlanAction } from '../../../shared/domain/records';
+import { changeSeqKey, syncedTableNames } from '../../../shared/sync/syncedTables';
+import { firstVersionOf } from '../../../shared/sync/firstVersion';
+import type { Conflict } from '../../../shared/sync/mergeRecords';
+
+/** A database upgraded by a newer build of the app than this one. */
+export class NewerDatabaseError extends Error {
+  constructor(readonly foundVersion: number) {
+    super('本机数据库已由更新版本的走访台账升级过，当前版本无法安全打开。请安装最新版本后再使用。');
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+/** Local bookkeeping (never in a package): the change counter and what was last sent where. */
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
 
 export interface SettingsRow {
   key: 'app';
@@ -88,12 +105,52 @@ async function upgradeToV3(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * Version 4 (issue 11, records ready to merge): every synced table gains the `changeSeq` index (this
+ * laptop's monotonic write counter, so "changed since my last package" is a key range); two local
+ * bookkeeping tables that never travel in a package: `syncState` (the counter and what was last sent
+ * to each destination) and `conflicts` (losing versions a merge kept for 冲突处理). The upgrade gives
+ * every record its first version (revision 1, one edit by the device that wrote it) and a change
+ * sequence number, ids to history entries (they merge as a union), and drops a visit's duplicated
+ * `attachmentIds` (an attachment belongs to its visit through `ownerId` alone).
+ */
+export const schemaV4 = {
+  enterprises: 'id, creditCode, name, town, assignedOfficer, lastVisitDate, updatedAt, *searchTokens, changeSeq',
+  visits: 'id, enterpriseId, date, [enterpriseId+date], updatedAt, changeSeq',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, replyDeadline, department, category, officer, [enterpriseId+raisedDate], updatedAt, changeSeq',
+  projects: 'id, enterpriseId, stage, inLibrary, updatedAt, changeSeq',
+  progressEntries: 'id, projectId, month, [projectId+month], updatedAt, changeSeq',
+  policies: 'id, code, updatedAt, changeSeq',
+  attachments: 'id, ownerId, updatedAt, changeSeq',
+  planActions: 'id, enterpriseId, dueDate, updatedAt, changeSeq',
+  syncState: 'key',
+  conflicts: 'id, recordId, detectedAt',
+} as const;
+
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  let changeSeq = 0;
+  for (const table of syncedTableNames) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((record: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+        ref.value = firstVersionOf(table, record, ++changeSeq);
+      });
+  }
+  await tx.table('syncState').put({ key: changeSeqKey, value: changeSeq });
+}
+
 /** Every version step in order; the class applies them all and the schema test snapshots them. */
 export const schemaVersions = [
   { version: 1, stores: schemaV1 },
   { version: 2, stores: schemaV2 },
   { version: 3, stores: schemaV3 },
+  { version: 4, stores: schemaV4 },
 ] as const;
+
+/** The newest version this build knows; a database above it was written by a newer build. */
+export const latestSchemaVersion = schemaVersions.length;
 
 export class LedgerDatabase extends Dexie {
   enterprises!: Table<Enterprise, string>;
@@ -106,11 +163,20 @@ export class LedgerDatabase extends Dexie {
   drafts!: Table<Draft, string>;
   settings!: Table<SettingsRow, string>;
   planActions!: Table<PlanAction, string>;
+  syncState!: Table<SyncStateRow, string>;
+  conflicts!: Table<Conflict, string>;
 
   constructor(name = 'visit-ledger') {
     super(name);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
     this.version(3).stores(schemaV3).upgrade(upgradeToV3);
+    this.version(4).stores(schemaV4).upgrade(upgradeToV4);
+    // Dexie opens a database a newer build has upgraded by retrying without a version; this build
+    // would then read and write records whose shape it does not know. Refuse instead (main.tsx shows
+    // the message on its one error page), before any screen reads.
+    this.on('ready', (opened) => {
+      if (opened.verno > latestSchemaVersion) throw new NewerDatabaseError(opened.verno);
+    });
   }
 }

@@ -8,7 +8,8 @@ import { defaultDepartments } from '../../../shared/reference/departments';
 import { defaultProblemCategories } from '../../../shared/reference/problemCategories';
 import { defaultTownAliases, defaultTowns } from '../../../shared/reference/towns';
 import { defaultVisitTypes } from '../../../shared/reference/visitTypes';
-import { db } from './db';
+import { ledgerDb } from './db';
+import type { LedgerDatabase } from './schema';
 import { parseOrRefuse } from '../../../shared/errors/ruleError';
 import { actorOf, type Actor } from '../../../shared/domain/actor';
 
@@ -28,20 +29,28 @@ export function defaultSettings(deviceId: string = newId()): Settings {
   };
 }
 
-/** Reads the settings, creating them (with a new device id) on first use. */
-export async function loadSettings(): Promise<Settings> {
-  return db.transaction('rw', db.settings, async () => {
-    const row = await db.settings.get('app');
+/**
+ * Reads the settings of `database`, creating them (with a new device id) on first use. Runs inside
+ * the caller's transaction when there is one (the write path reads the acting officer this way).
+ */
+export async function readOrCreateSettings(database: LedgerDatabase): Promise<Settings> {
+  return database.transaction('rw', database.settings, async () => {
+    const row = await database.settings.get('app');
     if (row) return row.value;
     const created = defaultSettings();
-    await db.settings.put({ key: 'app', value: created });
+    await database.settings.put({ key: 'app', value: created });
     return created;
   });
 }
 
+/** Reads the settings, creating them (with a new device id) on first use. */
+export async function loadSettings(): Promise<Settings> {
+  return readOrCreateSettings(ledgerDb());
+}
+
 export async function saveSettings(next: Settings): Promise<void> {
   const parsed = parseOrRefuse(settingsSchema, next);
-  await db.settings.put({ key: 'app', value: parsed });
+  await ledgerDb().settings.put({ key: 'app', value: parsed });
 }
 
 /** The officer acting on this laptop, from the settings (created on first use). */
@@ -55,6 +64,7 @@ export async function currentActor(): Promise<Actor> {
  * (the calendar card saves its own fields alongside). The device id never changes.
  */
 export async function updateSettings(patch: Partial<Omit<Settings, 'deviceId'>>): Promise<Settings> {
+  const db = ledgerDb();
   return db.transaction('rw', db.settings, async () => {
     const row = await db.settings.get('app');
     const current = row?.value ?? defaultSettings();
@@ -73,7 +83,7 @@ let lastSeenRow: { key: string; value: Settings } | null | undefined;
  */
 export function useSettings(): Settings | undefined {
   const row = useLiveQuery(
-    () => db.settings.get('app').then((found) => (lastSeenRow = found ?? null)),
+    () => ledgerDb().settings.get('app').then((found) => (lastSeenRow = found ?? null)),
     [],
     // A screen opened again starts from the settings last read (the live query corrects them at
     // once if they changed): otherwise every screen keyed on them — the problem counts remembered

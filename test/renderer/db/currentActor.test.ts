@@ -1,7 +1,8 @@
 // A repository stamps its writes with the officer of this laptop read from the settings itself, so
 // a screen never has to fetch them first (and cannot stamp a write with a stale copy).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import { deleteEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { addPlanAction, markPlanActionDone } from '../../../renderer/src/features/servicePlan/servicePlanRepo';

@@ -21,6 +21,19 @@ const shippedVersions: Record<number, Record<string, string>> = {
     planActions: 'id, enterpriseId, dueDate, updatedAt',
   },
   3: {},
+  4: {
+    enterprises: 'id, creditCode, name, town, assignedOfficer, lastVisitDate, updatedAt, *searchTokens, changeSeq',
+    visits: 'id, enterpriseId, date, [enterpriseId+date], updatedAt, changeSeq',
+    problems:
+      'id, enterpriseId, visitId, projectId, status, raisedDate, replyDeadline, department, category, officer, [enterpriseId+raisedDate], updatedAt, changeSeq',
+    projects: 'id, enterpriseId, stage, inLibrary, updatedAt, changeSeq',
+    progressEntries: 'id, projectId, month, [projectId+month], updatedAt, changeSeq',
+    policies: 'id, code, updatedAt, changeSeq',
+    attachments: 'id, ownerId, updatedAt, changeSeq',
+    planActions: 'id, enterpriseId, dueDate, updatedAt, changeSeq',
+    syncState: 'key',
+    conflicts: 'id, recordId, detectedAt',
+  },
 };
 
 describe('Dexie schema versions', () => {

@@ -55,6 +55,8 @@ describe('upgrade from version 1 to version 2 (service plan)', () => {
 
       await db.planActions.put({
         ...meta('plan-0001'),
+        rev: 1,
+        versionVector: { d: 1 },
         enterpriseId: 'ent-00001',
         need: '用工缺口 50 人',
         action: '对接人社局专场招聘',
@@ -128,7 +130,7 @@ describe('upgrade from version 2 to version 3 (provisional deadlines)', () => {
     const db = new LedgerDatabase(name);
     await db.open();
     try {
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(schemaVersions.length);
       const late = await db.problems.get('prob-late');
       expect(late?.replyDeadline).toBe('2027-01-05');
       expect(late?.replyDeadlineProvisional).toBe(true);

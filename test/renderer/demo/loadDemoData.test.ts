@@ -48,6 +48,8 @@ describe('loadDemoData', () => {
       createdAt: '2026-11-01T00:00:00.000Z',
       updatedAt: '2026-11-01T00:00:00.000Z',
       updatedBy: '张敏',
+      rev: 1,
+      versionVector: { d: 1 },
       deviceId: 'device-1',
       code: '01',
       title: '本单位自定政策',

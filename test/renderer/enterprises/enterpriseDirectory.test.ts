@@ -5,7 +5,8 @@ import { makeCreditCode } from '../../../shared/creditCode';
 import { blankEnterpriseFields } from '../../../shared/domain/enterpriseFields';
 import { filterDirectory } from '../../../shared/search/enterpriseDirectory';
 import { enterpriseSearchTokens } from '../../../shared/search/searchTokens';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { deleteEnterprise, loadEnterpriseDirectory, saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { makeEnterprise, recordMetaFixture } from '../../fixtures/records';
 

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../shared/creditCode';
 import type { Problem } from '../../../shared/domain/records';
-import { db } from '../../../renderer/src/db/db';
-import { newRecordMeta } from '../../../renderer/src/db/recordStamp';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import {
   deleteEnterprise,
   openProblemCounts,
@@ -128,7 +128,7 @@ describe('openProblemCounts', () => {
     const b = await saveEnterprise(input('乙公司', code(201)), who);
     const problem = (enterpriseId: string, status: Problem['status'], deleted = false): Problem =>
       makeProblem({
-        ...newRecordMeta(who),
+        id: crypto.randomUUID(),
         ...(deleted ? { deletedAt: new Date().toISOString() } : {}),
         enterpriseId,
         status,

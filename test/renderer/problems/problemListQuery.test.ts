@@ -2,7 +2,8 @@
 // request, and the workbench's 我的企业 scope (enterprises assigned to an officer), over the real
 // Dexie schema (fake-indexeddb).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { queryProblemIds } from '../../../renderer/src/features/problems/problemRepo';
 import { makeEnterprise, makeProblem, recordMetaFixture } from '../../fixtures/records';
 

@@ -6,8 +6,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Enterprise, Settings } from '../../../shared/domain/records';
 import { blankEnterpriseFields } from '../../../shared/domain/enterpriseFields';
 import { answerProblem, transferProblem } from '../../../shared/problems/problemWorkflow';
-import { db } from '../../../renderer/src/db/db';
-import { newRecordMeta, tombstoned } from '../../../renderer/src/db/recordStamp';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
+import { createdRecord, tombstonedRecord as tombstoned } from '../../../shared/sync/recordStamp';
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import {
   changeProblem,
@@ -24,13 +25,7 @@ const lisi: Settings = { ...settings, officerName: '李四' };
 const now = new Date('2026-11-26T02:00:00Z');
 
 async function enterprise(name: string, town: string, searchTokens: string[] = [name]): Promise<Enterprise> {
-  const e: Enterprise = {
-    ...newRecordMeta(settings, now),
-    ...blankEnterpriseFields(),
-    name,
-    town,
-    searchTokens,
-  };
+  const e = createdRecord<Enterprise>({ ...blankEnterpriseFields(), name, town, searchTokens }, settings, now);
   await db.enterprises.put(e);
   return e;
 }

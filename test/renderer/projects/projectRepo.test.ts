@@ -3,8 +3,9 @@
 // that store nothing, and tombstones kept out of the lists.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/domain/records';
-import { db } from '../../../renderer/src/db/db';
-import { tombstoned } from '../../../renderer/src/db/recordStamp';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
+import { tombstonedRecord as tombstoned } from '../../../shared/sync/recordStamp';
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import {
   deleteProject,

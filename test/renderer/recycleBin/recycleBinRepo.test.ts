@@ -4,8 +4,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../shared/creditCode';
 import type { KeyProject } from '../../../shared/domain/records';
-import { db } from '../../../renderer/src/db/db';
-import { tombstoned } from '../../../renderer/src/db/recordStamp';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
+import { tombstonedRecord as tombstoned } from '../../../shared/sync/recordStamp';
 import { listDeleted, restoreDeleted } from '../../../renderer/src/features/recycleBin/recycleBinRepo';
 import { deleteVisit } from '../../../renderer/src/features/visits/visitRepo';
 import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';

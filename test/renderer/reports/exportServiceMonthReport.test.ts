@@ -13,7 +13,7 @@ import { draftNarrative, type ReportNarrative } from '../../../shared/reports/re
 import { monthPeriod, type ReportScope } from '../../../shared/reports/reportScope';
 import { LATE_FILL_ARGB } from '../../../shared/reports/sheetWriter';
 import { libreOfficeConvert, libreOfficeCsvSheets, openpyxlRead } from '../../electron/ledgerExport/independentReaders';
-import { enterprises, injectionTexts, policies, problems, progressEntries, projects, visits } from '../../shared/reports/reportFixture';
+import { attachments, enterprises, injectionTexts, policies, problems, progressEntries, projects, visits } from '../../shared/reports/reportFixture';
 import { browserSink, fileSink } from '../export/exportSinks';
 
 let db: LedgerDatabase;
@@ -24,9 +24,10 @@ const unit = '吴江开发区管委会';
 
 beforeAll(async () => {
   db = new LedgerDatabase(`report-export-${Date.now()}`);
-  await db.transaction('rw', [db.enterprises, db.visits, db.problems, db.policies, db.projects, db.progressEntries], async () => {
+  await db.transaction('rw', [db.enterprises, db.visits, db.attachments, db.problems, db.policies, db.projects, db.progressEntries], async () => {
     await db.enterprises.bulkPut(enterprises);
     await db.visits.bulkPut(visits);
+    await db.attachments.bulkPut(attachments);
     await db.problems.bulkPut(problems);
     await db.policies.bulkPut(policies);
     await db.projects.bulkPut(projects);

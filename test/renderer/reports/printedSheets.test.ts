@@ -47,7 +47,6 @@ const visits: Visit[] = Array.from({ length: 45 }, (_, i) =>
     operations: { employment: '用工缺口约80人', orders: '订单排到明年二月', supplyChain: '本地配套率六成', outputValue: '1.2亿元', newInvestment: '计划新增生产线一条' },
     // Every policy is promoted somewhere, so 汇总's 政策宣讲 table runs over a page.
     policyIds: [policies[i % policies.length]!.id, policies[(i + 5) % policies.length]!.id],
-    attachmentIds: ['att-1'],
   }),
 );
 const problems: Problem[] = Array.from({ length: 45 }, (_, i) =>

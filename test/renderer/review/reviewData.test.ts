@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Enterprise, KeyProject, Problem, Visit } from '../../../shared/domain/records';
 import type { PlanAction } from '../../../shared/domain/records';
 import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { filterReviewRows, loadDuePlanActions, loadReviewRows, sortReviewRows } from '../../../renderer/src/features/review/reviewData';
 import { exportContactList } from '../../../renderer/src/features/review/reviewExport';
 import { addPlanAction, markPlanActionDone } from '../../../renderer/src/features/servicePlan/servicePlanRepo';
@@ -51,7 +52,7 @@ beforeEach(async () => {
   ]);
   const project: KeyProject = { ...meta('k1'), name: '二期扩建', enterpriseId: 'e-never', investorRegion: '', stage: '在建', inLibrary: true, libraryExitReason: '', leadOfficer: '', town: '' };
   await db.projects.put(project);
-  await db.planActions.bulkPut([plan('a-late', 'e-never', '2026-11-10'), plan('a-soon', 'e-never', '2026-11-25'), plan('a-done', 'e-never', '2026-11-01', '2026-10-30'), plan('a-far', 'e-visited', '2027-03-01')]);
+  await db.planActions.bulkPut([plan('plan-late', 'e-never', '2026-11-10'), plan('plan-soon', 'e-never', '2026-11-25'), plan('plan-done', 'e-never', '2026-11-01', '2026-10-30'), plan('plan-far', 'e-visited', '2027-03-01')]);
 });
 
 describe('我的联系企业', () => {
@@ -76,11 +77,11 @@ describe('我的联系企业', () => {
 
   it('puts late and soon-due plan actions on the due list, and takes a done one off', async () => {
     expect((await loadDuePlanActions({ officer: '张三', today })).map((a) => [a.id, a.state])).toEqual([
-      ['a-late', '已逾期'],
-      ['a-soon', '近期到期'],
+      ['plan-late', '已逾期'],
+      ['plan-soon', '近期到期'],
     ]);
-    await markPlanActionDone('a-late', today, who);
-    expect((await loadDuePlanActions({ officer: '张三', today })).map((a) => a.id)).toEqual(['a-soon']);
+    await markPlanActionDone('plan-late', today, who);
+    expect((await loadDuePlanActions({ officer: '张三', today })).map((a) => a.id)).toEqual(['plan-soon']);
   });
 
   it('refuses a plan action without an owner, storing nothing', async () => {

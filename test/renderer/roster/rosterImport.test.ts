@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { readRosterFile, RosterFileError } from '../../../shared/roster/readRosterFile';
 import { findHeaderRow, mapHeaderRow } from '../../../shared/roster/rosterColumns';
 import { defaultTowns } from '../../../shared/reference/towns';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { assignEnterprises, buildRosterPreview, importRosterPreview } from '../../../renderer/src/features/roster/rosterImport';
 import { badCheckDigit, validCreditCode } from '../../shared/roster/creditCodes';
 import { exceljsRoster, gbkCsv, libreOfficeRoster, openpyxlRoster, rosterTitle, utf8BomCsv, type FixtureCell } from './rosterFixtures';
@@ -121,7 +122,7 @@ describe('updates and assignment', () => {
     ];
     const preview = await previewOf('b.csv', utf8BomCsv([header, ...rows]));
     const target = preview.updates[0]!.existing;
-    await db.enterprises.put({ ...target, updatedAt: '2030-01-01T00:00:00.000Z', contactPerson: '别人改的' });
+    await assignEnterprises([target.id], { linkedLeader: '别人改的' }, who);
     const before = await snapshot();
     await expect(importRosterPreview(preview, who)).rejects.toThrow('在预览后被修改或删除');
     expect(await snapshot()).toEqual(before);

@@ -3,7 +3,8 @@
 // faults stores nothing.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/domain/records';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { defaultSettings, loadSettings } from '../../../renderer/src/db/settingsStore';
 import { saveNewProblem } from '../../../renderer/src/features/problems/problemRepo';
 import {

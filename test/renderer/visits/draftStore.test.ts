@@ -2,7 +2,8 @@
 // debounce that waits for the user to stop typing, flushes at once when the window hides, and can
 // be cancelled when the visit is saved.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import {
   createDraftSaver,
   type DraftSaveOutcome,

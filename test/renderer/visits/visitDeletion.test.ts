@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../shared/creditCode';
 import type { ProblemContext } from '../../../shared/problems/problemWorkflow';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { deleteVisit, restoreVisit, saveVisitWithProblems, type VisitProblemInput } from '../../../renderer/src/features/visits/visitRepo';
 

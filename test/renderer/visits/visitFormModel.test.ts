@@ -2,7 +2,8 @@
 // become a save request with trimmed text and the problems' transfer dates only where transferred.
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { loadDraft, saveDraft } from '../../../renderer/src/features/visits/draftStore';
 import {
   draftChain,

@@ -3,7 +3,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../shared/creditCode';
 import type { ProblemContext } from '../../../shared/problems/problemWorkflow';
-import { db } from '../../../renderer/src/db/db';
+import { ledgerDb } from '../../../renderer/src/db/db';
+const db = ledgerDb();
 import { saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { saveDraft, visitDraftKey } from '../../../renderer/src/features/visits/draftStore';
 import {
@@ -80,8 +81,9 @@ describe('saveVisitWithProblems', () => {
 
     const visit = await db.visits.get(saved.visit.id);
     expect(visit?.summary).toBe('了解生产经营情况');
-    expect(visit?.attachmentIds).toHaveLength(1);
-    const photo = await db.attachments.get(visit?.attachmentIds[0] ?? '');
+    const photos = await db.attachments.where('ownerId').equals(saved.visit.id).toArray();
+    expect(photos).toHaveLength(1);
+    const photo = photos[0];
     expect(photo?.fileName).toBe('车间.jpg');
     expect(photo?.ownerId).toBe(saved.visit.id);
     expect(photo ? [...new Uint8Array(await photo.blob.arrayBuffer())] : []).toEqual([1, 2, 3]);

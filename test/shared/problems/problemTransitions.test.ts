@@ -46,6 +46,8 @@ const problemArb = fc
       updatedAt: '2026-11-10T02:00:00.000Z',
       updatedBy: '张敏',
       deviceId: 'laptop-1',
+      rev: 1,
+      versionVector: { 'laptop-1': 1 },
       enterpriseId: 'ent-0001',
       raisedDate: '2026-11-10',
       category: '用工',

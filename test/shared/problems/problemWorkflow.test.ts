@@ -152,7 +152,8 @@ describe('status history', () => {
     expect(p.history[1]?.comment).toContain('未在提出当日转办');
     expect(p.history[3]?.comment).toBe('企业评价：满意');
     expect(p.replyDeadline).toBe('2026-11-10');
-    expect(p.updatedAt).toBe('2026-11-11T01:00:00.000Z');
+    // The record's own stamps are the write path's (test/renderer/db/ledgerWrites.test.ts).
+    expect(p.history.at(-1)?.at).toBe('2026-11-11T01:00:00.000Z');
     expect(() => problemSchema.parse(p)).not.toThrow();
   });
   it('escalation and 挂牌整改 record the meeting, owner and deadline', () => {

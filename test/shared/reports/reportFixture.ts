@@ -1,7 +1,7 @@
 // A small hand-checked data set for the report tests: every figure of 汇总 for 2026-11 can be derived
 // by reading the records below (see the expectations in serviceMonthFigures.test.ts), and the user
 // texts include strings that a careless writer would turn into formulas.
-import type { Enterprise, KeyProject, Policy, Problem, ProgressEntry, Visit } from '../../../shared/domain/records';
+import type { Attachment, Enterprise, KeyProject, Policy, Problem, ProgressEntry, Visit } from '../../../shared/domain/records';
 import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
 
 const at = '2026-11-01T00:00:00.000Z';
@@ -40,10 +40,18 @@ function visit(id: string, enterpriseId: string, date: string, extra: Partial<Vi
   });
 }
 
+/** The photos of vis-0001 (two) and vis-0003 (one): the 附件数 column counts them through ownerId. */
+export const attachments: Attachment[] = [
+  { ...meta('att-00001'), ownerId: 'vis-0001', fileName: '车间.jpg', mimeType: 'image/jpeg', size: 3, blob: new Blob([new Uint8Array([1, 2, 3])]) },
+  { ...meta('att-00002'), ownerId: 'vis-0001', fileName: '座谈.jpg', mimeType: 'image/jpeg', size: 3, blob: new Blob([new Uint8Array([1, 2, 3])]) },
+  { ...meta('att-00003'), ownerId: 'vis-0003', fileName: '现场.jpg', mimeType: 'image/jpeg', size: 3, blob: new Blob([new Uint8Array([1, 2, 3])]) },
+  { ...meta('att-00004'), ownerId: 'vis-0003', fileName: '已删.jpg', mimeType: 'image/jpeg', size: 3, blob: new Blob([new Uint8Array([1, 2, 3])]), deletedAt: at },
+];
+
 export const visits: Visit[] = [
-  visit('vis-0001', 'ent-0001', '2026-11-03', { policyIds: ['pol-0001'], attachmentIds: ['att-1', 'att-2'] }),
+  visit('vis-0001', 'ent-0001', '2026-11-03', { policyIds: ['pol-0001'] }),
   visit('vis-0002', 'ent-0001', '2026-11-20', { policyIds: ['pol-0001', 'pol-0002'], summary: injectionTexts.formula }),
-  visit('vis-0003', 'ent-0003', '2026-11-15', { officers: ['王五'], peopleMet: injectionTexts.plus, attachmentIds: ['att-3'] }),
+  visit('vis-0003', 'ent-0003', '2026-11-15', { officers: ['王五'], peopleMet: injectionTexts.plus }),
   visit('vis-0004', 'ent-0002', '2026-10-31'),
   visit('vis-0005', 'ent-0004', '2026-11-30', { summary: injectionTexts.minus, type: '政策宣讲', policyIds: ['pol-0002'] }),
   { ...visit('vis-0006', 'ent-0001', '2026-11-10'), deletedAt: at },

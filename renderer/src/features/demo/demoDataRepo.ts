@@ -8,7 +8,7 @@
 // deletions. The default policies the demo loader writes are the app's own reference list: kept.
 import { isDemoRecord } from '../../../../shared/demo/demoData';
 import type { LedgerDatabase } from '../../db/schema';
-import { db as ledgerDb } from '../../db/db';
+import { ledgerDb } from '../../db/db';
 
 export interface DemoDataCounts {
   enterprises: number;
@@ -23,7 +23,7 @@ export interface DemoDataCounts {
 const demoTables = (db: LedgerDatabase) => [db.enterprises, db.visits, db.problems, db.projects, db.progressEntries, db.attachments, db.planActions];
 
 /** Whether any demo record is stored (the 清除示例数据 action shows only then). Cheap: the ids carry a prefix. */
-export async function hasDemoData(db: LedgerDatabase = ledgerDb): Promise<boolean> {
+export async function hasDemoData(db: LedgerDatabase = ledgerDb()): Promise<boolean> {
   if ((await db.enterprises.where('id').startsWith('demo-').count()) > 0) return true;
   // Demo data loaded before the ids carried the prefix: recognised by the demo device id.
   return (await db.enterprises.filter(isDemoRecord).first()) !== undefined;
@@ -92,11 +92,11 @@ async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts
 }
 
 /** What 清除示例数据 would remove, for the confirmation. Writes nothing. */
-export function countDemoData(db: LedgerDatabase = ledgerDb): Promise<DemoDataCounts> {
+export function countDemoData(db: LedgerDatabase = ledgerDb()): Promise<DemoDataCounts> {
   return sweep(db, false);
 }
 
 /** Removes the demo records (all of them or, on failure, none); returns what was removed and kept. */
-export function removeDemoData(db: LedgerDatabase = ledgerDb): Promise<DemoDataCounts> {
+export function removeDemoData(db: LedgerDatabase = ledgerDb()): Promise<DemoDataCounts> {
   return sweep(db, true);
 }

@@ -19,10 +19,10 @@ import {
   type DemoScaleName,
 } from '../../../../shared/demo/demoData';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
-import { defaultPolicies } from '../../../../shared/reference/policies';
 import type { LedgerDatabase } from '../../db/schema';
-import { defaultPolicyId } from '../visits/policyRepo';
-import { db as ledgerDb } from '../../db/db';
+import { defaultPolicyFields } from '../visits/policyRepo';
+import { writeTransaction } from '../../db/ledgerWrites';
+import { ledgerDb } from '../../db/db';
 
 export interface DemoLoadOptions {
   seed?: string | number;
@@ -48,7 +48,7 @@ export const DEMO_SEED = 'visit-ledger-demo';
 const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function loadDemoData(
-  db: LedgerDatabase = ledgerDb,
+  db: LedgerDatabase = ledgerDb(),
   scale: DemoScaleName | DemoScale,
   onProgress?: (fraction: number) => void,
   options: DemoLoadOptions = {},
@@ -59,25 +59,13 @@ export async function loadDemoData(
   onProgress?.(0);
 
   // The policies visits promote: the 30 default measures when the table is empty, else the live ones.
-  const policyIds = await db.transaction('rw', db.policies, async () => {
+  const policyIds = await writeTransaction(['policies'], async (w) => {
     const existing = await db.policies.toArray();
     if (existing.length > 0) return existing.filter((p) => p.deletedAt === undefined).map((p) => p.id);
-    const at = new Date().toISOString();
-    const rows: Policy[] = defaultPolicies.map((p) => ({
-      id: defaultPolicyId(p.code),
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: '示例数据',
-      deviceId: 'demo-device',
-      code: p.code,
-      title: p.title,
-      sourceDocument: p.sourceDocument,
-      leadUnit: p.leadUnit,
-    }));
-    await db.policies.bulkPut(rows);
+    const rows = await w.createAll<Policy>('policies', defaultPolicyFields());
     result.policies = rows.length;
     return rows.map((p) => p.id);
-  });
+  }, { actor: { officerName: '示例数据', deviceId: 'demo-device' } }, db);
 
   const estimate = demoRecordEstimate(size);
   let written = 0;
@@ -88,15 +76,14 @@ export async function loadDemoData(
     policyIds,
     enterprisesPerBatch: options.enterprisesPerBatch ?? 500,
   })) {
-    await db.transaction('rw', [db.enterprises, db.visits, db.problems, db.projects, db.progressEntries], async () => {
-      await Promise.all([
-        db.enterprises.bulkPut(batch.enterprises),
-        db.visits.bulkPut(batch.visits),
-        db.problems.bulkPut(batch.problems),
-        db.projects.bulkPut(batch.projects),
-        db.progressEntries.bulkPut(batch.progressEntries),
-      ]);
-    });
+    // Generated records carry their own first version (shared/demo/demoData.ts): stored as they are.
+    await writeTransaction(['enterprises', 'visits', 'problems', 'projects', 'progressEntries'], async (w) => {
+      await w.putVersioned('enterprises', batch.enterprises);
+      await w.putVersioned('visits', batch.visits);
+      await w.putVersioned('problems', batch.problems);
+      await w.putVersioned('projects', batch.projects);
+      await w.putVersioned('progressEntries', batch.progressEntries);
+    }, {}, db);
     result.enterprises += batch.enterprises.length;
     result.visits += batch.visits.length;
     result.problems += batch.problems.length;

@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Enterprise, Problem, ProblemStatus, Visit } from '../../../../shared/domain/records';
 import { deadlineText } from '../../../../shared/problems/problemDeadline';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
-import { isLive } from '../../db/recordStamp';
+import { isLive } from '../../../../shared/sync/recordStamp';
 import { deleteEnterprise, enterpriseVisitsNewestFirst, openProblemCounts } from './enterpriseRepo';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
@@ -16,6 +16,7 @@ import { EnterpriseProjectsCard } from '../projects/EnterpriseProjectsCard';
 import { ServicePlanPanel } from '../servicePlan/ServicePlanPanel';
 import { getEnterprise } from './enterpriseRepo';
 import { liveProblemsOfEnterprise } from '../problems/problemRepo';
+import { attachmentCountsOf } from '../visits/visitRepo';
 
 const statusColors: Record<ProblemStatus, string> = {
   待处理: 'orange',
@@ -78,6 +79,7 @@ export function EnterpriseDetailPage() {
   const confirmDeletion = useConfirmDeletion(enterpriseDeletion);
   const enterprise = useLiveQuery(async () => (await getEnterprise(enterpriseId)) ?? null, [enterpriseId]);
   const visits = useLiveQuery(() => enterpriseVisitsNewestFirst(enterpriseId).toArray(), [enterpriseId]);
+  const attachmentCounts = useLiveQuery(() => attachmentCountsOf((visits ?? []).map((v) => v.id)), [visits]);
   const problems = useLiveQuery(() => liveProblemsOfEnterprise(enterpriseId), [enterpriseId]);
 
   if (enterprise === undefined) return null;
@@ -148,9 +150,9 @@ export function EnterpriseDetailPage() {
                         走访：{entry.visit.type}
                         {entry.visit.officers.length ? `（${entry.visit.officers.join('、')}）` : ''}
                       </Link>
-                      {entry.visit.attachmentIds.length > 0 ? (
+                      {(attachmentCounts?.get(entry.visit.id) ?? 0) > 0 ? (
                         <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                          <PaperClipOutlined /> 附件 {entry.visit.attachmentIds.length} 个
+                          <PaperClipOutlined /> 附件 {attachmentCounts?.get(entry.visit.id)} 个
                         </Typography.Text>
                       ) : null}
                       {entry.visit.summary ? (

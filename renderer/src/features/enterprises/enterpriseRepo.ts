@@ -5,17 +5,13 @@ import { isOpenProblemStatus } from '../../../../shared/problems/problemTransiti
 import Dexie from 'dexie';
 import { checkCreditCode } from '../../../../shared/creditCode';
 import type { EnterpriseFields } from '../../../../shared/domain/enterpriseFields';
-import { enterpriseSchema, type Enterprise } from '../../../../shared/domain/records';
+import type { Enterprise } from '../../../../shared/domain/records';
 import { byName, directoryEntry, type DirectoryEntry } from '../../../../shared/search/enterpriseDirectory';
 import { enterpriseSearchTokens, normalizeSearchQuery } from '../../../../shared/search/searchTokens';
-import { db } from '../../db/db';
-import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
-import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
-import type { Actor } from '../../../../shared/domain/actor';
-import { currentActor } from '../../db/settingsStore';
-
-/** What a write needs of the acting officer. */
-type Stamper = Pick<Actor, 'officerName' | 'deviceId'>;
+import { ledgerDb } from '../../db/db';
+import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
+import { RuleError } from '../../../../shared/errors/ruleError';
+import { writeTransaction } from '../../db/ledgerWrites';
 
 
 /** The fields a user types; the record fields and the derived ones are filled here. */
@@ -24,7 +20,7 @@ export type EnterpriseInput = EnterpriseFields;
 
 /** Live enterprise holding this credit code, other than `exceptId`. */
 export async function findLiveByCreditCode(creditCode: string, exceptId?: string): Promise<Enterprise | undefined> {
-  return db.enterprises
+  return ledgerDb().enterprises
     .where('creditCode')
     .equals(creditCode)
     .filter((e) => isLive(e) && e.id !== exceptId)
@@ -35,43 +31,33 @@ export async function findLiveByCreditCode(creditCode: string, exceptId?: string
  * Creates (no `id`) or updates (`id` of a live enterprise) one enterprise in one transaction.
  * Rejects a credit code that fails the GB 32100-2015 check or that another live enterprise holds.
  */
-export async function saveEnterprise(input: EnterpriseInput, given?: Stamper, id?: string, now = new Date()): Promise<Enterprise> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
+export async function saveEnterprise(input: EnterpriseInput, actor?: Stamper, id?: string, now = new Date()): Promise<Enterprise> {
   const checked = checkCreditCode(input.creditCode);
   if (!checked.ok) throw RuleError.at('creditCode', checked.message);
   const name = input.name.trim();
   if (!name) throw RuleError.at('name', '企业名称不能为空');
-  return db.transaction('rw', db.enterprises, async () => {
+  return writeTransaction(['enterprises'], async (w) => {
     const duplicate = await findLiveByCreditCode(checked.code, id);
     if (duplicate) {
       throw RuleError.at('creditCode', `统一社会信用代码与已有企业“${duplicate.name}”重复`);
     }
     const fields = { ...input, name, creditCode: checked.code };
-    let record: Enterprise;
     if (id) {
-      const existing = await db.enterprises.get(id);
+      const existing = await ledgerDb().enterprises.get(id);
       if (!existing || !isLive(existing)) throw RuleError.at('name', '该企业已被删除，无法保存');
-      record = touched({ ...existing, ...fields }, who, now);
-    } else {
-      record = { ...newRecordMeta(who, now), ...fields, searchTokens: [] };
+      const next = { ...existing, ...fields };
+      return w.save<Enterprise>('enterprises', { ...next, searchTokens: enterpriseSearchTokens(next) });
     }
-    record.searchTokens = enterpriseSearchTokens(record);
-    const parsed = parseOrRefuse(enterpriseSchema, record);
-    await db.enterprises.put(parsed);
-    return parsed;
-  });
+    return w.create<Enterprise>('enterprises', { ...fields, searchTokens: enterpriseSearchTokens(fields) });
+  }, { actor, now });
 }
 
 /** Deletes by tombstone, so that a merge carries the deletion to other laptops. */
-export async function deleteEnterprise(id: string, given?: Stamper, now = new Date()): Promise<void> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  await db.transaction('rw', db.enterprises, async () => {
-    const existing = await db.enterprises.get(id);
-    if (!existing || !isLive(existing)) return;
-    await db.enterprises.put(tombstoned(existing, who, now));
-  });
+export async function deleteEnterprise(id: string, actor?: Stamper, now = new Date()): Promise<void> {
+  await writeTransaction(['enterprises'], async (w) => {
+    const existing = await ledgerDb().enterprises.get(id);
+    if (existing) await w.tombstone('enterprises', [existing]);
+  }, { actor, now });
 }
 
 /** Search as you type: name substring, pinyin initials or credit-code prefix; at most `limit` live rows. */
@@ -83,9 +69,9 @@ export async function searchEnterprises(query: string, limit = 50): Promise<Ente
   // several tokens with the same prefix and some are tombstoned, so widen the window until `limit`
   // live enterprises are found or the index has no more.
   for (let window = limit * 3; ; window *= 4) {
-    const keys = await db.enterprises.where('searchTokens').startsWith(q).limit(window).primaryKeys();
+    const keys = await ledgerDb().enterprises.where('searchTokens').startsWith(q).limit(window).primaryKeys();
     const uniqueIds = [...new Set(keys)];
-    const rows = (await db.enterprises.bulkGet(uniqueIds)).filter(
+    const rows = (await ledgerDb().enterprises.bulkGet(uniqueIds)).filter(
       (row): row is Enterprise => row !== undefined && isLive(row),
     );
     if (rows.length >= limit || keys.length < window) return rows.slice(0, limit);
@@ -106,7 +92,7 @@ export async function loadEnterpriseDirectory(): Promise<DirectoryEntry[]> {
   const live: DirectoryEntry[] = [];
   let after: string | undefined;
   for (;;) {
-    const range = after === undefined ? db.enterprises.toCollection() : db.enterprises.where(':id').above(after);
+    const range = after === undefined ? ledgerDb().enterprises.toCollection() : ledgerDb().enterprises.where(':id').above(after);
     const page = await range.limit(DIRECTORY_PAGE).toArray();
     for (const e of page) if (isLive(e)) live.push(directoryEntry(e));
     if (page.length < DIRECTORY_PAGE) break;
@@ -132,7 +118,7 @@ export interface EnterprisePage {
  * Rows with the cursor's name sort by id inside the index, so those up to the cursor id are skipped.
  */
 export async function pageEnterprises(after: PageCursor | undefined, size = 100): Promise<EnterprisePage> {
-  const range = after ? db.enterprises.where('name').aboveOrEqual(after.name) : db.enterprises.orderBy('name');
+  const range = after ? ledgerDb().enterprises.where('name').aboveOrEqual(after.name) : ledgerDb().enterprises.orderBy('name');
   const rows = await range
     .filter((e) => isLive(e) && !(after && e.name === after.name && e.id <= after.id))
     .limit(size)
@@ -145,7 +131,7 @@ export async function pageEnterprises(after: PageCursor | undefined, size = 100)
 export async function openProblemCounts(enterpriseIds: readonly string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>(enterpriseIds.map((id) => [id, 0]));
   if (enterpriseIds.length === 0) return counts;
-  await db.problems
+  await ledgerDb().problems
     .where('enterpriseId')
     .anyOf([...enterpriseIds])
     .each((p) => {
@@ -156,7 +142,7 @@ export async function openProblemCounts(enterpriseIds: readonly string[]): Promi
 
 /** An enterprise's visits, newest first, by the [enterpriseId+date] index. */
 export function enterpriseVisitsNewestFirst(enterpriseId: string) {
-  return db.visits
+  return ledgerDb().visits
     .where('[enterpriseId+date]')
     .between([enterpriseId, Dexie.minKey], [enterpriseId, Dexie.maxKey])
     .reverse()
@@ -165,10 +151,10 @@ export function enterpriseVisitsNewestFirst(enterpriseId: string) {
 
 /** One enterprise by id, live or deleted (undefined when there is none). */
 export function getEnterprise(id: string): Promise<Enterprise | undefined> {
-  return db.enterprises.get(id);
+  return ledgerDb().enterprises.get(id);
 }
 
 /** How many enterprises are stored (deleted ones too): the first screen offers the start when none. */
 export function countStoredEnterprises(): Promise<number> {
-  return db.enterprises.count();
+  return ledgerDb().enterprises.count();
 }

@@ -5,7 +5,6 @@
 // only the rows of the page on screen; counts stream through the table without holding it.
 import { openProblemStatuses } from '../../../../shared/problems/problemTransitions';
 import {
-  problemSchema,
   type Enterprise,
   type OutcomeClass,
   type Problem,
@@ -26,9 +25,10 @@ import {
   type ProblemContext,
 } from '../../../../shared/problems/problemWorkflow';
 import { keywordMatcher } from '../../../../shared/search/keywordMatch';
-import { db } from '../../db/db';
-import { isLive } from '../../db/recordStamp';
-import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
+import { ledgerDb } from '../../db/db';
+import { isLive } from '../../../../shared/sync/recordStamp';
+import { RuleError } from '../../../../shared/errors/ruleError';
+import { writeTransaction } from '../../db/ledgerWrites';
 import { actorOf } from '../../../../shared/domain/actor';
 
 
@@ -43,21 +43,20 @@ export function problemContext(settings: Settings, now: Date = new Date()): Prob
 
 /** Saves a newly raised problem; the enterprise (and project, if any) must exist. */
 export async function saveNewProblem(input: NewProblemInput, settings: Settings, now = new Date()): Promise<Problem> {
-  return db.transaction('rw', db.problems, db.enterprises, db.projects, async () => {
-    const enterprise = input.enterpriseId ? await db.enterprises.get(input.enterpriseId) : undefined;
+  const ctx = problemContext(settings, now);
+  return writeTransaction(['problems', 'enterprises', 'projects'], async (w) => {
+    const enterprise = input.enterpriseId ? await ledgerDb().enterprises.get(input.enterpriseId) : undefined;
     if (!enterprise || !isLive(enterprise)) {
       throw new RuleError([{ field: 'enterpriseId', message: '请选择企业（该企业不存在或已删除）' }]);
     }
     if (input.projectId) {
-      const project = await db.projects.get(input.projectId);
+      const project = await ledgerDb().projects.get(input.projectId);
       if (!project || !isLive(project)) {
         throw new RuleError([{ field: 'projectId', message: '所选重点项目不存在或已删除' }]);
       }
     }
-    const problem = parseOrRefuse(problemSchema, createProblem(input, problemContext(settings, now)));
-    await db.problems.add(problem);
-    return problem;
-  });
+    return w.create<Problem>('problems', createProblem(input, ctx));
+  }, { actor: ctx.who, now });
 }
 
 /** Applies one workflow transition to a stored problem, in one transaction. */
@@ -67,15 +66,14 @@ export async function changeProblem(
   transition: (p: Problem, ctx: ProblemContext) => Problem,
   now = new Date(),
 ): Promise<Problem> {
-  return db.transaction('rw', db.problems, async () => {
-    const current = await db.problems.get(id);
+  const ctx = problemContext(settings, now);
+  return writeTransaction(['problems'], async (w) => {
+    const current = await ledgerDb().problems.get(id);
     if (!current || !isLive(current)) {
       throw new RuleError([{ field: 'status', message: '该问题不存在或已删除' }]);
     }
-    const next = parseOrRefuse(problemSchema, transition(current, problemContext(settings, now)));
-    await db.problems.put(next);
-    return next;
-  });
+    return w.save<Problem>('problems', transition(current, ctx));
+  }, { actor: ctx.who, now });
 }
 
 // ---- the list ----------------------------------------------------------------------------------
@@ -133,18 +131,18 @@ export async function queryProblemIds(filters: ProblemFilters): Promise<string[]
 
 /** Problem ids of the enterprises matching `where` on one enterprise index (town, assigned officer). */
 function problemsOfEnterprises(index: 'town' | 'assignedOfficer', value: string): Promise<Set<string>> {
-  return db.enterprises
+  return ledgerDb().enterprises
     .where(index)
     .equals(value)
     .primaryKeys()
-    .then((enterpriseIds) => db.problems.where('enterpriseId').anyOf(enterpriseIds).primaryKeys())
+    .then((enterpriseIds) => ledgerDb().problems.where('enterpriseId').anyOf(enterpriseIds).primaryKeys())
     .then((keys) => new Set(keys));
 }
 
 async function queryIndexedProblemIds(filters: ProblemFilters): Promise<string[]> {
   const sets: Promise<Set<string>>[] = [];
   const byIndex = (index: keyof Problem & string, value: string | undefined) => {
-    if (value) sets.push(db.problems.where(index).equals(value).primaryKeys().then((keys) => new Set(keys)));
+    if (value) sets.push(ledgerDb().problems.where(index).equals(value).primaryKeys().then((keys) => new Set(keys)));
   };
   byIndex('status', filters.status);
   byIndex('department', filters.department);
@@ -159,8 +157,8 @@ async function queryIndexedProblemIds(filters: ProblemFilters): Promise<string[]
     // Ascending keys come back in one getAllKeys call; a reverse cursor would step through every
     // entry one by one. So read ascending and reverse here.
     (filters.from || filters.to
-      ? db.problems.where('raisedDate').between(from, to, true, true)
-      : db.problems.orderBy('raisedDate')
+      ? ledgerDb().problems.where('raisedDate').between(from, to, true, true)
+      : ledgerDb().problems.orderBy('raisedDate')
     )
       .primaryKeys()
       .then((keys) => keys.reverse());
@@ -170,7 +168,7 @@ async function queryIndexedProblemIds(filters: ProblemFilters): Promise<string[]
   const [smallest, ...others] = filterSets as [Set<string>, ...Set<string>[]];
   const candidates = [...smallest].filter((id) => others.every((set) => set.has(id)));
   if (candidates.length <= FETCH_BY_ID_LIMIT) {
-    const rows = await db.problems.bulkGet(candidates);
+    const rows = await ledgerDb().problems.bulkGet(candidates);
     return rows
       .filter((p): p is Problem => p !== undefined && p.raisedDate >= from && p.raisedDate <= to)
       .sort(newestFirst)
@@ -193,8 +191,8 @@ export interface NewestCursor {
  */
 export async function pageNewestProblems(after: NewestCursor | undefined, size = 50): Promise<ProblemRow[]> {
   const range = after
-    ? db.problems.where('raisedDate').belowOrEqual(after.raisedDate).reverse()
-    : db.problems.orderBy('raisedDate').reverse();
+    ? ledgerDb().problems.where('raisedDate').belowOrEqual(after.raisedDate).reverse()
+    : ledgerDb().problems.orderBy('raisedDate').reverse();
   const problems = await range
     .filter((p) => isLive(p) && !(after && p.raisedDate === after.raisedDate && p.id >= after.id))
     .limit(size)
@@ -217,7 +215,7 @@ const SCAN_PAGE = 10_000;
 /** Calls `visit` for every stored problem whose id is in `ids`, or for every one with 'all'. */
 async function forEachProblem(ids: readonly string[] | 'all', visit: (p: Problem) => void): Promise<void> {
   if (ids !== 'all' && ids.length <= FETCH_BY_ID_LIMIT) {
-    for (const p of await db.problems.bulkGet([...ids])) if (p) visit(p);
+    for (const p of await ledgerDb().problems.bulkGet([...ids])) if (p) visit(p);
     return;
   }
   // Key-range pages over the primary key: each page is one getAll, and liveQuery watches one range
@@ -225,7 +223,7 @@ async function forEachProblem(ids: readonly string[] | 'all', visit: (p: Problem
   const wanted = ids === 'all' ? undefined : new Set(ids);
   let after: string | undefined;
   for (;;) {
-    const range = after === undefined ? db.problems.toCollection() : db.problems.where(':id').above(after);
+    const range = after === undefined ? ledgerDb().problems.toCollection() : ledgerDb().problems.where(':id').above(after);
     const page = await range.limit(SCAN_PAGE).toArray();
     for (const p of page) if (!wanted || wanted.has(p.id)) visit(p);
     if (page.length < SCAN_PAGE) return;
@@ -276,7 +274,7 @@ export interface ProblemRow {
 
 async function withEnterprises(problems: Problem[]): Promise<ProblemRow[]> {
   const enterpriseIds = [...new Set(problems.map((p) => p.enterpriseId))];
-  const enterprises = await db.enterprises.bulkGet(enterpriseIds);
+  const enterprises = await ledgerDb().enterprises.bulkGet(enterpriseIds);
   const byId = new Map(enterprises.filter((e): e is Enterprise => e !== undefined).map((e) => [e.id, e]));
   return problems.map((problem) => {
     const e = byId.get(problem.enterpriseId);
@@ -286,13 +284,13 @@ async function withEnterprises(problems: Problem[]): Promise<ProblemRow[]> {
 
 /** The rows of one page, in the order given, with their enterprises' names. */
 export async function loadProblemRows(ids: readonly string[]): Promise<ProblemRow[]> {
-  const problems = (await db.problems.bulkGet([...ids])).filter((p): p is Problem => p !== undefined && isLive(p));
+  const problems = (await ledgerDb().problems.bulkGet([...ids])).filter((p): p is Problem => p !== undefined && isLive(p));
   return withEnterprises(problems);
 }
 
 /** The first responders named on problems, for the officer filter (keys only). */
 export async function knownOfficers(): Promise<string[]> {
-  const keys = await db.problems.orderBy('officer').uniqueKeys();
+  const keys = await ledgerDb().problems.orderBy('officer').uniqueKeys();
   return keys.map(String).filter((k) => k !== '');
 }
 
@@ -307,7 +305,7 @@ export interface MyOpenProblems {
 export async function myOpenProblems(officer: string, today: string, overrides: Record<string, boolean>): Promise<MyOpenProblems> {
   // One getAll per open status, filtered here: `anyOf(...).filter(...)` would walk a cursor record by
   // record, which made the first screen wait seconds at bureau scale.
-  const byStatus = await Promise.all(openProblemStatuses.map((status) => db.problems.where('status').equals(status).toArray()));
+  const byStatus = await Promise.all(openProblemStatuses.map((status) => ledgerDb().problems.where('status').equals(status).toArray()));
   const open = byStatus
     .flat()
     .filter((p) => isLive(p) && p.replyDate === undefined && (officer === '' || p.officer === officer));
@@ -331,22 +329,22 @@ export async function myOpenProblems(officer: string, today: string, overrides: 
 
 /** A problem with the enterprise, visit and project it came from, for its page. */
 export async function loadProblemWithSources(problemId: string) {
-  const problem = await db.problems.get(problemId);
+  const problem = await ledgerDb().problems.get(problemId);
   if (!problem) return { problem: undefined };
   const [enterprise, visit, project] = await Promise.all([
-    db.enterprises.get(problem.enterpriseId),
-    problem.visitId ? db.visits.get(problem.visitId) : undefined,
-    problem.projectId ? db.projects.get(problem.projectId) : undefined,
+    ledgerDb().enterprises.get(problem.enterpriseId),
+    problem.visitId ? ledgerDb().visits.get(problem.visitId) : undefined,
+    problem.projectId ? ledgerDb().projects.get(problem.projectId) : undefined,
   ]);
   return { problem, enterprise, visit, project };
 }
 
 /** The live problems of one enterprise, for its timeline. */
 export function liveProblemsOfEnterprise(enterpriseId: string): Promise<Problem[]> {
-  return db.problems.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
+  return ledgerDb().problems.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
 }
 
 /** How many problems are stored (deleted ones too), to tell an empty list from a filtered one. */
 export function countStoredProblems(): Promise<number> {
-  return db.problems.count();
+  return ledgerDb().problems.count();
 }

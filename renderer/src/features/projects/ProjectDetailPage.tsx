@@ -12,7 +12,7 @@ import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { stageRank } from '../../../../shared/projects/projectStageOrder';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
-import { isLive } from '../../db/recordStamp';
+import { isLive } from '../../../../shared/sync/recordStamp';
 import { StatusTag } from '../problems/ProblemTags';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { LibraryMembershipModal } from './LibraryMembershipModal';

@@ -3,8 +3,6 @@
 // nothing when a rule is broken. The library is hundreds of projects, so lists read whole tables.
 import Dexie from 'dexie';
 import {
-  keyProjectSchema,
-  progressEntrySchema,
   type Enterprise,
   type KeyProject,
   type ProgressEntry,
@@ -14,23 +12,19 @@ import { parseProgressInput, projectsLackingMonth, shanghaiMonth } from '../../.
 import { historyAfterChange, projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { exitLibrary, parseProjectInput, reenterLibrary, type ProjectInput } from '../../../../shared/projects/projectInput';
 import { isLaterStage } from '../../../../shared/projects/projectStageOrder';
-import { db } from '../../db/db';
-import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
-import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
-import type { Actor } from '../../../../shared/domain/actor';
-import { currentActor } from '../../db/settingsStore';
-
-/** What a write needs of the acting officer. */
-type Stamper = Pick<Actor, 'officerName' | 'deviceId'>;
-
+import { ledgerDb } from '../../db/db';
+import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
+import { actorName } from '../../../../shared/domain/actor';
+import { RuleError } from '../../../../shared/errors/ruleError';
+import { writeTransaction, type LedgerWriter } from '../../db/ledgerWrites';
 
 /** The record fields of a stored record, so that its own fields can be replaced as a whole. */
-function metaOf({ id, createdAt, updatedAt, updatedBy, deviceId }: RecordMeta): RecordMeta {
-  return { id, createdAt, updatedAt, updatedBy, deviceId };
+function metaOf({ id, createdAt, updatedAt, updatedBy, deviceId, rev, versionVector }: RecordMeta): RecordMeta {
+  return { id, createdAt, updatedAt, updatedBy, deviceId, rev, versionVector };
 }
 
 async function liveProject(id: string): Promise<KeyProject> {
-  const project = await db.projects.get(id);
+  const project = await ledgerDb().projects.get(id);
   if (!project || !isLive(project)) throw new RuleError([{ field: '', message: '该项目不存在或已删除' }]);
   return project;
 }
@@ -38,71 +32,58 @@ async function liveProject(id: string): Promise<KeyProject> {
 /** The project's history so far: stored, or rebuilt from its entries for a project saved before histories. */
 async function historySoFar(project: KeyProject) {
   if (project.history) return project.history;
-  return projectHistoryOf(project, await db.progressEntries.where('projectId').equals(project.id).toArray());
+  return projectHistoryOf(project, await ledgerDb().progressEntries.where('projectId').equals(project.id).toArray());
 }
 
 /** Replaces a project's own fields; an entry, exit or stage change is added to its history (`source`: the action). */
-async function putChanged(existing: KeyProject, fields: ProjectInput, who: Stamper, now: Date, source: string): Promise<KeyProject> {
-  const history = historyAfterChange(await historySoFar(existing), existing, fields, { now, by: who.officerName || '未署名', source });
-  const record = parseOrRefuse(keyProjectSchema, touched({ ...metaOf(existing), ...fields, history }, who, now));
-  await db.projects.put(record);
-  return record;
+async function putChanged(w: LedgerWriter, existing: KeyProject, fields: ProjectInput, source: string): Promise<KeyProject> {
+  const history = historyAfterChange(await historySoFar(existing), existing, fields, { now: w.now, by: actorName(w.actor), source });
+  return w.save<KeyProject>('projects', { ...metaOf(existing), ...fields, history });
 }
 
 /** Creates (no `id`) or updates one project; a linked enterprise must exist and be live. */
-export async function saveProject(input: unknown, given?: Stamper, id?: string, now = new Date()): Promise<KeyProject> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
+export async function saveProject(input: unknown, actor?: Stamper, id?: string, now = new Date()): Promise<KeyProject> {
   const fields = parseProjectInput(input);
-  return db.transaction('rw', [db.projects, db.enterprises, db.progressEntries], async () => {
+  return writeTransaction(['projects', 'enterprises', 'progressEntries'], async (w) => {
     if (fields.enterpriseId) {
-      const enterprise = await db.enterprises.get(fields.enterpriseId);
+      const enterprise = await ledgerDb().enterprises.get(fields.enterpriseId);
       if (!enterprise || !isLive(enterprise)) {
         throw new RuleError([{ field: 'enterpriseId', message: '所选企业不存在或已删除' }]);
       }
     }
-    if (id) return putChanged(await liveProject(id), fields, who, now, '编辑项目');
-    const history = historyAfterChange([], undefined, fields, { now, by: who.officerName || '未署名', source: '新建项目' });
-    const record = parseOrRefuse(keyProjectSchema, { ...newRecordMeta(who, now), ...fields, history });
-    await db.projects.add(record);
-    return record;
-  });
+    if (id) return putChanged(w, await liveProject(id), fields, '编辑项目');
+    const history = historyAfterChange([], undefined, fields, { now: w.now, by: actorName(w.actor), source: '新建项目' });
+    return w.create<KeyProject>('projects', { ...fields, history });
+  }, { actor, now });
 }
 
 /** Deletes by tombstone; its progress entries and problems stay, as an enterprise's visits do. */
-export async function deleteProject(id: string, given?: Stamper, now = new Date()): Promise<void> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  await db.transaction('rw', db.projects, async () => {
-    const existing = await db.projects.get(id);
-    if (!existing || !isLive(existing)) return;
-    await db.projects.put(tombstoned(existing, who, now));
-  });
+export async function deleteProject(id: string, actor?: Stamper, now = new Date()): Promise<void> {
+  await writeTransaction(['projects'], async (w) => {
+    const existing = await ledgerDb().projects.get(id);
+    if (existing) await w.tombstone('projects', [existing]);
+  }, { actor, now });
 }
 
 /** 移出项目库 on `date` for `reason`. */
 export async function exitProjectLibrary(
   id: string,
   exit: { date?: string; reason?: string },
-  given?: Stamper,
+  actor?: Stamper,
   now = new Date(),
 ): Promise<KeyProject> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  return db.transaction('rw', db.projects, db.progressEntries, async () => {
+  return writeTransaction(['projects', 'progressEntries'], async (w) => {
     const project = await liveProject(id);
-    return putChanged(project, exitLibrary(project, exit), who, now, '移出项目库');
-  });
+    return putChanged(w, project, exitLibrary(project, exit), '移出项目库');
+  }, { actor, now });
 }
 
 /** 重新入库 on `date`; the earlier exit's date and reason leave the project's fields but stay in its history. */
-export async function reenterProjectLibrary(id: string, entry: { date?: string }, given?: Stamper, now = new Date()): Promise<KeyProject> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  return db.transaction('rw', db.projects, db.progressEntries, async () => {
+export async function reenterProjectLibrary(id: string, entry: { date?: string }, actor?: Stamper, now = new Date()): Promise<KeyProject> {
+  return writeTransaction(['projects', 'progressEntries'], async (w) => {
     const project = await liveProject(id);
-    return putChanged(project, reenterLibrary(project, entry), who, now, '重新入库');
-  });
+    return putChanged(w, project, reenterLibrary(project, entry), '重新入库');
+  }, { actor, now });
 }
 
 export interface SavedProgress {
@@ -118,43 +99,37 @@ export interface SavedProgress {
  * per project and month), a new one is added otherwise. An entry at a later stage than the project's
  * moves the project to it, in the same transaction.
  */
-export async function saveProgressEntry(projectId: string, input: unknown, given?: Stamper, now = new Date()): Promise<SavedProgress> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
+export async function saveProgressEntry(projectId: string, input: unknown, actor?: Stamper, now = new Date()): Promise<SavedProgress> {
   const fields = parseProgressInput(input, shanghaiMonth(now));
-  return db.transaction('rw', db.projects, db.progressEntries, async () => {
+  return writeTransaction(['projects', 'progressEntries'], async (w) => {
     let project = await liveProject(projectId);
     // Read before this entry is written: a history rebuilt from the entries must not already hold its change.
     const historyBefore = await historySoFar(project);
     const existing = await progressEntryOfMonth(projectId, fields.month);
-    const entry = parseOrRefuse(progressEntrySchema, 
-      existing
-        ? touched({ ...metaOf(existing), projectId, ...fields }, who, now)
-        : { ...newRecordMeta(who, now), projectId, ...fields },
-    );
-    await db.progressEntries.put(entry);
+    const entry = existing
+      ? await w.save<ProgressEntry>('progressEntries', { ...metaOf(existing), projectId, ...fields })
+      : await w.create<ProgressEntry>('progressEntries', { projectId, ...fields });
     if (isLaterStage(entry.stage, project.stage)) {
       const history = historyAfterChange(
         historyBefore,
         project,
         { ...project, stage: entry.stage },
-        { now, by: who.officerName || '未署名', source: `${entry.month} 月度进展` },
+        { now: w.now, by: actorName(w.actor), source: `${entry.month} 月度进展` },
       );
-      project = parseOrRefuse(keyProjectSchema, touched({ ...project, stage: entry.stage, history }, who, now));
-      await db.projects.put(project);
+      project = await w.save<KeyProject>('projects', { ...project, stage: entry.stage, history });
     }
     return { entry, project, replaced: existing !== undefined };
-  });
+  }, { actor, now });
 }
 
 /** The live entry of one project and month, by the [projectId+month] index. */
 export async function progressEntryOfMonth(projectId: string, month: string): Promise<ProgressEntry | undefined> {
-  return db.progressEntries.where('[projectId+month]').equals([projectId, month]).filter(isLive).first();
+  return ledgerDb().progressEntries.where('[projectId+month]').equals([projectId, month]).filter(isLive).first();
 }
 
 /** A project's live entries, newest month first. */
 export async function progressEntriesNewestFirst(projectId: string): Promise<ProgressEntry[]> {
-  return db.progressEntries
+  return ledgerDb().progressEntries
     .where('[projectId+month]')
     .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
     .reverse()
@@ -164,12 +139,12 @@ export async function progressEntriesNewestFirst(projectId: string): Promise<Pro
 
 /** An enterprise's live projects (the 登记问题 form offers them; its page lists them). */
 export async function projectsOfEnterprise(enterpriseId: string): Promise<KeyProject[]> {
-  return db.projects.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
+  return ledgerDb().projects.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
 }
 
 /** A project's live problems, newest raised first, by the problems' projectId index. */
 export async function projectProblems(projectId: string) {
-  const problems = await db.problems.where('projectId').equals(projectId).filter(isLive).toArray();
+  const problems = await ledgerDb().problems.where('projectId').equals(projectId).filter(isLive).toArray();
   return problems.sort((a, b) => b.raisedDate.localeCompare(a.raisedDate));
 }
 
@@ -184,11 +159,11 @@ export interface ProjectRow {
 /** Every live project with its enterprise and whether it still owes the entry for `month`. */
 export async function loadProjectRows(month: string): Promise<ProjectRow[]> {
   const [projects, entries] = await Promise.all([
-    db.projects.filter(isLive).toArray(),
-    db.progressEntries.where('month').equals(month).filter(isLive).toArray(),
+    ledgerDb().projects.filter(isLive).toArray(),
+    ledgerDb().progressEntries.where('month').equals(month).filter(isLive).toArray(),
   ]);
   const enterpriseIds = [...new Set(projects.flatMap((p) => (p.enterpriseId ? [p.enterpriseId] : [])))];
-  const enterprises = await db.enterprises.bulkGet(enterpriseIds);
+  const enterprises = await ledgerDb().enterprises.bulkGet(enterpriseIds);
   const byId = new Map(enterprises.filter((e): e is Enterprise => e !== undefined && isLive(e)).map((e) => [e.id, e]));
   const lacking = projectsLackingMonth(projects, entries, month);
   return projects.map((project) => ({
@@ -200,5 +175,5 @@ export async function loadProjectRows(month: string): Promise<ProjectRow[]> {
 
 /** One project by id, live or deleted (undefined when there is none). */
 export function getProject(id: string): Promise<KeyProject | undefined> {
-  return db.projects.get(id);
+  return ledgerDb().projects.get(id);
 }

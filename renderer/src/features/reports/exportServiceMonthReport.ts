@@ -50,12 +50,13 @@ export async function exportServiceMonthReport(
       let seq = 0;
       for await (const visits of recordsByDay(db.visits, 'date', period)) {
         const rows: SheetRow[] = [];
+        const attachmentCounts = await liveAttachmentCounts(db, visits.map((v) => v.id));
         for (const v of visits) {
           if (v.deletedAt !== undefined || !inPeriod(v.date, period)) continue;
           const e = base.enterprises.get(v.enterpriseId);
           if (!visitInScope(v, e, scope)) continue;
           seq += 1;
-          rows.push(visitLedgerRow(seq, v, e, policyTitles));
+          rows.push(visitLedgerRow(seq, v, e, policyTitles, attachmentCounts.get(v.id) ?? 0));
         }
         if (rows.length > 0) await sink.append(rows);
       }
@@ -79,4 +80,12 @@ export async function exportServiceMonthReport(
 
     await book.sheet(projectProgressSheetSpec(period, unit), (sink) => sink.appendAll(projectRows));
   }, options);
+}
+
+/** How many live attachments each visit has (an attachment belongs to its visit through ownerId). */
+async function liveAttachmentCounts(db: LedgerDatabase, visitIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const rows = await db.attachments.where('ownerId').anyOf(visitIds).toArray();
+  for (const a of rows) if (a.deletedAt === undefined) counts.set(a.ownerId, (counts.get(a.ownerId) ?? 0) + 1);
+  return counts;
 }

@@ -1,7 +1,7 @@
 // The report page's data access on the app's database. The report functions themselves take the
 // database as a parameter (reportData.ts, exportServiceMonthReport.ts), so tests and scripts run
 // them on a database of their own; the page goes through these, never the database itself.
-import { db } from '../../db/db';
+import { ledgerDb } from '../../db/db';
 import { exportServiceMonthReport, type ExportBridge } from './exportServiceMonthReport';
 import { computeReportFigures, loadReportBase } from './reportData';
 
@@ -9,20 +9,20 @@ type Rest<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never
 
 /** The officers enterprises are assigned to, for the report's scope picker. */
 export async function assignedOfficers(): Promise<string[]> {
-  return ((await db.enterprises.orderBy('assignedOfficer').uniqueKeys()) as string[]).filter((o) => o !== '');
+  return ((await ledgerDb().enterprises.orderBy('assignedOfficer').uniqueKeys()) as string[]).filter((o) => o !== '');
 }
 
 export function loadAppReportBase() {
-  return loadReportBase(db);
+  return loadReportBase(ledgerDb());
 }
 
 export function computeAppReportFigures(...args: Rest<typeof computeReportFigures>) {
-  return computeReportFigures(db, ...args);
+  return computeReportFigures(ledgerDb(), ...args);
 }
 
 export function exportAppServiceMonthReport(
   bridge: ExportBridge,
   ...args: Rest<typeof exportServiceMonthReport> extends [unknown, ...infer R] ? R : never
 ) {
-  return exportServiceMonthReport(db, bridge, ...args);
+  return exportServiceMonthReport(ledgerDb(), bridge, ...args);
 }

@@ -8,8 +8,8 @@ import { addCalendarDays, calendarDaysBetween, type CalendarOverrides } from '..
 import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import { type PlanAction } from '../../../../shared/domain/records';
 import { planActionState, planDueSoonDays } from '../../../../shared/servicePlan/planActionState';
-import { db } from '../../db/db';
-import { isLive } from '../../db/recordStamp';
+import { ledgerDb } from '../../db/db';
+import { isLive } from '../../../../shared/sync/recordStamp';
 import type { ContactListEntry } from '../../../../shared/reports/contactListSheet';
 
 /** Problems still waiting for an answer or a close (the enterprise list counts the same ones). */
@@ -30,7 +30,7 @@ export const monthStart = (today: string): string => `${today.slice(0, 7)}-01`;
 
 /** Live enterprises in scope, by the assignedOfficer index when an officer is given. */
 export async function enterprisesInScope(officer: string): Promise<Enterprise[]> {
-  const collection = officer ? db.enterprises.where('assignedOfficer').equals(officer) : db.enterprises.toCollection();
+  const collection = officer ? ledgerDb().enterprises.where('assignedOfficer').equals(officer) : ledgerDb().enterprises.toCollection();
   return collection.filter(isLive).toArray();
 }
 
@@ -60,7 +60,7 @@ export async function loadReviewRows(scope: ReviewScope): Promise<ReviewRow[]> {
 
   // Visits since the start of last month cover "this month" and refresh a stale lastVisitDate cache.
   const since = monthStart(addCalendarDays(monthStart(today), -1));
-  await db.visits
+  await ledgerDb().visits
     .where('date')
     .between(since, today, true, true)
     .each((v) => {
@@ -70,7 +70,7 @@ export async function loadReviewRows(scope: ReviewScope): Promise<ReviewRow[]> {
     });
 
   const limit = dueSoonUntil(today, overrides);
-  await db.problems
+  await ledgerDb().problems
     .where('status')
     .anyOf([...openProblemStatuses])
     .each((p) => {
@@ -80,14 +80,14 @@ export async function loadReviewRows(scope: ReviewScope): Promise<ReviewRow[]> {
       if (problemTimeliness(p, today, overrides, limit).overdue) row.overdueProblems += 1;
     });
 
-  await db.projects.each((project) => {
+  await ledgerDb().projects.each((project) => {
     const row = project.enterpriseId ? rows.get(project.enterpriseId) : undefined;
     if (!row || !isLive(project)) return;
     // An in-library project wins over one that left the library.
     if (!row.keyProject || project.inLibrary) row.keyProject = `${project.name}（${project.stage}）`;
   });
 
-  await db.planActions
+  await ledgerDb().planActions
     .where('dueDate')
     .belowOrEqual(addCalendarDays(today, planDueSoonDays))
     .each((action) => {
@@ -114,12 +114,12 @@ export interface DuePlanAction extends PlanAction {
 /** Plan actions past due or due soon, not done, of the enterprises in scope — the officer's due list.
  * Starts from the (few) due actions and fetches only their enterprises. */
 export async function loadDuePlanActions(scope: ReviewScope): Promise<DuePlanAction[]> {
-  const actions = await db.planActions
+  const actions = await ledgerDb().planActions
     .where('dueDate')
     .belowOrEqual(addCalendarDays(scope.today, planDueSoonDays))
     .filter((a) => isLive(a) && !a.doneDate)
     .toArray();
-  const enterprises = await db.enterprises.bulkGet([...new Set(actions.map((a) => a.enterpriseId))]);
+  const enterprises = await ledgerDb().enterprises.bulkGet([...new Set(actions.map((a) => a.enterpriseId))]);
   const names = new Map<string, string>();
   for (const e of enterprises) {
     if (e && isLive(e) && (!scope.officer || e.assignedOfficer === scope.officer)) names.set(e.id, e.name);
@@ -161,7 +161,7 @@ export type ReviewSortKey = 'name' | 'town' | 'lastVisitDate' | 'daysSince' | 'o
 /** Enterprises with a live visit between two dates (inclusive), by the date index. */
 export async function enterprisesVisitedBetween(from: string, to: string): Promise<Set<string>> {
   const ids = new Set<string>();
-  await db.visits
+  await ledgerDb().visits
     .where('date')
     .between(from, to, true, true)
     .each((v) => {

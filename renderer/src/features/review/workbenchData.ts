@@ -11,8 +11,8 @@ import {
 } from '../../../../shared/problems/problemStats';
 import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import { planActionState } from '../../../../shared/servicePlan/planActionState';
-import { db } from '../../db/db';
-import { isLive } from '../../db/recordStamp';
+import { ledgerDb } from '../../db/db';
+import { isLive } from '../../../../shared/sync/recordStamp';
 import { enterprisesInScope, monthStart } from './reviewData';
 
 export interface NamedCount {
@@ -56,7 +56,7 @@ export async function loadWorkbenchFigures(
   const weekCounts = new Map<string, number>();
   for (let i = 0; i < weeks; i++) weekCounts.set(addCalendarDays(firstWeek, 7 * i), 0);
   const from = firstWeek < thisMonth ? firstWeek : thisMonth;
-  await db.visits
+  await ledgerDb().visits
     .where('date')
     .between(from, today, true, true)
     .each((v) => {
@@ -78,7 +78,7 @@ export async function loadWorkbenchFigures(
   const limit = dueSoonUntil(today, overrides);
   const categories = new Map<string, number>();
   const departments = new Map<string, { count: number; overdue: number }>();
-  await db.problems.each((p) => {
+  await ledgerDb().problems.each((p) => {
     if (!isLive(p) || !inScope.has(p.enterpriseId)) return;
     addToProblemCounts(counts, p, today, overrides, limit);
     categories.set(p.category, (categories.get(p.category) ?? 0) + 1);
@@ -91,7 +91,7 @@ export async function loadWorkbenchFigures(
   finishProblemCounts(counts);
 
   let planLate = 0;
-  await db.planActions
+  await ledgerDb().planActions
     .where('dueDate')
     .below(today)
     .each((a) => {

@@ -14,9 +14,11 @@ import {
 } from '../../../../shared/roster/rosterRows';
 import { townAliasesOf } from '../../../../shared/reference/towns';
 import { enterpriseSearchTokens } from '../../../../shared/search/searchTokens';
-import { db } from '../../db/db';
+import { ledgerDb } from '../../db/db';
 import type { LedgerDatabase } from '../../db/schema';
-import { isLive, newRecordMeta, touched } from '../../db/recordStamp';
+import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
+import { versionKey } from '../../../../shared/sync/versionVector';
+import { writeTransaction } from '../../db/ledgerWrites';
 
 export interface RosterPreview extends RosterClassified {
   rejects: RosterReject[];
@@ -43,7 +45,7 @@ export async function buildRosterPreview(
   mapping: ColumnMapping,
   reference: RosterReference,
   batch: RosterBatchAssignment = { assignedOfficer: '', linkedLeader: '' },
-  database: LedgerDatabase = db,
+  database: LedgerDatabase = ledgerDb(),
 ): Promise<RosterPreview> {
   const { towns, townAliases } = isTownList(reference)
     ? { towns: reference, townAliases: {} }
@@ -83,39 +85,37 @@ function withValues(base: Enterprise, values: RosterValues): Enterprise {
  */
 export async function importRosterPreview(
   preview: RosterClassified,
-  who: Pick<Settings, 'officerName' | 'deviceId'>,
+  actor?: Stamper,
   now: Date = new Date(),
   /** The app's database; the import benchmark passes a fresh one per run. */
-  database: LedgerDatabase = db,
+  database: LedgerDatabase = ledgerDb(),
 ): Promise<{ added: number; updated: number }> {
-  const records: Enterprise[] = [];
-  for (const row of preview.adds) {
-    const blank: Enterprise = {
-      ...newRecordMeta(who, now),
-      ...blankEnterpriseFields(),
-      name: row.values.name,
-      creditCode: row.values.creditCode,
-      searchTokens: [],
-    };
-    records.push(withValues(blank, row.values));
-  }
-  await database.transaction('rw', database.enterprises, async () => {
+  await writeTransaction(['enterprises'], async (w) => {
+    const updates: Enterprise[] = [];
     if (preview.updates.length > 0) {
       const current = await database.enterprises.bulkGet(preview.updates.map((u) => u.existing.id));
       preview.updates.forEach((update, i) => {
         const stored = current[i];
-        if (!stored || !isLive(stored) || stored.updatedAt !== update.existing.updatedAt) {
+        // The version, not the clock, tells whether it changed since the preview (a merge may have brought an edit).
+        if (!stored || !isLive(stored) || versionKey(stored.versionVector) !== versionKey(update.existing.versionVector)) {
           throw new Error(`第 ${update.row} 行对应的企业「${update.existing.name}」在预览后被修改或删除，请重新选择文件生成预览`);
         }
-        records.push(withValues(touched(stored, who, now), update.values));
+        updates.push(withValues(stored, update.values));
       });
     }
     if (preview.adds.length > 0) {
       const clash = await database.enterprises.where('creditCode').anyOf(preview.adds.map((a) => a.values.creditCode)).filter(isLive).first();
       if (clash) throw new Error(`企业「${clash.name}」（${clash.creditCode}）在预览后已被录入，请重新选择文件生成预览`);
     }
-    await database.enterprises.bulkPut(records);
-  });
+    await w.saveAll('enterprises', updates);
+    await w.createAll<Enterprise>(
+      'enterprises',
+      preview.adds.map((row) => {
+        const fields = { ...blankEnterpriseFields(), ...row.values };
+        return { ...fields, searchTokens: enterpriseSearchTokens(fields) };
+      }),
+    );
+  }, { actor, now }, database);
   return { added: preview.adds.length, updated: preview.updates.length };
 }
 
@@ -123,17 +123,17 @@ export async function importRosterPreview(
 export async function assignEnterprises(
   ids: readonly string[],
   assignment: { assignedOfficer?: string; linkedLeader?: string },
-  who: Pick<Settings, 'officerName' | 'deviceId'>,
+  actor?: Stamper,
   now: Date = new Date(),
 ): Promise<number> {
-  return db.transaction('rw', db.enterprises, async () => {
-    const rows = (await db.enterprises.bulkGet([...ids])).filter((row): row is Enterprise => !!row && isLive(row));
+  return writeTransaction(['enterprises'], async (w) => {
+    const rows = (await ledgerDb().enterprises.bulkGet([...ids])).filter((row): row is Enterprise => !!row && isLive(row));
     const next = rows.map((row) => ({
-      ...touched(row, who, now),
+      ...row,
       ...(assignment.assignedOfficer !== undefined ? { assignedOfficer: assignment.assignedOfficer.trim() } : {}),
       ...(assignment.linkedLeader !== undefined ? { linkedLeader: assignment.linkedLeader.trim() } : {}),
     }));
-    await db.enterprises.bulkPut(next);
+    await w.saveAll('enterprises', next);
     return next.length;
-  });
+  }, { actor, now });
 }

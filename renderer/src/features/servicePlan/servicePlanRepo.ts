@@ -1,58 +1,45 @@
 // Reads and writes of the service plan (一企一策). Every write is stamped and tombstones instead of
 // deleting, so merging laptops carries plan changes like any other record.
-import { planActionSchema, type PlanAction } from '../../../../shared/domain/records';
-import { db } from '../../db/db';
-import { isLive, newRecordMeta, tombstoned, touched } from '../../db/recordStamp';
-import { parseOrRefuse } from '../../../../shared/errors/ruleError';
-import type { Actor } from '../../../../shared/domain/actor';
-import { currentActor } from '../../db/settingsStore';
-
-/** What a write needs of the acting officer. */
-type Stamper = Pick<Actor, 'officerName' | 'deviceId'>;
+import type { PlanAction } from '../../../../shared/domain/records';
+import { ledgerDb } from '../../db/db';
+import { writeTransaction } from '../../db/ledgerWrites';
+import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 
 
 export type PlanActionInput = Pick<PlanAction, 'need' | 'action' | 'owner' | 'dueDate'> & { note?: string };
 
 export async function enterprisePlanActions(enterpriseId: string): Promise<PlanAction[]> {
-  const rows = await db.planActions.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
+  const rows = await ledgerDb().planActions.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
   return rows.sort((a, b) => Number(!!a.doneDate) - Number(!!b.doneDate) || a.dueDate.localeCompare(b.dueDate));
 }
 
-/** Validates with the zod schema: a bad field throws a ZodError naming it, and nothing is stored. */
-export async function addPlanAction(enterpriseId: string, input: PlanActionInput, given?: Stamper, now = new Date()): Promise<PlanAction> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  const record = parseOrRefuse(planActionSchema, { ...newRecordMeta(who, now), enterpriseId, note: '', ...input });
-  await db.planActions.add(record);
-  return record;
+/** Checked against the zod schema by the write path: a bad field is refused by name, nothing stored. */
+export async function addPlanAction(enterpriseId: string, input: PlanActionInput, actor?: Stamper, now = new Date()): Promise<PlanAction> {
+  return writeTransaction(['planActions'], (w) => w.create<PlanAction>('planActions', { enterpriseId, note: '', ...input }), { actor, now });
 }
 
-export async function markPlanActionDone(id: string, doneDate: string, given?: Stamper, now = new Date()): Promise<void> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  await db.transaction('rw', db.planActions, async () => {
-    const current = await db.planActions.get(id);
-    if (!current || !isLive(current)) throw new Error('该措施已被删除');
-    await db.planActions.put({ ...touched(current, who, now), doneDate });
-  });
+async function livePlanAction(id: string): Promise<PlanAction> {
+  const current = await ledgerDb().planActions.get(id);
+  if (!current || !isLive(current)) throw new Error('该措施已被删除');
+  return current;
 }
 
-export async function reopenPlanAction(id: string, given?: Stamper, now = new Date()): Promise<void> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  await db.transaction('rw', db.planActions, async () => {
-    const current = await db.planActions.get(id);
-    if (!current || !isLive(current)) throw new Error('该措施已被删除');
-    const { doneDate: _doneDate, ...rest } = touched(current, who, now);
-    await db.planActions.put(rest);
-  });
+export async function markPlanActionDone(id: string, doneDate: string, actor?: Stamper, now = new Date()): Promise<void> {
+  await writeTransaction(['planActions'], async (w) => {
+    await w.save<PlanAction>('planActions', { ...(await livePlanAction(id)), doneDate });
+  }, { actor, now });
 }
 
-export async function deletePlanAction(id: string, given?: Stamper, now = new Date()): Promise<void> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  await db.transaction('rw', db.planActions, async () => {
-    const current = await db.planActions.get(id);
-    if (current && isLive(current)) await db.planActions.put(tombstoned(current, who, now));
-  });
+export async function reopenPlanAction(id: string, actor?: Stamper, now = new Date()): Promise<void> {
+  await writeTransaction(['planActions'], async (w) => {
+    const { doneDate: _doneDate, ...rest } = await livePlanAction(id);
+    await w.save<PlanAction>('planActions', rest);
+  }, { actor, now });
+}
+
+export async function deletePlanAction(id: string, actor?: Stamper, now = new Date()): Promise<void> {
+  await writeTransaction(['planActions'], async (w) => {
+    const current = await ledgerDb().planActions.get(id);
+    if (current) await w.tombstone('planActions', [current]);
+  }, { actor, now });
 }

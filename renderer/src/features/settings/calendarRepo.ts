@@ -8,11 +8,12 @@ import {
   withYearSchedule,
   type YearSchedule,
 } from '../../../../shared/calendar/yearSchedule';
-import { problemSchema, settingsSchema, type Problem } from '../../../../shared/domain/records';
+import { settingsSchema, type Problem } from '../../../../shared/domain/records';
 import { recalculateDeadline } from '../../../../shared/problems/problemWorkflow';
-import { db } from '../../db/db';
+import { ledgerDb } from '../../db/db';
 import { defaultSettings } from '../../db/settingsStore';
-import { isLive } from '../../db/recordStamp';
+import { isLive } from '../../../../shared/sync/recordStamp';
+import { writeTransaction, type LedgerWriter } from '../../db/ledgerWrites';
 import { problemContext } from '../problems/problemRepo';
 import { RuleError, parseOrRefuse } from '../../../../shared/errors/ruleError';
 
@@ -23,18 +24,18 @@ export interface SavedYearSchedule {
   stillProvisional: number;
 }
 
-/** Writes every provisional deadline again on the settings' calendar; call inside a rw transaction. */
-async function recalculateProvisionalDeadlines(now: Date): Promise<SavedYearSchedule> {
-  const row = await db.settings.get('app');
+/** Writes every provisional deadline again on the settings' calendar, inside the writer's transaction. */
+async function recalculateProvisionalDeadlines(w: LedgerWriter, now: Date): Promise<SavedYearSchedule> {
+  const row = await ledgerDb().settings.get('app');
   const settings = row?.value ?? defaultSettings();
   const ctx = problemContext(settings, now);
-  const provisional = await db.problems.filter((p) => p.replyDeadlineProvisional === true && isLive(p)).toArray();
-  const changed: Problem[] = [];
+  const provisional = await ledgerDb().problems.filter((p) => p.replyDeadlineProvisional === true && isLive(p)).toArray();
+  const recalculated: Problem[] = [];
   for (const problem of provisional) {
     const next = recalculateDeadline(problem, ctx);
-    if (next !== problem) changed.push(parseOrRefuse(problemSchema, next));
+    if (next !== problem) recalculated.push(next);
   }
-  await db.problems.bulkPut(changed);
+  const changed = await w.saveAll('problems', recalculated);
   return { recalculated: changed.length, stillProvisional: changed.filter((p) => p.replyDeadlineProvisional).length };
 }
 
@@ -49,8 +50,8 @@ export async function saveYearSchedule(
 ): Promise<SavedYearSchedule> {
   const issues = checkYearSchedule(schedule);
   if (issues.length > 0) throw new RuleError(issues);
-  return db.transaction('rw', db.settings, db.problems, async () => {
-    const row = await db.settings.get('app');
+  return writeTransaction(['settings', 'problems'], async (w) => {
+    const row = await ledgerDb().settings.get('app');
     const current = row?.value ?? defaultSettings();
     const confirmed: YearSchedule = {
       year: schedule.year,
@@ -65,9 +66,9 @@ export async function saveYearSchedule(
       calendarOverrides: overridesWithSchedule(current.calendarOverrides, confirmed),
       calendarYears: withYearSchedule(current.calendarYears, confirmed),
     });
-    await db.settings.put({ key: 'app', value: next });
-    return recalculateProvisionalDeadlines(now);
-  });
+    await ledgerDb().settings.put({ key: 'app', value: next });
+    return recalculateProvisionalDeadlines(w, now);
+  }, { now });
 }
 
 /**
@@ -81,7 +82,7 @@ export async function recalculateAfterCalendarUpdate(
 ): Promise<SavedYearSchedule | undefined> {
   const year = String(lastPackageYear());
   if (remembered.get() === year) return undefined;
-  const result = await db.transaction('rw', db.settings, db.problems, () => recalculateProvisionalDeadlines(now));
+  const result = await writeTransaction(['settings', 'problems'], (w) => recalculateProvisionalDeadlines(w, now), { now });
   remembered.set(year);
   return result;
 }

@@ -10,7 +10,7 @@ import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { visitTextLimits } from '../../../../shared/visits/visitLimits';
 import type { Draft, Enterprise, Policy, Settings } from '../../../../shared/domain/records';
-import { isLive } from '../../db/recordStamp';
+import { isLive } from '../../../../shared/sync/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { AttachmentPanel, type ShownAttachment } from './AttachmentPanel';

@@ -1,7 +1,7 @@
 // Half-filled forms kept in the `drafts` table as the user types, so a closed window or a dead
 // laptop loses nothing. IndexedDB stores Blobs, so pending photos travel inside the draft data.
 import type { Draft } from '../../../../shared/domain/records';
-import { db } from '../../db/db';
+import { ledgerDb } from '../../db/db';
 
 export const visitDraftKey = {
   forNew: (enterpriseId: string) => `visit:new:${enterpriseId}`,
@@ -10,16 +10,16 @@ export const visitDraftKey = {
 
 export async function saveDraft(key: string, data: unknown, now: Date = new Date()): Promise<Draft> {
   const draft: Draft = { key, updatedAt: now.toISOString(), data };
-  await db.drafts.put(draft);
+  await ledgerDb().drafts.put(draft);
   return draft;
 }
 
 export async function loadDraft(key: string): Promise<Draft | undefined> {
-  return db.drafts.get(key);
+  return ledgerDb().drafts.get(key);
 }
 
 export async function deleteDraft(key: string): Promise<void> {
-  await db.drafts.delete(key);
+  await ledgerDb().drafts.delete(key);
 }
 
 export interface DraftSaver {

@@ -2,33 +2,33 @@
 // their ids derive from the measure code, so seeding on two laptops (or twice) yields the same rows.
 import type { Policy } from '../../../../shared/domain/records';
 import { defaultPolicies } from '../../../../shared/reference/policies';
-import { db } from '../../db/db';
-import { isLive } from '../../db/recordStamp';
+import { ledgerDb } from '../../db/db';
+import { isLive, type RecordFields, type Stamper } from '../../../../shared/sync/recordStamp';
+import { writeTransaction } from '../../db/ledgerWrites';
 
 export const defaultPolicyId = (code: string): string => `policy-${code}`;
 
+/** The default measures' fields; ids derive from the measure code, the same on every laptop. */
+export function defaultPolicyFields(): (RecordFields<Policy> & { id: string })[] {
+  return defaultPolicies.map((p) => ({
+    id: defaultPolicyId(p.code),
+    code: p.code,
+    title: p.title,
+    sourceDocument: p.sourceDocument,
+    leadUnit: p.leadUnit,
+  }));
+}
+
 /** Fills an empty policies table with the default measures; leaves a filled one untouched. */
-export async function ensureDefaultPolicies(who: { officerName: string; deviceId: string }, now = new Date()): Promise<void> {
+export async function ensureDefaultPolicies(actor?: Stamper, now = new Date()): Promise<void> {
   if (defaultPolicies.length === 0) return;
-  await db.transaction('rw', db.policies, async () => {
-    if ((await db.policies.count()) > 0) return;
-    const at = now.toISOString();
-    const rows: Policy[] = defaultPolicies.map((p) => ({
-      id: defaultPolicyId(p.code),
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: who.officerName || '未署名',
-      deviceId: who.deviceId,
-      code: p.code,
-      title: p.title,
-      sourceDocument: p.sourceDocument,
-      leadUnit: p.leadUnit,
-    }));
-    await db.policies.bulkPut(rows);
-  });
+  await writeTransaction(['policies'], async (w) => {
+    if ((await ledgerDb().policies.count()) > 0) return;
+    await w.createAll<Policy>('policies', defaultPolicyFields());
+  }, { actor, now });
 }
 
 /** Live policies in code order, for the visit form's picker. */
 export async function livePolicies(): Promise<Policy[]> {
-  return db.policies.orderBy('code').filter(isLive).toArray();
+  return ledgerDb().policies.orderBy('code').filter(isLive).toArray();
 }

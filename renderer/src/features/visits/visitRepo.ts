@@ -2,7 +2,6 @@
 // enterprise's last-visit date are written in ONE Dexie transaction — all of it is stored or none.
 import Dexie from 'dexie';
 import {
-  visitSchema,
   type Attachment,
   type AttachmentMeta,
   type HandlingMode,
@@ -15,14 +14,10 @@ import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { newId } from '../../../../shared/ids';
 import { firstTextIssue, futureVisitDateMessage, problemTextSchema, visitTextSchema } from '../../../../shared/visits/visitLimits';
 import { createProblem, type ProblemContext } from '../../../../shared/problems/problemWorkflow';
-import { db } from '../../db/db';
-import { isLive, tombstoned, untombstoned } from '../../db/recordStamp';
+import { ledgerDb } from '../../db/db';
+import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 import { RuleError } from '../../../../shared/errors/ruleError';
-import type { Actor } from '../../../../shared/domain/actor';
-import { currentActor } from '../../db/settingsStore';
-
-/** What a write needs of the acting officer. */
-type Stamper = Pick<Actor, 'officerName' | 'deviceId'>;
+import { writeTransaction, type LedgerWriter } from '../../db/ledgerWrites';
 
 /** One problem as typed on the visit form. */
 export interface VisitProblemInput {
@@ -83,14 +78,9 @@ const problemFieldOnForm: Record<string, string> = {
   transferDate: 'transferDate',
 };
 
-function stamp(ctx: ProblemContext) {
-  const at = ctx.now.toISOString();
-  return { createdAt: at, updatedAt: at, updatedBy: ctx.who.officerName || '未署名', deviceId: ctx.who.deviceId };
-}
-
 /** The latest live visit date of an enterprise, through the [enterpriseId+date] index. */
 async function latestVisitDate(enterpriseId: string): Promise<string | undefined> {
-  const latest = await db.visits
+  const latest = await ledgerDb().visits
     .where('[enterpriseId+date]')
     .between([enterpriseId, Dexie.minKey], [enterpriseId, Dexie.maxKey])
     .reverse()
@@ -117,48 +107,33 @@ function checkTypedInput(request: SaveVisitRequest, ctx: ProblemContext): void {
 
 export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: ProblemContext): Promise<SavedVisit> {
   checkTypedInput(request, ctx);
-  const tables = [db.visits, db.attachments, db.problems, db.enterprises, db.drafts];
-  return db.transaction('rw', tables, async () => {
-    const enterprise = await db.enterprises.get(request.visit.enterpriseId);
+  const tables = ['visits', 'attachments', 'problems', 'enterprises', 'drafts'] as const;
+  return writeTransaction(tables, async (w) => {
+    const enterprise = await ledgerDb().enterprises.get(request.visit.enterpriseId);
     if (!enterprise || !isLive(enterprise)) throw RuleError.at(['enterpriseId'], '企业不存在或已被删除');
 
-    const existing = request.visitId ? await db.visits.get(request.visitId) : undefined;
+    const existing = request.visitId ? await ledgerDb().visits.get(request.visitId) : undefined;
     if (request.visitId && (!existing || !isLive(existing))) throw RuleError.at(['date'], '该走访记录已被删除，无法保存');
 
-    // Attachments: tombstone the removed ones, store the new Blobs.
-    const kept = new Set(request.keptAttachmentIds);
-    for (const id of existing?.attachmentIds ?? []) {
-      if (kept.has(id)) continue;
-      const row = await db.attachments.get(id);
-      if (row && isLive(row)) await db.attachments.put(tombstoned(row, ctx.who, ctx.now));
-    }
+    // Attachments belong to their visit through ownerId: tombstone the removed ones, store the new Blobs.
     const visitId = existing?.id ?? newId();
-    const newAttachments: Attachment[] = request.newFiles.map((file) => ({
-      id: newId(),
-      ...stamp(ctx),
-      ownerId: visitId,
-      fileName: file.fileName || '未命名文件',
-      mimeType: file.mimeType || 'application/octet-stream',
-      size: file.blob.size,
-      blob: file.blob,
-    }));
-    await db.attachments.bulkPut(newAttachments);
+    const kept = new Set(request.keptAttachmentIds);
+    const stored = existing ? await liveAttachmentsOf(existing.id) : [];
+    await w.tombstone('attachments', stored.filter((a) => !kept.has(a.id)));
+    const newAttachments = await w.createAll<Attachment>(
+      'attachments',
+      request.newFiles.map((file) => ({
+        ownerId: visitId,
+        fileName: file.fileName || '未命名文件',
+        mimeType: file.mimeType || 'application/octet-stream',
+        size: file.blob.size,
+        blob: file.blob,
+      })),
+    );
 
-    const attachmentIds = [...(existing?.attachmentIds ?? []).filter((id) => kept.has(id)), ...newAttachments.map((a) => a.id)];
-    const parsed = visitSchema.safeParse({
-      ...(existing ?? { id: visitId, ...stamp(ctx) }),
-      ...request.visit,
-      attachmentIds,
-      updatedAt: ctx.now.toISOString(),
-      updatedBy: ctx.who.officerName || '未署名',
-      deviceId: ctx.who.deviceId,
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw RuleError.at(issue?.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) ?? [], issue?.message ?? '走访记录无效');
-    }
-    const visit = parsed.data;
-    await db.visits.put(visit);
+    const visit = existing
+      ? await w.save<Visit>('visits', { ...existing, ...request.visit })
+      : await w.create<Visit>('visits', { id: visitId, ...request.visit });
 
     // Problems come after the visit on purpose: a rejected problem aborts the whole transaction.
     const problems: Problem[] = [];
@@ -192,17 +167,14 @@ export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: Prob
         throw error;
       }
     }
-    await db.problems.bulkPut(problems);
+    const storedProblems = await w.createAll<Problem>('problems', problems);
 
-    const lastVisitDate = await latestVisitDate(visit.enterpriseId);
-    if (lastVisitDate !== enterprise.lastVisitDate) {
-      await db.enterprises.update(enterprise.id, { lastVisitDate });
-    }
-    if (request.draftKey) await db.drafts.delete(request.draftKey);
+    await refreshLastVisitDate(w, visit.enterpriseId);
+    if (request.draftKey) await ledgerDb().drafts.delete(request.draftKey);
 
     const attachmentMetas: AttachmentMeta[] = newAttachments.map(({ blob: _blob, ...meta }) => meta);
-    return { visit, problems, attachments: attachmentMetas };
-  });
+    return { visit, problems: storedProblems, attachments: attachmentMetas };
+  }, { actor: ctx.who, now: ctx.now });
 }
 
 /** A stored visit with what the edit form shows beside it. */
@@ -213,13 +185,11 @@ export interface VisitForEdit {
 }
 
 export async function loadVisitForEdit(visitId: string): Promise<VisitForEdit | undefined> {
-  return db.transaction('r', [db.visits, db.attachments, db.problems], async () => {
-    const visit = await db.visits.get(visitId);
+  return ledgerDb().transaction('r', [ledgerDb().visits, ledgerDb().attachments, ledgerDb().problems], async () => {
+    const visit = await ledgerDb().visits.get(visitId);
     if (!visit || !isLive(visit)) return undefined;
-    const attachments = (await db.attachments.bulkGet(visit.attachmentIds)).filter(
-      (a): a is Attachment => a !== undefined && isLive(a),
-    );
-    const problems = await db.problems.where('visitId').equals(visitId).filter(isLive).toArray();
+    const attachments = await liveAttachmentsOf(visit.id);
+    const problems = await ledgerDb().problems.where('visitId').equals(visitId).filter(isLive).toArray();
     return { visit, attachments, problems };
   });
 }
@@ -234,12 +204,18 @@ export interface VisitDeletion {
   keptProblems: number;
 }
 
-/** Recomputes the enterprise's derived last-visit date after a visit left or came back. */
-async function refreshLastVisitDate(enterpriseId: string): Promise<void> {
-  const enterprise = await db.enterprises.get(enterpriseId);
+/** Recomputes the enterprise's derived last-visit date after a visit was saved, left or came back. */
+async function refreshLastVisitDate(w: LedgerWriter, enterpriseId: string): Promise<void> {
+  const enterprise = await ledgerDb().enterprises.get(enterpriseId);
   if (!enterprise) return;
   const lastVisitDate = await latestVisitDate(enterpriseId);
-  if (lastVisitDate !== enterprise.lastVisitDate) await db.enterprises.update(enterpriseId, { lastVisitDate });
+  if (lastVisitDate !== enterprise.lastVisitDate) await w.putDerived('enterprises', enterpriseId, { lastVisitDate });
+}
+
+/** The live attachments of a visit, oldest first (they belong to it through ownerId). */
+async function liveAttachmentsOf(visitId: string): Promise<Attachment[]> {
+  const rows = await ledgerDb().attachments.where('ownerId').equals(visitId).filter(isLive).toArray();
+  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
 
@@ -249,20 +225,18 @@ async function refreshLastVisitDate(enterpriseId: string): Promise<void> {
  * them with the same deletedAt as the visit, which is how 恢复 of the visit finds them again.
  * Attachments stay as they are: they are reached only through the visit.
  */
-export async function deleteVisit(visitId: string, problems: VisitProblemsOnDelete, given?: Stamper, now = new Date()): Promise<VisitDeletion> {
-  // The acting officer comes from 设置 here, not from every screen that saves.
-  const who = given ?? (await currentActor());
-  return db.transaction('rw', [db.visits, db.problems, db.enterprises], async () => {
-    const visit = await db.visits.get(visitId);
+export async function deleteVisit(visitId: string, problems: VisitProblemsOnDelete, actor?: Stamper, now = new Date()): Promise<VisitDeletion> {
+  return writeTransaction(['visits', 'problems', 'enterprises'], async (w) => {
+    const visit = await ledgerDb().visits.get(visitId);
     if (!visit || !isLive(visit)) throw new Error('该走访记录不存在或已被删除');
-    const raised = await db.problems.where('visitId').equals(visitId).filter(isLive).toArray();
-    await db.visits.put(tombstoned(visit, who, now));
-    if (problems === 'delete') await db.problems.bulkPut(raised.map((p) => tombstoned(p, who, now)));
-    await refreshLastVisitDate(visit.enterpriseId);
+    const raised = await ledgerDb().problems.where('visitId').equals(visitId).filter(isLive).toArray();
+    await w.tombstone('visits', [visit]);
+    if (problems === 'delete') await w.tombstone('problems', raised);
+    await refreshLastVisitDate(w, visit.enterpriseId);
     return problems === 'delete'
       ? { deletedProblems: raised.length, keptProblems: 0 }
       : { deletedProblems: 0, keptProblems: raised.length };
-  });
+  }, { actor, now });
 }
 
 /**
@@ -270,25 +244,25 @@ export async function deleteVisit(visitId: string, problems: VisitProblemsOnDele
  * problems deleted together with it (same deletedAt), and recomputes the last-visit date. Refused
  * while its enterprise is deleted: the visit would hang off a record nobody can open.
  */
-export async function restoreVisit(visitId: string, who: Stamper, now = new Date()): Promise<{ restoredProblems: number }> {
-  return db.transaction('rw', [db.visits, db.problems, db.enterprises], async () => {
-    const visit = await db.visits.get(visitId);
+export async function restoreVisit(visitId: string, actor?: Stamper, now = new Date()): Promise<{ restoredProblems: number }> {
+  return writeTransaction(['visits', 'problems', 'enterprises'], async (w) => {
+    const visit = await ledgerDb().visits.get(visitId);
     if (!visit) throw new Error('该走访记录不存在');
     if (isLive(visit)) return { restoredProblems: 0 };
-    const enterprise = await db.enterprises.get(visit.enterpriseId);
+    const enterprise = await ledgerDb().enterprises.get(visit.enterpriseId);
     if (!enterprise || !isLive(enterprise)) {
       throw new Error(`该走访所属企业${enterprise ? `“${enterprise.name}”` : ''}已被删除，请先恢复企业`);
     }
-    const deletedWith = await db.problems
+    const deletedWith = await ledgerDb().problems
       .where('visitId')
       .equals(visitId)
       .filter((p) => p.deletedAt !== undefined && p.deletedAt === visit.deletedAt)
       .toArray();
-    await db.visits.put(untombstoned(visit, who, now));
-    await db.problems.bulkPut(deletedWith.map((p) => untombstoned(p, who, now)));
-    await refreshLastVisitDate(visit.enterpriseId);
+    await w.restore('visits', [visit]);
+    await w.restore('problems', deletedWith);
+    await refreshLastVisitDate(w, visit.enterpriseId);
     return { restoredProblems: deletedWith.length };
-  });
+  }, { actor, now });
 }
 
 /** What the read-only visit page shows; `deleted` tells a deleted visit from a wrong link. */
@@ -297,13 +271,13 @@ export type VisitForView =
   | { found: true; visit: Visit; enterpriseName: string; attachments: Attachment[]; problems: Problem[]; policies: Policy[] };
 
 export async function loadVisitForView(visitId: string): Promise<VisitForView> {
-  const stored = await db.visits.get(visitId);
+  const stored = await ledgerDb().visits.get(visitId);
   if (!stored || !isLive(stored)) return { found: false, deleted: stored !== undefined };
   const loaded = await loadVisitForEdit(visitId);
   if (!loaded) return { found: false, deleted: true };
   const [enterprise, policies] = await Promise.all([
-    db.enterprises.get(loaded.visit.enterpriseId),
-    db.policies.bulkGet(loaded.visit.policyIds),
+    ledgerDb().enterprises.get(loaded.visit.enterpriseId),
+    ledgerDb().policies.bulkGet(loaded.visit.policyIds),
   ]);
   return {
     found: true,
@@ -311,4 +285,12 @@ export async function loadVisitForView(visitId: string): Promise<VisitForView> {
     enterpriseName: enterprise?.name ?? '',
     policies: policies.filter((p): p is Policy => p !== undefined),
   };
+}
+
+/** How many live attachments each of these visits has (the enterprise timeline shows it). */
+export async function attachmentCountsOf(visitIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const rows = await ledgerDb().attachments.where('ownerId').anyOf([...visitIds]).filter(isLive).toArray();
+  for (const a of rows) counts.set(a.ownerId, (counts.get(a.ownerId) ?? 0) + 1);
+  return counts;
 }

@@ -1,0 +1,160 @@
+// The one write path of every synced table (shared/sync/syncedTables.ts). A repository opens a
+// write transaction here and writes through the LedgerWriter it is given, which
+// - reads the acting officer from the settings inside the same transaction,
+// - stamps the record (shared/sync/recordStamp.ts: instants, officer, device, revision, version),
+// - checks it against its table's zod schema (a RuleError naming the field, nothing written),
+// - numbers it in this laptop's change sequence (changeSeq), so a package takes a key range.
+// Derived caches (lastVisitDate, search tokens) are written without a new version: they are
+// recomputed on every laptop, so they must never make two laptops' copies look changed. Merged
+// records keep the version they came with and only take a local change number. ESLint refuses
+// writes to these tables anywhere else.
+import type { Table } from 'dexie';
+import { actorOf, type Actor } from '../../../shared/domain/actor';
+import type { RecordMeta } from '../../../shared/domain/records';
+import { parseOrRefuse } from '../../../shared/errors/ruleError';
+import {
+  createdRecord,
+  editedRecord,
+  restoredRecord,
+  tombstonedRecord,
+  type RecordFields,
+  type Stamper,
+} from '../../../shared/sync/recordStamp';
+import { derivedFields, sameUserFields } from '../../../shared/sync/recordFields';
+import { changeSeqKey, syncedRecordSchemas, type SyncedTableName } from '../../../shared/sync/syncedTables';
+import { ledgerDb } from './db';
+import type { LedgerDatabase } from './schema';
+import { readOrCreateSettings } from './settingsStore';
+
+/** A table a write transaction may take part in. */
+export type LedgerTableName = SyncedTableName | 'drafts' | 'settings' | 'syncState' | 'conflicts';
+
+export interface WriteOptions {
+  /** Who acts; by default the officer in 设置 (tests and demo data name one). */
+  actor?: Stamper;
+  /** The instant of every stamp in the transaction; by default now. */
+  now?: Date;
+}
+
+type StoredRecord = RecordMeta & Record<string, unknown>;
+
+export class LedgerWriter {
+  private nextChangeSeq: number | undefined;
+
+  constructor(
+    readonly db: LedgerDatabase,
+    readonly actor: Actor,
+    readonly now: Date,
+  ) {}
+
+  private table<T extends RecordMeta>(name: SyncedTableName): Table<T, string> {
+    return this.db.table(name) as Table<T, string>;
+  }
+
+  /** The next numbers of this laptop's change sequence (persisted in the same transaction). */
+  private async changeNumbers(count: number): Promise<number[]> {
+    if (this.nextChangeSeq === undefined) {
+      const row = await this.db.syncState.get(changeSeqKey);
+      this.nextChangeSeq = (typeof row?.value === 'number' ? row.value : 0) + 1;
+    }
+    const first = this.nextChangeSeq;
+    this.nextChangeSeq += count;
+    await this.db.syncState.put({ key: changeSeqKey, value: this.nextChangeSeq - 1 });
+    return Array.from({ length: count }, (_, i) => first + i);
+  }
+
+  /** Checks each record against its table's schema, numbers them and stores them. */
+  private async store<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
+    if (records.length === 0) return [];
+    const numbers = await this.changeNumbers(records.length);
+    const checked = records.map((record, i) => {
+      const parsed = parseOrRefuse(syncedRecordSchemas[name], record) as T;
+      // The attachment schema checks the metadata; its Blob is stored beside it as it came.
+      const blob = (record as { blob?: unknown }).blob;
+      return { ...parsed, ...(blob === undefined ? {} : { blob }), changeSeq: numbers[i] } as T;
+    });
+    await this.table<T>(name).bulkPut(checked);
+    return checked;
+  }
+
+  /** New records of this officer; an `id` may be reserved by the caller (a visit's problems). */
+  async create<T extends RecordMeta>(name: SyncedTableName, fields: RecordFields<T> & { id?: string }): Promise<T> {
+    return (await this.createAll<T>(name, [fields]))[0]!;
+  }
+
+  async createAll<T extends RecordMeta>(name: SyncedTableName, fields: (RecordFields<T> & { id?: string })[]): Promise<T[]> {
+    return this.store(name, fields.map((f) => createdRecord<T>(f, this.actor, this.now)));
+  }
+
+  /**
+   * New revisions of stored records. A record whose own fields did not change is left as it is (a
+   * save without an edit must not make a version another laptop would have to merge).
+   */
+  async save<T extends RecordMeta>(name: SyncedTableName, next: T): Promise<T> {
+    return (await this.saveAll<T>(name, [next]))[0]!;
+  }
+
+  async saveAll<T extends RecordMeta>(name: SyncedTableName, nexts: T[]): Promise<T[]> {
+    const previous = await this.table<T>(name).bulkGet(nexts.map((n) => n.id));
+    const result: T[] = [];
+    const changed: T[] = [];
+    nexts.forEach((next, i) => {
+      const stored = previous[i];
+      if (!stored) throw new Error(`要保存的记录已不存在（${name} ${next.id}）`);
+      if (sameUserFields(name, stored as StoredRecord, next as StoredRecord)) result.push(stored);
+      else {
+        const edited = editedRecord(stored, next, this.actor, this.now);
+        changed.push(edited);
+        result.push(edited);
+      }
+    });
+    const stored = await this.store(name, changed);
+    const storedById = new Map(stored.map((r) => [r.id, r]));
+    return result.map((r) => storedById.get(r.id) ?? r);
+  }
+
+  /** Tombstones: the records stay, marked deleted, so the deletion travels. Already deleted ones stay. */
+  async tombstone<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
+    const live = records.filter((r) => r.deletedAt === undefined);
+    return this.store(name, live.map((r) => tombstonedRecord(r, this.actor, this.now)));
+  }
+
+  /** Brings tombstoned records back (回收站 → 恢复) as a new revision. */
+  async restore<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
+    const deleted = records.filter((r) => r.deletedAt !== undefined);
+    return this.store(name, deleted.map((r) => restoredRecord(r, this.actor, this.now)));
+  }
+
+  /** Writes derived caches only (shared/sync/recordFields.ts names them): no stamp, no version. */
+  async putDerived(name: SyncedTableName, id: string, patch: Record<string, unknown>): Promise<void> {
+    const allowed = new Set(derivedFields[name] ?? []);
+    const stray = Object.keys(patch).filter((field) => !allowed.has(field));
+    if (stray.length > 0) throw new Error(`${stray.join('、')} 不是 ${name} 的派生字段，不能绕过版本写入`);
+    await this.db.table(name).update(id, patch);
+  }
+
+  /** Records that carry their own version (a merge's outcome, generated demo data): kept as they are, given a local change number. */
+  async putVersioned<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
+    return this.store(name, records);
+  }
+}
+
+/**
+ * Runs `work` in one read-write transaction over `tables` (plus the settings and the change counter
+ * every write needs) with a LedgerWriter for it: all of it is stored, or — on any refusal — none.
+ */
+export async function writeTransaction<T>(
+  tables: readonly LedgerTableName[],
+  work: (writer: LedgerWriter) => Promise<T>,
+  options: WriteOptions = {},
+  database: LedgerDatabase = ledgerDb(),
+): Promise<T> {
+  const names = [...new Set<string>([...tables, 'settings', 'syncState'])];
+  return database.transaction('rw', names, async () => {
+    const settings = await readOrCreateSettings(database);
+    const actor = options.actor
+      ? { ...actorOf(settings), ...options.actor }
+      : actorOf(settings);
+    return work(new LedgerWriter(database, actor, options.now ?? new Date()));
+  });
+}

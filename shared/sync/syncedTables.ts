@@ -1,0 +1,56 @@
+// The tables whose records travel between laptops, each with the zod schema every write and every
+// package row is checked against, and the Chinese name messages use. A new table that officers'
+// laptops share is added here and nowhere else: the write path, packages, merge and backup all read
+// this list. Local bookkeeping (drafts, settings, syncState, conflicts) is deliberately absent. Pure.
+import type { z } from 'zod';
+import {
+  attachmentMetaSchema,
+  enterpriseSchema,
+  keyProjectSchema,
+  planActionSchema,
+  policySchema,
+  problemSchema,
+  progressEntrySchema,
+  visitSchema,
+} from '../domain/records';
+
+export const syncedTableNames = [
+  'enterprises',
+  'visits',
+  'problems',
+  'projects',
+  'progressEntries',
+  'policies',
+  'attachments',
+  'planActions',
+] as const;
+export type SyncedTableName = (typeof syncedTableNames)[number];
+
+export const isSyncedTable = (name: string): name is SyncedTableName =>
+  (syncedTableNames as readonly string[]).includes(name);
+
+/** Attachments are checked without their Blob (the package carries the bytes beside the record). */
+export const syncedRecordSchemas: Record<SyncedTableName, z.ZodType> = {
+  enterprises: enterpriseSchema,
+  visits: visitSchema,
+  problems: problemSchema,
+  projects: keyProjectSchema,
+  progressEntries: progressEntrySchema,
+  policies: policySchema,
+  attachments: attachmentMetaSchema,
+  planActions: planActionSchema,
+};
+
+export const syncedTableLabels: Record<SyncedTableName, string> = {
+  enterprises: '企业',
+  visits: '走访记录',
+  problems: '问题',
+  projects: '重点项目',
+  progressEntries: '项目进展',
+  policies: '政策',
+  attachments: '附件',
+  planActions: '一企一策措施',
+};
+
+/** Where the change counter lives in the syncState table. */
+export const changeSeqKey = 'changeSeq';
