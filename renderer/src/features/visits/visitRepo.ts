@@ -1,6 +1,5 @@
 // Saving a visit: the visit, its attachments (Blobs), the problems raised during it and the
 // enterprise's last-visit date are written in ONE Dexie transaction — all of it is stored or none.
-import Dexie from 'dexie';
 import {
   type Attachment,
   type AttachmentMeta,
@@ -18,6 +17,7 @@ import { ledgerDb } from '../../db/db';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 import { RuleError } from '../../../../shared/errors/ruleError';
 import { writeTransaction, type LedgerWriter } from '../../db/ledgerWrites';
+import { refreshEnterpriseDerived } from '../../db/derivedFieldRefresh';
 
 /** One problem as typed on the visit form. */
 export interface VisitProblemInput {
@@ -77,17 +77,6 @@ const problemFieldOnForm: Record<string, string> = {
   department: 'department',
   transferDate: 'transferDate',
 };
-
-/** The latest live visit date of an enterprise, through the [enterpriseId+date] index. */
-async function latestVisitDate(enterpriseId: string): Promise<string | undefined> {
-  const latest = await ledgerDb().visits
-    .where('[enterpriseId+date]')
-    .between([enterpriseId, Dexie.minKey], [enterpriseId, Dexie.maxKey])
-    .reverse()
-    .filter(isLive)
-    .first();
-  return latest?.date;
-}
 
 /**
  * What the form checks too, checked again before anything is written: a text over its limit or a
@@ -204,12 +193,9 @@ export interface VisitDeletion {
   keptProblems: number;
 }
 
-/** Recomputes the enterprise's derived last-visit date after a visit was saved, left or came back. */
+/** Recomputes the enterprise's derived fields after a visit was saved, left or came back. */
 async function refreshLastVisitDate(w: LedgerWriter, enterpriseId: string): Promise<void> {
-  const enterprise = await ledgerDb().enterprises.get(enterpriseId);
-  if (!enterprise) return;
-  const lastVisitDate = await latestVisitDate(enterpriseId);
-  if (lastVisitDate !== enterprise.lastVisitDate) await w.putDerived('enterprises', enterpriseId, { lastVisitDate });
+  await refreshEnterpriseDerived(w, [enterpriseId]);
 }
 
 /** The live attachments of a visit, oldest first (they belong to it through ownerId). */
