@@ -15,6 +15,8 @@ import {
 } from '../../../../shared/sync/dataPackage';
 import type { PackageDecryption, PackageEncryption } from '../../../../shared/sync/packageCrypto';
 import { isConflictOpen, mergeBatch, type Conflict, type MergeCounts } from '../../../../shared/sync/mergeRecords';
+import { markResolved, resolveConflict, type ConflictChoice } from '../../../../shared/sync/conflictResolution';
+import type { Stamper } from '../../../../shared/sync/recordStamp';
 import {
   referenceChanges,
   referenceDataOf,
@@ -352,4 +354,36 @@ export async function openConflicts(db: LedgerDatabase = ledgerDb()): Promise<{ 
     if (isConflictOpen(conflict, current)) open.push({ conflict, current });
   }
   return open;
+}
+
+/**
+ * Answers a conflict: a NEW revision built from the stored record with the fields the officer chose
+ * from the other version (shared/sync/conflictResolution.ts); its version dominates both sides, so it
+ * travels in the next package and closes the same conflict on every laptop it reaches.
+ */
+export async function resolveOpenConflict(
+  conflictId: string,
+  choice: ConflictChoice,
+  options: { actor?: Stamper; now?: Date } = {},
+  db: LedgerDatabase = ledgerDb(),
+): Promise<RecordMeta> {
+  return writeTransaction(
+    [...syncedTableNames, 'conflicts'],
+    async (w) => {
+      const conflict = await db.conflicts.get(conflictId);
+      if (!conflict) throw new Error('该冲突不存在');
+      const current = (await db.table(conflict.table).get(conflict.recordId)) as RecordMeta | undefined;
+      if (!current) throw new Error('冲突所属的记录已不存在');
+      if (!isConflictOpen(conflict, current)) throw new Error('该冲突已处理（可能已在其他电脑上处理并合并到本机）');
+      const resolved = resolveConflict(conflict, current, choice, w.actor, w.now);
+      const [stored] = await w.putVersioned(conflict.table, [resolved]);
+      await db.conflicts.put(markResolved(conflict, w.actor, w.now));
+      if (conflict.table === 'enterprises' || conflict.table === 'visits') {
+        await refreshEnterpriseDerived(w, enterprisesAffectedBy({ [conflict.table]: [stored] }));
+      }
+      return stored!;
+    },
+    options,
+    db,
+  );
 }
