@@ -24,6 +24,9 @@ const noFeatureInShared = {
   group: ['**/features/**'],
   message: 'Shared renderer code (components, bridge, db, export) never imports a feature.',
 };
+/** The tables that travel between laptops (shared/sync/syncedTables.ts) and the Dexie calls that write. */
+const syncedTables = '/^(enterprises|visits|problems|projects|progressEntries|policies|attachments|planActions)$/';
+const writeMethods = '/^(put|bulkPut|add|bulkAdd|update|bulkUpdate|upsert|delete|bulkDelete|clear)$/';
 const rendererImports = (patterns, extraPaths = []) => ({
   'no-restricted-imports': [
     'error',
@@ -89,6 +92,34 @@ export default tseslint.config(
   {
     files: ['renderer/src/{components,bridge,db,export}/**/*.tsx'],
     rules: rendererImports([noFeatureInShared, noDatabaseInScreens], [noDexieInScreens]),
+  },
+  {
+    // Every write to a synced table goes through the one write path, which stamps, versions, checks
+    // and numbers it (docs/design.md, "One write path"). Local bookkeeping tables (drafts, settings,
+    // syncState, conflicts) are written directly by their repositories.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: [
+      'renderer/src/db/ledgerWrites.ts', // the write path itself
+      'renderer/src/db/schema.ts', // upgrade steps move data before any write path exists
+      'renderer/src/features/demo/demoDataRepo.ts', // erases generated demo records, which never travel
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=${writeMethods}][callee.object.property.name=${syncedTables}]`,
+          message: 'Write synced tables through writeTransaction (renderer/src/db/ledgerWrites.ts), which stamps and versions every record.',
+        },
+        {
+          selector: `CallExpression[callee.property.name=${writeMethods}][callee.object.callee.property.name='table']`,
+          message: 'Write synced tables through writeTransaction (renderer/src/db/ledgerWrites.ts), which stamps and versions every record.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='modify']",
+          message: 'Collection.modify bypasses the write path: read the records and save them through writeTransaction.',
+        },
+      ],
+    },
   },
   {
     files: ['electron/**/*.ts'],

@@ -133,6 +133,15 @@ export class LedgerWriter {
     await this.db.table(name).update(id, patch);
   }
 
+  /**
+   * A restore: the table's records become exactly `records` (with their versions), numbered afresh in
+   * the change sequence. Nothing else may empty a synced table.
+   */
+  async replaceAll<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
+    await this.table(name).clear();
+    return this.store(name, records);
+  }
+
   /** Records that carry their own version (a merge's outcome, generated demo data): kept as they are, given a local change number. */
   async putVersioned<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
     return this.store(name, records);

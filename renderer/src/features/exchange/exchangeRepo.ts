@@ -329,14 +329,13 @@ export async function restoreBackup(pkg: LedgerPackage, db: LedgerDatabase = led
     const deviceId = newId();
     const next = settingsWithReference({ ...current, deviceId }, pkg.reference ?? {});
     await db.settings.put({ key: 'app', value: next });
-    for (const table of syncedTableNames) await db.table(table).clear();
     await db.conflicts.clear();
     await db.syncState.clear();
     let restored = 0;
     await writeTransaction(
       [...syncedTableNames],
       async (w) => {
-        for (const table of syncedTableNames) restored += (await w.putVersioned(table, incomingRecords(pkg, table))).length;
+        for (const table of syncedTableNames) restored += (await w.replaceAll(table, incomingRecords(pkg, table))).length;
       },
       {},
       db,
