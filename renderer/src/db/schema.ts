@@ -175,8 +175,10 @@ export class LedgerDatabase extends Dexie {
     // Dexie opens a database a newer build has upgraded by retrying without a version; this build
     // would then read and write records whose shape it does not know. Refuse instead (main.tsx shows
     // the message on its one error page), before any screen reads.
+    // (Dexie keeps `verno` at the declared version then: the native one, ×10 by Dexie's convention, tells.)
     this.on('ready', (opened) => {
-      if (opened.verno > latestSchemaVersion) throw new NewerDatabaseError(opened.verno);
+      const installed = (opened as Dexie).backendDB().version / 10;
+      if (installed > latestSchemaVersion) throw new NewerDatabaseError(installed);
     });
   }
 }

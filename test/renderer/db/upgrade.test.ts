@@ -151,3 +151,93 @@ describe('upgrade from version 2 to version 3 (provisional deadlines)', () => {
     }
   });
 });
+
+describe('upgrade from version 3 to version 4 (records ready to merge)', () => {
+  it('gives every row of every table its first version and a change number, ids to history entries, and drops attachmentIds', async () => {
+    const name = `upgrade-v4-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(shippedV1);
+    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
+    old.version(3).stores({});
+    await old.open();
+    const rows: Record<string, Record<string, unknown>[]> = {
+      enterprises: [{ ...meta('ent-00001'), name: '苏州甲公司', creditCode: '91320509MA1XXXXX0A', town: '平望镇', searchTokens: ['甲公司'] }],
+      visits: [{ ...meta('visit-0001'), deviceId: 'device-second', enterpriseId: 'ent-00001', date: '2026-10-08', type: '调研走访', attachmentIds: ['att-00001'] }],
+      problems: [
+        {
+          ...meta('prob-0001'),
+          enterpriseId: 'ent-00001',
+          status: '已转办',
+          raisedDate: '2026-10-08',
+          history: [
+            { at: '2026-10-08T01:00:00.000Z', by: '张三', to: '待处理', comment: '登记' },
+            { at: '2026-10-09T01:00:00.000Z', by: '张三', from: '待处理', to: '已转办', comment: '转办' },
+          ],
+        },
+      ],
+      projects: [{ ...meta('proj-0001'), name: '扩建项目', stage: '在建', inLibrary: true, history: [{ kind: '入库', date: '2026-06-10', reason: '', source: '', by: '张三' }] }],
+      progressEntries: [{ ...meta('prog-0001'), projectId: 'proj-0001', month: '2026-09', stage: '在建' }],
+      policies: [{ ...meta('policy-3-07'), code: '3-07', title: '稳岗补贴', sourceDocument: '' }],
+      attachments: [{ ...meta('att-00001'), ownerId: 'visit-0001', fileName: '车间.jpg', mimeType: 'image/jpeg', size: 3, blob: new Blob([new Uint8Array([1, 2, 3])]) }],
+      planActions: [{ ...meta('plan-0001'), enterpriseId: 'ent-00001', need: '融资', action: '对接', owner: '张三', dueDate: '2026-12-01' }],
+    };
+    for (const [table, list] of Object.entries(rows)) await old.table(table).bulkPut(list);
+    await old.table('drafts').put({ key: 'visit:new:ent-00001', updatedAt: '2026-10-01T00:00:00.000Z', data: { summary: '半截' } });
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      const numbers: number[] = [];
+      for (const [table, list] of Object.entries(rows)) {
+        for (const original of list) {
+          const row = (await db.table(table).get(original.id)) as Record<string, unknown>;
+          expect(row, `${table} ${String(original.id)}`).toMatchObject({ rev: 1, versionVector: { [String(original.deviceId)]: 1 } });
+          expect(row.updatedAt).toBe(original.updatedAt);
+          numbers.push(row.changeSeq as number);
+        }
+      }
+      // One change number each, 1..n, and the counter stands at n: the next write takes n + 1.
+      expect([...numbers].sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
+      expect((await db.syncState.get('changeSeq'))?.value).toBe(numbers.length);
+      expect(await db.enterprises.where('changeSeq').above(0).count()).toBe(1);
+
+      const problem = await db.problems.get('prob-0001');
+      expect(problem?.history.map((h) => h.id)).toEqual(['prob-0001:h1', 'prob-0001:h2']);
+      expect(problem?.history[1]).toMatchObject({ from: '待处理', to: '已转办', comment: '转办' });
+      expect((await db.projects.get('proj-0001'))?.history?.map((h) => h.id)).toEqual(['proj-0001:h1']);
+      const visit = (await db.visits.get('visit-0001')) as Record<string, unknown>;
+      expect('attachmentIds' in visit).toBe(false);
+      expect(await db.attachments.where('ownerId').equals('visit-0001').count()).toBe(1);
+      const photo = await db.attachments.get('att-00001');
+      expect(photo ? [...new Uint8Array(await photo.blob.arrayBuffer())] : []).toEqual([1, 2, 3]);
+      expect((await db.drafts.get('visit:new:ent-00001'))?.data).toEqual({ summary: '半截' });
+      expect(await db.conflicts.count()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a database from a newer build', () => {
+  it('is refused with a Chinese message instead of being opened, and stays as it was', async () => {
+    const name = `newer-db-${Math.random()}`;
+    const newer = new Dexie(name);
+    // A newer build keeps every table this one knows (versions only ever add) and adds its own.
+    const everyTable = Object.assign({}, ...schemaVersions.map((step) => step.stores)) as Record<string, string>;
+    newer.version(schemaVersions.length + 1).stores({ ...everyTable, futureTable: 'id' });
+    await newer.open();
+    await newer.table('enterprises').put({ ...meta('ent-00001'), name: '苏州甲公司' });
+    newer.close();
+
+    const db = new LedgerDatabase(name);
+    await expect(db.open()).rejects.toThrow('已由更新版本的走访台账升级过');
+    expect(db.isOpen()).toBe(false);
+
+    const again = new Dexie(name);
+    await again.open();
+    expect(again.verno).toBe(schemaVersions.length + 1);
+    expect(await again.table('enterprises').count()).toBe(1);
+    again.close();
+  });
+});
