@@ -22,6 +22,7 @@ import {
   type PackageEncryptionKind,
   type SealFailure,
 } from './packageCrypto';
+import { syncedTableLabels } from './syncedTables';
 
 export {
   generateBureauKeyPair,
@@ -147,17 +148,8 @@ export class PackageRefusedError extends Error {
   }
 }
 
-/** The officer's names for the tables a package carries; other keys are shown as they are. */
-export const packageTableLabels: Readonly<Record<string, string>> = {
-  enterprises: '企业',
-  visits: '走访记录',
-  problems: '问题',
-  projects: '重点项目',
-  progressEntries: '项目进展',
-  policies: '政策',
-  attachments: '附件',
-  planActions: '一企一策措施',
-};
+/** The officer's names for the tables a package carries (the synced tables'); other keys are shown as they are. */
+export const packageTableLabels: Readonly<Record<string, string>> = syncedTableLabels;
 
 export function packageTableLabel(table: string): string {
   return Object.hasOwn(packageTableLabels, table) ? packageTableLabels[table]! : table;
