@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { instant, recordMeta, type RecordMeta } from '../domain/records';
 import { derivedFields, sameValue, stampFields, userFieldsOf } from './recordFields';
+import { revisionInstant } from './recordStamp';
 import { syncedTableNames, type SyncedTableName } from './syncedTables';
 import { compareVersions, joinVersions, versionKey, type VersionVector } from './versionVector';
 
@@ -83,15 +84,8 @@ export function isConflictOpen(conflict: Conflict, current: RecordMeta | undefin
   return conflict.resolvedAt === undefined && !isConflictSuperseded(conflict, current);
 }
 
-/**
- * The instant a new revision of a record last stamped at `previousUpdatedAt` must carry: now, or one
- * millisecond after the previous stamp when this laptop's clock is behind it. A revision thereby
- * always ranks above every version it has seen, which keeps the merge a join whatever the clocks.
- */
-export function revisionInstant(previousUpdatedAt: string, now: Date): Date {
-  const previous = Date.parse(previousUpdatedAt);
-  return Number.isNaN(previous) || now.getTime() > previous ? now : new Date(previous + 1);
-}
+/** Where a new revision's instant comes from (the merge relies on it): shared/sync/recordStamp.ts. */
+export { revisionInstant };
 
 /** One record's merge: what is stored afterwards and, for a conflict, the version that lost. */
 export interface RecordMerge<R extends RecordMeta> {

@@ -44,12 +44,24 @@ export function editedRecord<T extends RecordMeta>(previous: T, next: T, who: St
     ...next,
     id: previous.id,
     createdAt: previous.createdAt,
-    updatedAt: now.toISOString(),
+    updatedAt: revisionInstant(previous.updatedAt, now).toISOString(),
     updatedBy: actorName(who),
     deviceId: who.deviceId,
     rev: previous.rev + 1,
     versionVector: bumpVersion(previous.versionVector, who.deviceId),
   };
+}
+
+/**
+ * The instant a new revision of a record last stamped at `previousUpdatedAt` carries: now, or one
+ * millisecond after the previous stamp when this laptop's clock is behind it. A revision thus always
+ * ranks above every version it has seen, which keeps the merge a join whatever the clocks (a slow
+ * clock would otherwise let an edit rank below the version it overwrote, and which survives would
+ * depend on the order packages arrive in: test/shared/sync/mergeProperties.test.ts).
+ */
+export function revisionInstant(previousUpdatedAt: string, now: Date): Date {
+  const previous = Date.parse(previousUpdatedAt);
+  return Number.isNaN(previous) || now.getTime() > previous ? now : new Date(previous + 1);
 }
 
 /** A tombstone: the record stays, marked deleted, so a merge carries the deletion to other laptops. */

@@ -191,7 +191,7 @@ describe('upgrade from version 3 to version 4 (records ready to merge)', () => {
       const numbers: number[] = [];
       for (const [table, list] of Object.entries(rows)) {
         for (const original of list) {
-          const row = (await db.table(table).get(original.id)) as Record<string, unknown>;
+          const row = (await db.table(table).get(String(original.id))) as Record<string, unknown>;
           expect(row, `${table} ${String(original.id)}`).toMatchObject({ rev: 1, versionVector: { [String(original.deviceId)]: 1 } });
           expect(row.updatedAt).toBe(original.updatedAt);
           numbers.push(row.changeSeq as number);

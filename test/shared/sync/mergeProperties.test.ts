@@ -441,15 +441,14 @@ describe('the stamp the merge relies on', () => {
       join(zhangs, join(wangs, lis)).description,
     ];
 
-    const stampedByItsClock = editedRecord(zhangs, { ...zhangs, description: '招工难，缺焊工' }, liOnB, new Date('2026-03-03T09:00:00.000Z'));
+    // Stamped by the slow clock as it reads, the order of merging would decide which edit survives…
+    const lisEdit = editedRecord(zhangs, { ...zhangs, description: '招工难，缺焊工' }, liOnB, new Date('2026-03-03T09:00:00.000Z'));
+    const stampedByItsClock = { ...lisEdit, updatedAt: '2026-03-03T09:00:00.000Z' };
     expect(descriptionsByOrder(stampedByItsClock)).toEqual(['融资难', '用地紧']);
 
-    const stampedAfterWhatItReplaced = editedRecord(
-      zhangs,
-      { ...zhangs, description: '招工难，缺焊工' },
-      liOnB,
-      revisionInstant(zhangs.updatedAt, new Date('2026-03-03T09:00:00.000Z')),
-    );
+    // …so the stamp (shared/sync/recordStamp.ts) never dates a revision before the version it replaces.
+    const stampedAfterWhatItReplaced = lisEdit;
+    expect(stampedAfterWhatItReplaced.updatedAt).toBe(revisionInstant(zhangs.updatedAt, new Date('2026-03-03T09:00:00.000Z')).toISOString());
     expect(descriptionsByOrder(stampedAfterWhatItReplaced)).toEqual(['招工难，缺焊工', '招工难，缺焊工']);
   });
 });
