@@ -5,6 +5,7 @@ import { defaultTownAliases } from '../reference/towns';
 import { visitTextLimits } from '../visits/visitLimits';
 import { yearScheduleSchema } from '../calendar/yearSchedule';
 import { versionVectorSchema } from '../sync/versionVector';
+import { appLockSchema } from '../security/appLock';
 
 /** Calendar date `YYYY-MM-DD` (Asia/Shanghai calendar day, no time zone). */
 export const calendarDate = z
@@ -255,6 +256,10 @@ export const settingsSchema = z.object({
    * these make a year known (shared/calendar/yearSchedule.ts). Their days are also in calendarOverrides.
    */
   calendarYears: z.array(yearScheduleSchema).default([]),
+  bureauRecipient: z.string().optional(), // the bureau's public key (age1…): packages for the bureau are encrypted to it
+  bureauIdentity: z.string().optional(), // the bureau's private key (AGE-SECRET-KEY-1…), only on the bureau's own computer
+  /** The optional app lock (shared/security/appLock.ts): a salted slow hash, never the passcode. */
+  appLock: appLockSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

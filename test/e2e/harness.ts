@@ -113,9 +113,10 @@ function routeUrl(base: string, route: string): string {
   return base + hash;
 }
 
-/** The app shell is up when the side menu is rendered. */
+/** The app shell is up when the side menu is rendered — or the app lock (设置 → 启动密码) stands before it. */
 async function waitForShell(page: Page): Promise<void> {
-  await page.getByRole('menu').first().waitFor({ state: 'visible', timeout: 60_000 });
+  const lock = page.getByRole('dialog', { name: '走访台账已锁定' });
+  await page.getByRole('menu').first().or(lock).first().waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 /** count() or getAll() of one object store of the app's database, with the bare IndexedDB API. */
