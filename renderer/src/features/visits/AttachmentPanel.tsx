@@ -1,9 +1,11 @@
 // Photos and files of a visit: picked with a plain file input (works in the browser and in
 // Electron), shown as thumbnails through object URLs that are revoked when they leave the screen.
+// The limits are stated next to the picker (shared/visits/attachmentLimits.ts); 保留原图 shows once a
+// photo on the form has been made smaller, and switches every such photo back to its original.
 import { DeleteOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
+import { Button, Checkbox, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
-import type { PendingFile } from './visitRepo';
+import { attachmentLimitHint, sizeText } from '../../../../shared/visits/attachmentLimits';
 
 export interface ShownAttachment {
   key: string;
@@ -12,6 +14,8 @@ export interface ShownAttachment {
   blob: Blob;
   /** Stored already (editing), as opposed to picked on this form. */
   stored: boolean;
+  /** Shown instead of the size, e.g. 「已压缩：4.2 MB → 612 KB」. */
+  note?: string;
 }
 
 /**
@@ -30,12 +34,6 @@ function useObjectUrlOn<E extends HTMLImageElement | HTMLAnchorElement>(blob: Bl
   return element;
 }
 
-function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 function AttachmentTile({ item, onRemove }: { item: ShownAttachment; onRemove?: () => void }) {
   const isImage = item.mimeType.startsWith('image/');
   const image = useObjectUrlOn<HTMLImageElement>(item.blob);
@@ -52,24 +50,21 @@ function AttachmentTile({ item, onRemove }: { item: ShownAttachment; onRemove?: 
           {item.fileName}
         </a>
       </div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {sizeText(item.blob.size)}
-      </Typography.Text>
+      {item.note ? (
+        // Sizes kept whole on their line: 「已压缩：」 above 「8.5 MB → 98 KB」 in a narrow tile.
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', lineHeight: 1.4 }}>
+          {item.note.replace(/ /g, '\u00a0')}
+        </Typography.Text>
+      ) : (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {sizeText(item.blob.size)}
+        </Typography.Text>
+      )}
       {onRemove ? (
         <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={`移除附件 ${item.fileName}`} />
       ) : null}
     </div>
   );
-}
-
-export function filesToPending(files: FileList | readonly File[]): PendingFile[] {
-  return Array.from(files).map((file) => ({
-    key: globalThis.crypto.randomUUID(),
-    fileName: file.name,
-    mimeType: file.type || 'application/octet-stream',
-    // A File is a Blob; keep it as a plain Blob so the draft's structured clone is the same everywhere.
-    blob: file.slice(0, file.size, file.type),
-  }));
 }
 
 /** The tiles only, without adding or removing: the read-only visit page. */
@@ -85,17 +80,26 @@ export function AttachmentList({ items }: { items: ShownAttachment[] }) {
 }
 
 export function AttachmentPanel({
+  id,
   items,
-  onAdd,
+  picking,
+  onPick,
   onRemove,
+  keepOriginals,
 }: {
+  /** The form field's id (antd's Form.Item passes it), so an error at 'attachments' scrolls here. */
+  id?: string;
   items: ShownAttachment[];
-  onAdd: (files: PendingFile[]) => void;
+  /** Picked files are being checked and photos made smaller. */
+  picking: boolean;
+  onPick: (files: File[]) => void;
   onRemove: (item: ShownAttachment) => void;
+  /** 保留原图: shown only when a photo on the form has a smaller version (or the box is ticked). */
+  keepOriginals: { shown: boolean; checked: boolean; onChange: (checked: boolean) => void };
 }) {
   const input = useRef<HTMLInputElement>(null);
   return (
-    <div>
+    <div id={id}>
       <input
         ref={input}
         type="file"
@@ -103,13 +107,21 @@ export function AttachmentPanel({
         aria-label="选择附件文件"
         style={{ display: 'none' }}
         onChange={(e) => {
-          if (e.target.files && e.target.files.length > 0) onAdd(filesToPending(e.target.files));
+          if (e.target.files && e.target.files.length > 0) onPick(Array.from(e.target.files));
           e.target.value = '';
         }}
       />
-      <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()} style={{ marginBottom: 12 }}>
-        添加照片或文件
-      </Button>
+      <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 12, rowGap: 4, marginBottom: 12 }}>
+        <Button icon={<PaperClipOutlined />} loading={picking} onClick={() => input.current?.click()}>
+          {picking ? '正在处理照片…' : '添加照片或文件'}
+        </Button>
+        <Typography.Text type="secondary">{attachmentLimitHint}</Typography.Text>
+      </div>
+      {keepOriginals.shown ? (
+        <Checkbox checked={keepOriginals.checked} onChange={(e) => keepOriginals.onChange(e.target.checked)} style={{ marginBottom: 12 }}>
+          保留原图（不压缩本次走访的照片）
+        </Checkbox>
+      ) : null}
       {items.length > 0 ? (
         <div className="attachment-grid">
           {items.map((item) => (
@@ -117,9 +129,9 @@ export function AttachmentPanel({
           ))}
         </div>
       ) : (
-        <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
-          尚无附件
-        </Typography.Text>
+        <div>
+          <Typography.Text type="secondary">尚无附件</Typography.Text>
+        </div>
       )}
     </div>
   );

@@ -3,17 +3,19 @@
 // Leaving with unsaved typing asks first (another page, a reload, closing the window); the draft stays.
 import { showErrorOnForm } from '../../components/useRuleFormSave';
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Result, Row, Space, Spin, Tag, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { visitTextLimits } from '../../../../shared/visits/visitLimits';
+import { downscaledNote, keepOriginalsIssue, totalBytes } from '../../../../shared/visits/attachmentLimits';
 import type { Draft, Enterprise, Policy, Settings } from '../../../../shared/domain/records';
 import { isLive } from '../../../../shared/sync/recordStamp';
 import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { AttachmentPanel, type ShownAttachment } from './AttachmentPanel';
+import { pickAttachments, sized, withChosenVersions, type PhotoVersions } from './attachmentPick';
 import { loadDraft, visitDraftKey, type DraftSaveOutcome } from './draftStore';
 import { ensureDefaultPolicies, livePolicies } from './policyRepo';
 import { TabSafeSelect } from './TabSafeSelect';
@@ -93,6 +95,11 @@ function VisitForm({ source }: { source: FormSource }) {
   const [form] = Form.useForm<VisitFormValues>();
   const [pending, setPending] = useState<PendingFile[]>([]);
   const [removedIds, setRemovedIds] = useState<string[]>([]);
+  // Both versions of each photo made smaller on this form, and the officer's 保留原图 choice:
+  // `pending` always holds the version that would be stored (so the draft and the totals agree).
+  const [photoVersions, setPhotoVersions] = useState<ReadonlyMap<string, PhotoVersions>>(new Map());
+  const [keepOriginals, setKeepOriginals] = useState(false);
+  const [picking, setPicking] = useState(false);
   const [offeredDraft, setOfferedDraft] = useState<Draft | undefined>(source.draft);
   const [saving, setSaving] = useState(false);
   const today = shanghaiDate();
@@ -175,6 +182,10 @@ function VisitForm({ source }: { source: FormSource }) {
   };
 
   const submit = async (values: VisitFormValues) => {
+    if (picking) {
+      message.warning('照片仍在处理，请稍候再保存');
+      return;
+    }
     setSaving(true);
     try {
       const kept = (editing?.attachments ?? []).map((a) => a.id).filter((id) => !removedIds.includes(id));
@@ -209,12 +220,50 @@ function VisitForm({ source }: { source: FormSource }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [form]);
 
+  const keptAttachments = (editing?.attachments ?? []).filter((a) => !removedIds.includes(a.id));
   const shownAttachments: ShownAttachment[] = [
-    ...(editing?.attachments ?? [])
-      .filter((a) => !removedIds.includes(a.id))
-      .map((a) => ({ key: a.id, fileName: a.fileName, mimeType: a.mimeType, blob: a.blob, stored: true })),
-    ...pending.map((p) => ({ ...p, stored: false })),
+    ...keptAttachments.map((a) => ({ key: a.id, fileName: a.fileName, mimeType: a.mimeType, blob: a.blob, stored: true })),
+    ...pending.map((p) => {
+      const versions = photoVersions.get(p.key);
+      const note = versions && p.blob === versions.downscaled.blob ? downscaledNote(versions.original.blob.size, p.blob.size) : undefined;
+      return { ...p, stored: false, ...(note ? { note } : {}) };
+    }),
   ];
+  // What the visit holds now, as it would be stored: the limits of a new pick count against it.
+  const attachedNow = () => [...keptAttachments.map((a) => ({ fileName: a.fileName, size: a.size })), ...pending.map(sized)];
+  // 'attachments' is a field the form shows but not one of its values (VisitFormValues).
+  const showAttachmentIssues = (messages: string[]) => (form as FormInstance).setFields([{ name: 'attachments', errors: messages }]);
+
+  const pickFiles = async (files: File[]) => {
+    showAttachmentIssues([]);
+    setPicking(true);
+    try {
+      const outcome = await pickAttachments(files, attachedNow(), keepOriginals);
+      if (outcome.added.length > 0) {
+        setPending((before) => [...before, ...outcome.added]);
+        setPhotoVersions((before) => new Map([...before, ...outcome.versions]));
+        edited();
+      }
+      showAttachmentIssues(outcome.refused);
+    } catch (error) {
+      showAttachmentIssues([`附件未能添加：${describeError(error)}`]);
+    } finally {
+      setPicking(false);
+    }
+  };
+
+  const changeKeepOriginals = (keep: boolean) => {
+    const next = withChosenVersions(pending, photoVersions, keep);
+    const issue = keep ? keepOriginalsIssue(totalBytes([...keptAttachments.map((a) => ({ fileName: a.fileName, size: a.size })), ...next.map(sized)])) : undefined;
+    if (issue) {
+      showAttachmentIssues([issue]);
+      return;
+    }
+    showAttachmentIssues([]);
+    setKeepOriginals(keep);
+    setPending(next);
+    edited();
+  };
   // A draft typed while an earlier one was on offer carries it: both can be brought back.
   const earlierDraft = offeredDraft && isVisitDraftData(offeredDraft.data) ? offeredDraft.data.earlier : undefined;
   const officerOptions = [...new Set([settings.officerName, enterprise.assignedOfficer].filter(Boolean))].map((o) => ({ value: o, label: o }));
@@ -329,18 +378,25 @@ function VisitForm({ source }: { source: FormSource }) {
         </Card>
 
         <Card size="small" title="照片和附件" style={{ marginBottom: 16 }}>
-          <AttachmentPanel
-            items={shownAttachments}
-            onAdd={(files) => {
-              setPending((before) => [...before, ...files]);
-              edited();
-            }}
-            onRemove={(item) => {
-              if (item.stored) setRemovedIds((before) => [...before, item.key]);
-              else setPending((before) => before.filter((p) => p.key !== item.key));
-              edited();
-            }}
-          />
+          {/* A field of the form, so that a limit refused at the save shows here (RuleError at 'attachments'). */}
+          <Form.Item name="attachments" style={{ marginBottom: 0 }}>
+            <AttachmentPanel
+              items={shownAttachments}
+              picking={picking}
+              onPick={(files) => void pickFiles(files)}
+              onRemove={(item) => {
+                if (item.stored) setRemovedIds((before) => [...before, item.key]);
+                else setPending((before) => before.filter((p) => p.key !== item.key));
+                showAttachmentIssues([]);
+                edited();
+              }}
+              keepOriginals={{
+                shown: keepOriginals || pending.some((p) => photoVersions.has(p.key)),
+                checked: keepOriginals,
+                onChange: changeKeepOriginals,
+              }}
+            />
+          </Form.Item>
         </Card>
 
         <Card size="small" title="问题诉求" style={{ marginBottom: 16 }}>

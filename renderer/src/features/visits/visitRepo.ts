@@ -12,6 +12,7 @@ import {
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { newId } from '../../../../shared/ids';
 import { firstTextIssue, futureVisitDateMessage, problemTextSchema, visitTextSchema } from '../../../../shared/visits/visitLimits';
+import { visitAttachmentsIssue } from '../../../../shared/visits/attachmentLimits';
 import { createProblem, type ProblemContext } from '../../../../shared/problems/problemWorkflow';
 import { ledgerDb } from '../../db/db';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
@@ -108,6 +109,12 @@ export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: Prob
     const visitId = existing?.id ?? newId();
     const kept = new Set(request.keptAttachmentIds);
     const stored = existing ? await liveAttachmentsOf(existing.id) : [];
+    // The limits the picker states, checked again here so that no other path stores more.
+    const overLimit = visitAttachmentsIssue(
+      stored.filter((a) => kept.has(a.id)),
+      request.newFiles.map((file) => ({ fileName: file.fileName, size: file.blob.size })),
+    );
+    if (overLimit) throw RuleError.at(['attachments'], overLimit);
     await w.tombstone('attachments', stored.filter((a) => !kept.has(a.id)));
     const newAttachments = await w.createAll<Attachment>(
       'attachments',
