@@ -29,8 +29,6 @@ const fileHandlers = createFileHandlers({
     return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
   },
   defaultFolder: () => app.getPath('documents'),
-  appVersion: app.getVersion(),
-  platform: process.platform,
 });
 
 const exportSessions = new ExportSessions();

@@ -5,15 +5,19 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebFrameMain } from 'electron';
 import { appEntryUrl, appScheme, serveAppRequest } from './appProtocol';
 import { buildAppMenu } from './appMenu';
+import { watchRenderer } from './crashRecovery';
 import { ipcHandlers } from './ipcHandlers';
 import { registerIpcHandlers, type SenderFrame } from './ipcRegistry';
 import { guardSession, guardWebContents, isAppUrl } from './security';
+import { openMainWindow } from './windowOptions';
 
 /** dist/electron/main.cjs → dist/renderer (inside app.asar when packaged; Electron's fs reads it). */
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | undefined;
+/** Set when the app starts quitting: a renderer that goes away then is not brought back. */
+let quitting = false;
 
 // `standard` gives app:// real origins (so IndexedDB and relative URLs work), `secure` makes it a
 // secure context; no corsEnabled/bypassCSP: other origins may not read it and the CSP applies.
@@ -32,30 +36,7 @@ function isTrustedSender(frame: SenderFrame | null): boolean {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 640,
-    title: '企业走访台账',
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      // Middle-click would otherwise try to open links in new windows (denied anyway, but never offered).
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  const window = openMainWindow(BrowserWindow, { preloadPath, isPackaged: app.isPackaged });
   window.once('ready-to-show', () => window.show());
   // A form with unsaved typing cancels beforeunload (the visit form does). Electron shows no dialog
   // for that and would silently keep the window open, so ask here; preventDefault lets it close.
@@ -70,6 +51,18 @@ function createWindow(): BrowserWindow {
       cancelId: 1,
     });
     if (choice === 0) event.preventDefault();
+  });
+  // A page that crashes is reloaded, one that hangs is offered a reload, in Chinese (crashRecovery.ts).
+  watchRenderer(window.webContents, {
+    showMessageBox: (options, signal) => dialog.showMessageBox(window, { ...options, signal }),
+    entryUrl: appEntryUrl,
+    quit: () => app.quit(),
+    isQuitting: () => quitting,
+    now: () => Date.now(),
+    setTimer: (callback, ms) => {
+      const timer = setTimeout(callback, ms);
+      return { cancel: () => clearTimeout(timer) };
+    },
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
@@ -99,6 +92,10 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });
+  });
+
+  app.on('before-quit', () => {
+    quitting = true;
   });
 
   app.on('window-all-closed', () => {

@@ -13,21 +13,89 @@ const bytes = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, '文件内容必须是字节数组')
   .refine((value) => value.byteLength <= maxBridgeBytes, `文件超过 ${maxBridgeBytes / 1048576} MB 上限`);
 
-/** What the save dialog offers: a name like `走访台账-2026-11.xlsx` and the file types to show. */
+/** What the open dialog offers: the file types to show. */
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
   extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).min(1).max(10),
 });
 
-/** A file name a user could see in a dialog: no folders, nothing that climbs out of one. */
-export const plainFileName = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine(
-    (name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 32) && name !== '.' && name !== '..',
-    '文件名含有不允许的字符',
-  );
+/**
+ * The extensions the app writes through the save bridge, and nothing else: workbooks (reports,
+ * 联系企业, the browser's exports), holiday schedules (设置 → 工作日调整 → 导出), data packages
+ * (数据交换) and the bureau's private-key backup (设置 → 数据交换密钥 → 导出私钥, a .txt). A page that
+ * asks to save `update.bat` or `台账.xlsx.exe` is refused before any dialog opens. A screen that saves a
+ * new kind of file adds its extension here.
+ */
+export const savedFileExtensions = ['xlsx', 'json', 'vlpkg', 'txt'] as const;
+export type SavedFileExtension = (typeof savedFileExtensions)[number];
+
+/** The streaming export writes workbooks only. */
+export const exportFileExtensions = ['xlsx'] as const satisfies readonly SavedFileExtension[];
+
+/** C0 and C1 control characters (NUL, line breaks, ESC…) and DEL. */
+function hasControlCharacter(name: string): boolean {
+  return [...name].some((c) => {
+    const code = c.codePointAt(0)!;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
+}
+// Bidirectional controls make a name read differently from what it is: "台账" + U+202E + "xslx.exe" shows
+// as "台账exe.xlsx" in a dialog or a folder view. Refused: the marks LRM/RLM/ALM, the embeddings and
+// overrides LRE/RLE/PDF/LRO/RLO, and the isolates LRI/RLI/FSI/PDI.
+const bidiControl = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+// Characters Windows does not allow in a file name, and the folder separators of every system.
+const forbiddenCharacter = /[\\/:*?"<>|]/;
+// Device names Windows reserves whatever the extension ("NUL.xlsx" and "con .json" are the device):
+// matched on the part before the first dot, with the trailing spaces Windows ignores.
+const windowsReservedStem = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])$/i;
+
+/** The extension of a file name in lower case ('' when it has none). */
+export function fileExtensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+/**
+ * Why `name` may not be offered as a file name to save under, in Chinese; null when it may. The rules
+ * hold on every system the app runs on, so a name that passes is a plain file name on Windows too.
+ */
+export function fileNameProblem(name: string, extensions: readonly string[]): string | null {
+  if (hasControlCharacter(name) || forbiddenCharacter.test(name) || name === '.' || name === '..') return '文件名含有不允许的字符';
+  if (bidiControl.test(name)) return '文件名含有文字方向控制符';
+  if (/[. ]$/u.test(name)) return '文件名不能以点或空格结尾';
+  const stem = name.split('.')[0]!.replace(/ +$/u, '');
+  if (windowsReservedStem.test(stem)) return `文件名“${stem}”是 Windows 保留的设备名`;
+  if (stem === '') return '文件名不能只有扩展名';
+  const extension = fileExtensionOf(name);
+  if (!extensions.includes(extension)) return `文件类型只能是 ${extensions.map((e) => `.${e}`).join('、')}`;
+  return null;
+}
+
+/** A file name the save dialog may suggest, ending in one of `extensions`. */
+export function savedFileName(extensions: readonly string[]) {
+  return z
+    .string()
+    .min(1)
+    .max(200)
+    .superRefine((name, context) => {
+      const problem = fileNameProblem(name, extensions);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+/** What the save dialog offers: a name like `走访台账-2026-11.xlsx` and the file types to show. */
+const saveFilter = z.object({
+  name: z.string().min(1).max(100),
+  // Checked, not typed as the union: screens pass filters built as plain string arrays.
+  extensions: z
+    .array(
+      z.string().refine((extension) => (savedFileExtensions as readonly string[]).includes(extension), {
+        message: `文件类型只能是 ${savedFileExtensions.map((e) => `.${e}`).join('、')}`,
+      }),
+    )
+    .min(1)
+    .max(savedFileExtensions.length),
+});
 
 // Automatic backups (electron/backups/): full data packages the renderer builds, kept by main in
 // `<userData>/backups` under names that sort by time and that main recognises as its own, so it never
@@ -106,7 +174,7 @@ export type BackupEntry = z.output<typeof backupEntry>;
 export const ipcContract = {
   /** Ask where to save, then write the bytes there atomically (temp file + rename). */
   saveFile: {
-    args: z.object({ suggestedName: plainFileName, filters: z.array(fileFilter).max(5), data: bytes }),
+    args: z.object({ suggestedName: savedFileName(savedFileExtensions), filters: z.array(saveFilter).max(5), data: bytes }),
     result: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
   },
   /** Ask for a file to open and return its bytes (null when the user cancels). */
@@ -114,17 +182,12 @@ export const ipcContract = {
     args: z.object({ filters: z.array(fileFilter).max(5), maxBytes: z.number().int().positive().max(maxBridgeBytes) }),
     result: z.object({ fileName: z.string(), data: bytes }).nullable(),
   },
-  /** Which shell the renderer runs in, for the about box and for wording ("下载" vs "保存"). */
-  appInfo: {
-    args: z.object({}),
-    result: z.object({ shell: z.enum(['electron', 'browser']), version: z.string(), platform: z.string() }),
-  },
   // Streaming workbook export (reports): ask where to save, then sheets one at a time, rows in chunks,
   // so a 200k-row ledger never sits whole in either process. Written to a temp file beside the
   // target; exportFinish renames it into place, exportAbort (or any failure) deletes it.
   /** Show the save dialog and open the workbook; null when the user cancels. */
   exportBegin: {
-    args: z.object({ suggestedName: plainFileName }),
+    args: z.object({ suggestedName: savedFileName(exportFileExtensions) }),
     result: z.object({ exportId: z.string(), fileName: z.string() }).nullable(),
   },
   /** Start the next sheet (the previous one must be committed). */

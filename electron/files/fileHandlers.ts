@@ -1,8 +1,9 @@
-// The bridge's file methods: save bytes where the user chooses, open a file the user picks, say which
-// shell this is. Dialogs and app facts come in as parameters (main.ts passes Electron's), so the
-// handlers run under Node in tests with a scripted "dialog".
+// The bridge's file methods: save bytes where the user chooses, open a file the user picks. The dialogs
+// come in as parameters (ipcHandlers.ts passes Electron's), so the handlers run under Node in tests
+// with a scripted "dialog".
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileExtensionOf } from '../../shared/ipc';
 import type { IpcHandlers } from '../ipcRegistry';
 import { describeFileError, writeFileAtomic } from '../atomicWrite';
 
@@ -16,11 +17,9 @@ export interface FileHandlerDeps {
   showOpenDialog(options: { title: string; filters: FileFilter[]; properties: ['openFile'] }): Promise<{ canceled: boolean; filePaths: string[] }>;
   /** The folder the save dialog starts in (the user's Documents). */
   defaultFolder(): string;
-  appVersion: string;
-  platform: string;
 }
 
-type FileMethods = Pick<IpcHandlers, 'saveFile' | 'openFile' | 'appInfo'>;
+type FileMethods = Pick<IpcHandlers, 'saveFile' | 'openFile'>;
 
 const allFiles: FileFilter = { name: '所有文件', extensions: ['*'] };
 
@@ -37,14 +36,20 @@ function ownBytes(body: Buffer): Uint8Array {
 export function createFileHandlers(deps: FileHandlerDeps): FileMethods {
   return {
     async saveFile({ suggestedName, filters, data }) {
+      // Only the file types the page asked for (the contract allows only those the app writes); no
+      // 所有文件 entry, which would only invite a name without the extension.
       const choice = await deps.showSaveDialog({
         title: '保存文件',
         defaultPath: path.join(deps.defaultFolder(), suggestedName),
-        filters: [...filters, allFiles],
+        filters,
       });
       if (choice.canceled || !choice.filePath) return { saved: false };
-      await writeFileAtomic(choice.filePath, data);
-      return { saved: true, fileName: path.basename(choice.filePath) };
+      // The file keeps the type it was made as: a name typed without it (or with another) gets it
+      // appended, as the streaming export does for .xlsx, so Excel or the import finds it again.
+      const extension = fileExtensionOf(suggestedName);
+      const target = fileExtensionOf(path.basename(choice.filePath)) === extension ? choice.filePath : `${choice.filePath}.${extension}`;
+      await writeFileAtomic(target, data);
+      return { saved: true, fileName: path.basename(target) };
     },
 
     async openFile({ filters, maxBytes }) {
@@ -70,10 +75,6 @@ export function createFileHandlers(deps: FileHandlerDeps): FileMethods {
       // The file may have grown since stat; the limit holds for what was actually read.
       if (body.byteLength > maxBytes) throw new Error(`“${fileName}”太大，超过 ${megabytes(maxBytes)} 的上限，未读取。`);
       return { fileName, data: ownBytes(body) };
-    },
-
-    async appInfo() {
-      return { shell: 'electron', version: deps.appVersion, platform: deps.platform };
     },
   };
 }

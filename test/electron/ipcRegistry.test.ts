@@ -16,7 +16,7 @@ function spyHandlers() {
   const handlers = {
     saveFile: vi.fn(async () => ({ saved: true, fileName: '走访台账.xlsx' })),
     openFile: vi.fn(async () => null),
-    appInfo: vi.fn(async () => ({ shell: 'electron' as const, version: '0.1.0', platform: 'linux' })),
+    backupList: vi.fn(async () => []),
   };
   return handlers as typeof handlers & IpcHandlers;
 }
@@ -50,6 +50,7 @@ describe('IPC dispatcher', () => {
     ['an oversized file name', { suggestedName: `${'很长'.repeat(150)}.xlsx` }, /文件名（suggestedName）/],
     ['too many file types', { filters: Array.from({ length: 6 }, () => ({ name: 'x', extensions: ['xlsx'] })) }, /文件类型（filters）/],
     ['an extension that is a pattern', { filters: [{ name: 'x', extensions: ['*'] }] }, /扩展名（filters\.0\.extensions\.0）/],
+    ['a file type the app does not write', { filters: [{ name: '程序', extensions: ['exe'] }] }, /扩展名（filters\.0\.extensions\.0）：文件类型只能是 \.xlsx、\.json、\.vlpkg、\.txt/],
     ['content that is a string, not bytes', { data: 'PK..' }, /文件内容（data）：文件内容必须是字节数组/],
     ['content over the bridge limit', { data: new Uint8Array(new ArrayBuffer(512 * 1024 * 1024 + 1)) }, /文件内容（data）：文件超过 512 MB 上限/],
   ])('refuses %s and never runs the handler', async (_label, change, message) => {
@@ -85,11 +86,11 @@ describe('IPC dispatcher', () => {
 
   it('in development, catches a handler that breaks the contract', async () => {
     const handlers = spyHandlers();
-    handlers.appInfo.mockResolvedValue({ shell: 'mainframe' } as never);
+    handlers.backupList.mockResolvedValue([{ fileName: 'x' }] as never);
     const strict = createIpcDispatcher({ handlers, isTrustedSender: () => true, validateResults: true });
-    await expect(strict(ipcChannel('appInfo'), fromUs, {})).rejects.toThrow(/主进程返回值不符合约定（appInfo）/);
+    await expect(strict(ipcChannel('backupList'), fromUs, {})).rejects.toThrow(/主进程返回值不符合约定（backupList）/);
     const lenient = createIpcDispatcher({ handlers, isTrustedSender: () => true, validateResults: false });
-    await expect(lenient(ipcChannel('appInfo'), fromUs, {})).resolves.toEqual({ shell: 'mainframe' });
+    await expect(lenient(ipcChannel('backupList'), fromUs, {})).resolves.toEqual([{ fileName: 'x' }]);
   });
 });
 

@@ -21,6 +21,7 @@ interface Recorded {
   permissionRequestHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
   beforeRequest?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
   menuLabels: string[];
+  contentsEvents: string[];
   exposed: [string, Record<string, (args: unknown) => Promise<unknown>>][];
   invoked: [string, unknown][];
 }
@@ -28,10 +29,14 @@ interface Recorded {
 const fakeElectron = String.raw`
 const rec = (globalThis.__fakeElectron = {
   privilegedSchemes: [], sandboxEnabled: false, appListeners: {}, windows: [], protocolHandlers: {},
-  ipcChannels: [], menuLabels: [], exposed: [], invoked: [],
+  ipcChannels: [], menuLabels: [], contentsEvents: [], exposed: [], invoked: [],
 });
 const noop = () => undefined;
-const contents = () => ({ mainFrame: { url: 'app://ledger/index.html' }, on: noop, setWindowOpenHandler: noop });
+const contents = () => ({
+  mainFrame: { url: 'app://ledger/index.html' },
+  on(event) { rec.contentsEvents.push(event); },
+  setWindowOpenHandler: noop,
+});
 class BrowserWindow {
   constructor(options) { this.options = options; this.webContents = contents(); rec.windows.push(this); }
   static getFocusedWindow() { return rec.windows[0]; }
@@ -116,8 +121,15 @@ describe('the bundled main process', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // The stand-in app is not packaged (npm start): DevTools stay for developers.
+      devTools: true,
       preload: path.join(base, 'electron', 'preload.cjs'),
     });
+  });
+
+  it("watches the window's renderer for crashes and hangs, and stops doing so when the app quits", () => {
+    expect(recorded.contentsEvents).toEqual(expect.arrayContaining(['render-process-gone', 'unresponsive', 'responsive', 'will-prevent-unload']));
+    expect(typeof recorded.appListeners['before-quit']).toBe('function');
   });
 
   it('registers app:// as a secure standard scheme and serves the renderer with the CSP', async () => {

@@ -63,7 +63,7 @@ function checked<M extends IpcMethod>(method: M, args: IpcArgs<M>) {
 }
 
 export function createBrowserBridge(shell: BrowserShell = documentShell()): LedgerApi {
-  const fileMethods: Pick<LedgerApi, 'saveFile' | 'openFile' | 'appInfo'> = {
+  const fileMethods: Pick<LedgerApi, 'saveFile' | 'openFile'> = {
     async saveFile(args) {
       const { suggestedName, data } = checked('saveFile', args);
       shell.download(new Blob([data as BlobPart], { type: mimeFor(suggestedName) }), suggestedName);
@@ -78,10 +78,6 @@ export function createBrowserBridge(shell: BrowserShell = documentShell()): Ledg
         throw new Error(`“${file.name}”太大（${megabytes(file.size)}），超过 ${megabytes(maxBytes)} 的上限，未读取。`);
       }
       return { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) };
-    },
-    async appInfo(args) {
-      checked('appInfo', args);
-      return { shell: 'browser', version: shell.version, platform: shell.platform };
     },
   };
   // The streaming-export methods (reports) build the workbook in memory here and save it through saveFile.

@@ -20,8 +20,6 @@ function user(answer: { savePath?: string; openPath?: string }) {
     showSaveDialog: vi.fn(async () => (answer.savePath ? { canceled: false, filePath: answer.savePath } : { canceled: true })),
     showOpenDialog: vi.fn(async () => (answer.openPath ? { canceled: false, filePaths: [answer.openPath] } : { canceled: true, filePaths: [] })),
     defaultFolder: () => folder,
-    appVersion: '0.1.0',
-    platform: 'linux',
   };
   return { deps, handlers: createFileHandlers(deps) };
 }
@@ -38,8 +36,19 @@ describe('saveFile', () => {
     expect(deps.showSaveDialog).toHaveBeenCalledWith({
       title: '保存文件',
       defaultPath: path.join(folder, '走访台账-2026-11.xlsx'),
-      filters: [...xlsx, { name: '所有文件', extensions: ['*'] }],
+      filters: xlsx,
     });
+  });
+
+  it.each([
+    ['a name typed without the extension', '十一月', '十一月.xlsx'],
+    ['a name typed with another extension', '十一月.txt', '十一月.txt.xlsx'],
+    ['the extension in capitals', '十一月.XLSX', '十一月.XLSX'],
+  ])('keeps the file type for %s', async (_label, typed, written) => {
+    const { handlers } = user({ savePath: path.join(folder, typed) });
+    const result = await handlers.saveFile({ suggestedName: '走访台账-2026-11.xlsx', filters: xlsx, data: new Uint8Array([1]) });
+    expect(result).toEqual({ saved: true, fileName: written });
+    expect(await readdir(folder)).toEqual([written]);
   });
 
   it('writes nothing when the user cancels', async () => {
@@ -79,11 +88,5 @@ describe('openFile', () => {
     await expect(user({ openPath: path.join(folder, 'gone.xlsx') }).handlers.openFile({ filters: xlsx, maxBytes: 10 })).rejects.toThrow(
       '读取“gone.xlsx”失败：文件或文件夹不存在。',
     );
-  });
-});
-
-describe('appInfo', () => {
-  it('says this is the desktop shell', async () => {
-    expect(await user({}).handlers.appInfo({})).toEqual({ shell: 'electron', version: '0.1.0', platform: 'linux' });
   });
 });

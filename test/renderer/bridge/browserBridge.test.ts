@@ -71,11 +71,7 @@ describe('browser bridge: openFile', () => {
   });
 });
 
-describe('browser bridge: appInfo', () => {
-  it('says this is the browser shell', async () => {
-    expect(await page().bridge.appInfo({})).toEqual({ shell: 'browser', version: '0.1.0', platform: 'Linux x86_64' });
-  });
-
+describe('browser bridge: the contract', () => {
   it('implements every method of the contract', async () => {
     const { ipcContract } = await import('../../../shared/ipc');
     const bridge = page().bridge as unknown as Record<string, unknown>;
