@@ -1,16 +1,19 @@
 // `npm start`: build what is missing or stale, then open the desktop app. Where the Electron binary is
-// missing (its postinstall download is switched off in .npmrc because the release host is not
-// reachable everywhere), serve the same built app to the browser on 127.0.0.1 and say why.
-// `npm run web` (--web) serves the browser version on purpose. Options: --port N (default 5180; the
-// next free port is taken if it is busy; 0 = any free port), --no-build (serve or launch what dist/
-// already holds), --dir FOLDER (serve another built renderer folder; implies --no-build).
+// missing (Electron downloads it on first use from a host that is not reachable everywhere), serve the
+// same built app to the browser on 127.0.0.1 and say why. `npm run web` (--web) serves the browser
+// version on purpose. Options: --port N (default 5180, or VISIT_LEDGER_PORT; 0 = any free port; a busy
+// port stops the script with a message, it never moves to another one: scripts/lib/webPort.ts),
+// --no-build (serve or launch what dist/ already holds), --dir FOLDER (serve another built renderer
+// folder; implies --no-build).
 // Run with tsx (package.json scripts) so it shares the static server with the e2e tests and benches.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { installedElectronBinary } from './lib/electronBinary';
 import { serveStatic } from './lib/staticServer';
+import { chooseWebPort, isPortInUse, portBusyMessage, type WebPort } from './lib/webPort';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -19,13 +22,14 @@ const electronOut = path.join(root, 'dist', 'electron');
 
 interface Options {
   web: boolean;
-  port: number;
+  port: WebPort;
   build: boolean;
   dir: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { web: false, port: 5180, build: true, dir: null };
+  const options: Omit<Options, 'port'> = { web: false, build: true, dir: null };
+  let portValue: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--web') options.web = true;
@@ -33,21 +37,19 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--dir') {
       options.dir = path.resolve(argv[(i += 1)] ?? '.');
       options.build = false;
-    }
-    else if (arg === '--port' || arg.startsWith('--port=')) {
-      const value = arg.includes('=') ? arg.slice('--port='.length) : argv[(i += 1)];
-      const port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        console.error(`端口无效 / invalid port: ${value}`);
-        process.exit(2);
-      }
-      options.port = port;
+    } else if (arg === '--port' || arg.startsWith('--port=')) {
+      portValue = (arg.includes('=') ? arg.slice('--port='.length) : argv[(i += 1)]) ?? '';
     } else {
       console.error(`未知参数 / unknown option: ${arg}\n用法 / usage: npx tsx scripts/start.ts [--web] [--port N] [--no-build] [--dir FOLDER]`);
       process.exit(2);
     }
   }
-  return options;
+  try {
+    return { ...options, port: chooseWebPort(portValue, process.env) };
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
 }
 
 /** Newest modification time under the given files/folders (node_modules and dist skipped). */
@@ -102,23 +104,16 @@ const retryAfterMs = 6 * 60 * 60 * 1000;
 
 /** The Electron executable if it is installed (or can be fetched now, once); otherwise why not. */
 function findElectron(): { binary: string; why?: undefined } | { binary: null; why: string } {
-  const resolveBinary = () => {
-    try {
-      const binary: unknown = require('electron');
-      return typeof binary === 'string' && existsSync(binary) ? binary : null;
-    } catch {
-      return null;
-    }
-  };
-  let binary = resolveBinary();
+  // Never require('electron') here: since Electron 42 that downloads the binary with no time-out.
+  const electronDir = path.dirname(require.resolve('electron/package.json'));
+  let binary = installedElectronBinary(electronDir);
   if (binary) return { binary };
 
   const recentlyFailed = existsSync(installMarker) && Date.now() - statSync(installMarker).mtimeMs < retryAfterMs;
   if (!recentlyFailed) {
-    const installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
     console.log('未找到 Electron 程序，尝试下载一次（最多 30 秒）/ Electron binary missing, trying its download once (30 s max)…');
-    const run = spawnSync(process.execPath, [installer], { cwd: root, encoding: 'utf8', timeout: 30_000 });
-    binary = resolveBinary();
+    const run = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    binary = installedElectronBinary(electronDir);
     if (binary) return { binary };
     const detail = `${run.stderr ?? ''}`.split('\n').find((line) => line.trim() !== '') ?? (run.error?.message || `exit ${run.status}`);
     console.log(`  下载失败 / download failed: ${detail.trim()}`);
@@ -144,9 +139,17 @@ function desktopBlocker(): string | null {
   return null;
 }
 
-async function startWeb(port: number, reason: string | null) {
-  const server = await serveStatic(rendererOut, { port });
-  const { port: actual, url } = server;
+async function startWeb(port: WebPort, reason: string | null) {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  try {
+    server = await serveStatic(rendererOut, { port: port.port });
+  } catch (error) {
+    if (!isPortInUse(error)) throw error;
+    if (reason) console.error(`\n${reason}`);
+    console.error(`\n${portBusyMessage(port)}`);
+    process.exit(1);
+  }
+  const { url } = server;
   if (reason) {
     console.log(`\n${reason}`);
     console.log('因此改为在浏览器中提供同一个应用（数据保存在该浏览器的本地数据库中）。');
@@ -156,7 +159,6 @@ async function startWeb(port: number, reason: string | null) {
     console.log('For the desktop app: run `node node_modules/electron/install.js` where the Electron release host is reachable,');
     console.log('or set ELECTRON_MIRROR to a reachable mirror and run `npm start` again; or install a packaged build (see README).');
   }
-  if (port !== 0 && actual !== port) console.log(`端口 ${port} 已被占用，改用 ${actual} / port ${port} is busy, using ${actual}.`);
   console.log(`\n企业走访台账已在浏览器版运行 / Visit Ledger (browser version) is running at:\n  ${url}\n按 Ctrl+C 停止 / press Ctrl+C to stop.`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -8,7 +8,11 @@ import path from 'node:path';
 import { contentSecurityPolicy, mimeTypeFor, requestedFile } from '../../shared/appContent';
 
 export interface StaticServerOptions {
-  /** First port to try; when it is busy the next ones are tried (up to 50). 0 = any free port. */
+  /**
+   * The port to listen on; 0 (the default) = any free port. A busy port rejects with Node's EADDRINUSE
+   * error: never another port instead, because the browser's database belongs to the address
+   * (scripts/lib/webPort.ts).
+   */
   port?: number;
   /** The CSP header; the app's own policy unless the caller serves a build with another. */
   contentSecurityPolicy?: string;
@@ -21,8 +25,6 @@ export interface StaticServer {
   port: number;
   close(): Promise<void>;
 }
-
-const portTries = 50;
 
 /** Serves `dir` read-only on 127.0.0.1. */
 export async function serveStatic(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
@@ -64,17 +66,13 @@ export async function serveStatic(dir: string, options: StaticServerOptions = {}
     })();
   });
 
-  const firstPort = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    let tries = 0;
-    server.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE' && firstPort !== 0 && tries < portTries && firstPort + tries < 65535) {
-        tries += 1;
-        server.listen(firstPort + tries, '127.0.0.1');
-      } else reject(error);
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      resolve();
     });
-    server.once('listening', () => resolve());
-    server.listen(firstPort, '127.0.0.1');
+    server.listen(options.port ?? 0, '127.0.0.1');
   });
   const { port } = server.address() as AddressInfo;
   return {
