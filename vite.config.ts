@@ -7,6 +7,11 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // The debug and benchmark hooks (renderer/src/debugHooks.ts, window.visitLedgerDebug) go only into
+  // builds made with VITE_DEBUG_HOOKS=1: the e2e tests, the benchmarks and the screenshots
+  // (scripts/lib/renderer.ts). A constant, so a production build folds the check in main.tsx away and
+  // emits no hooks chunk at all.
+  define: { 'import.meta.env.VITE_DEBUG_HOOKS': JSON.stringify(process.env.VITE_DEBUG_HOOKS === '1' ? '1' : '0') },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

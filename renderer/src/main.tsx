@@ -10,7 +10,8 @@ import { ledgerDb } from './db/db';
 import { requestPersistentStorage } from './db/localStorageState';
 import { describeError } from '../../shared/errors/describeError';
 import { recalculateAfterCalendarUpdate } from './features/settings/calendarRepo';
-import './debugHooks';
+// The debug and benchmark hooks only in test and benchmark builds (VITE_DEBUG_HOOKS=1, vite.config.ts).
+if (import.meta.env.VITE_DEBUG_HOOKS === '1') void import('./debugHooks');
 import './styles.css';
 
 dayjs.locale('zh-cn');

@@ -2,7 +2,9 @@
 // and the Electron app:// protocol see it: static files, relative asset paths, the app's CSP as a
 // response header. Each caller builds into its own temp folder, because several people build at
 // once on this machine and dist/renderer must never be emptied under someone else's feet.
-import { existsSync, readFileSync } from 'node:fs';
+// These builds carry the debug and benchmark hooks (window.visitLedgerDebug, VITE_DEBUG_HOOKS=1); the
+// shipped renderer (`npm run build`) never does.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,10 +23,23 @@ export interface RendererBuild {
   cleanup(): Promise<void>;
 }
 
+/** The Vite settings that put the debug hooks into a build (vite.config.ts reads the same flag). */
+export const debugHooksDefine = { 'import.meta.env.VITE_DEBUG_HOOKS': JSON.stringify('1') };
+
+/** True when the build in `dir` carries the debug hooks (its scripts name window.visitLedgerDebug). */
+export function buildHasDebugHooks(dir: string): boolean {
+  const assets = path.join(dir, 'assets');
+  if (!existsSync(assets)) return false;
+  return readdirSync(assets)
+    .filter((name) => name.endsWith('.js'))
+    .some((name) => readFileSync(path.join(assets, name), 'utf8').includes('visitLedgerDebug'));
+}
+
 /**
- * Returns a renderer build to serve: E2E_RENDERER_DIR when set (must hold an index.html), otherwise a
- * new Vite build into a fresh temp folder. A build takes seconds, so always building is cheaper than
- * guessing whether dist/renderer is stale or being rebuilt by someone else right now.
+ * Returns a renderer build to serve: E2E_RENDERER_DIR when set (must hold an index.html and the debug
+ * hooks), otherwise a new Vite build with the hooks into a fresh temp folder. A build takes seconds, so
+ * always building is cheaper than guessing whether dist/renderer is stale or being rebuilt by someone
+ * else right now.
  */
 export async function prepareRenderer(log: (line: string) => void = () => {}): Promise<RendererBuild> {
   const fromEnv = process.env.E2E_RENDERER_DIR;
@@ -32,6 +47,12 @@ export async function prepareRenderer(log: (line: string) => void = () => {}): P
     const dir = path.resolve(projectRoot, fromEnv);
     if (!existsSync(path.join(dir, 'index.html'))) {
       throw new Error(`E2E_RENDERER_DIR=${fromEnv} has no index.html; run \`npm run build\` first`);
+    }
+    if (!buildHasDebugHooks(dir)) {
+      throw new Error(
+        `E2E_RENDERER_DIR=${fromEnv} is a production build without the test hooks (window.visitLedgerDebug); ` +
+          'build one with `VITE_DEBUG_HOOKS=1 npx vite build --outDir …`, or leave E2E_RENDERER_DIR unset',
+      );
     }
     log(`renderer: using E2E_RENDERER_DIR ${dir}`);
     return { dir, origin: 'env', cleanup: async () => {} };
@@ -44,6 +65,7 @@ export async function prepareRenderer(log: (line: string) => void = () => {}): P
     configFile: path.join(projectRoot, 'vite.config.ts'),
     root: path.join(projectRoot, 'renderer'),
     logLevel: 'warn',
+    define: debugHooksDefine,
     build: { outDir: dir, emptyOutDir: true },
   });
   log(`renderer: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
