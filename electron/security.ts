@@ -74,10 +74,16 @@ export interface GuardedSession {
   };
 }
 
-/** Deny every permission (camera, notifications, geolocation, USB…) and cancel every outside request. */
+/**
+ * The one permission the app asks for: persistent storage, so the ledger's IndexedDB is never evicted
+ * under disk pressure (db/localStorageState.ts asks at start; Electron 45 routes it through here).
+ */
+const grantedPermissions = new Set(['persistent-storage']);
+
+/** Deny every other permission (camera, notifications, geolocation, USB…) and cancel every outside request. */
 export function guardSession(session: GuardedSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(grantedPermissions.has(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => grantedPermissions.has(permission));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
 }

@@ -132,6 +132,14 @@ describe('session guards', () => {
     expect(calls.device?.()).toBe(false);
   });
 
+  it('grants persistent storage alone, so the ledger is never evicted under disk pressure', () => {
+    const calls = fakeSession();
+    const callback = vi.fn();
+    calls.request?.({}, 'persistent-storage', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(calls.check?.({}, 'persistent-storage')).toBe(true);
+  });
+
   it('cancels requests to anything but our files and in-memory images', () => {
     const calls = fakeSession();
     const cancelled = (url: string) => {
