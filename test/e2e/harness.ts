@@ -31,7 +31,8 @@
  * for waiting; never sleep. Assertions: plain vitest `expect` on values read from the page.
  *
  * Which renderer is served (scripts/lib/renderer.ts, once per run in globalSetup.ts): the build in
- * E2E_RENDERER_DIR when that is set (e.g. E2E_RENDERER_DIR=dist/renderer after `npm run build`),
+ * E2E_RENDERER_DIR when that is set (a build made with the debug hooks, VITE_DEBUG_HOOKS=1: a production
+ * `npm run build` leaves them out and is refused),
  * otherwise a fresh Vite build into a temp folder — never dist/, since several people build at once.
  * Decision: `npm test` (and so .ci/run) does NOT set it. The temp build takes 5–40 s here, and it always
  * tests the current sources, whatever state dist/renderer is in. CHROMIUM_PATH overrides the browser.
