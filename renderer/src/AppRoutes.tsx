@@ -5,6 +5,8 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { EnterpriseDetailPage } from './features/enterprises/EnterpriseDetailPage';
 import { EnterpriseListPage } from './features/enterprises/EnterpriseListPage';
 import { HomePage } from './features/home/HomePage';
+import { ConflictsPage } from './features/exchange/ConflictsPage';
+import { ExchangePage } from './features/exchange/ExchangePage';
 import { ProblemDetailPage } from './features/problems/ProblemDetailPage';
 import { ProblemListPage } from './features/problems/ProblemListPage';
 import { ProjectDetailPage } from './features/projects/ProjectDetailPage';
@@ -36,6 +38,8 @@ export function AppRoutes() {
         <Route path="roster/import" element={<RosterImportPage />} />
         <Route path="review" element={<MyEnterprisesPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
+        <Route path="exchange" element={<ExchangePage />} />
+        <Route path="exchange/conflicts" element={<ConflictsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="recycle-bin" element={<RecycleBinPage />} />
         <Route path="*" element={<NotFoundPage />} />

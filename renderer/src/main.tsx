@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, Result } from 'antd';
+import { App as AntApp, ConfigProvider, notification, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -6,9 +6,11 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
+import { api } from './bridge/api';
 import { ledgerDb } from './db/db';
 import { requestPersistentStorage } from './db/localStorageState';
 import { describeError } from '../../shared/errors/describeError';
+import { runDailyBackup } from './features/exchange/dailyBackup';
 import { recalculateAfterCalendarUpdate } from './features/settings/calendarRepo';
 // The debug and benchmark hooks only in test and benchmark builds (VITE_DEBUG_HOOKS=1, vite.config.ts).
 if (import.meta.env.VITE_DEBUG_HOOKS === '1') void import('./debugHooks');
@@ -50,6 +52,12 @@ ledgerDb().open().then(
     // router (not <HashRouter>) so that a form with unsaved typing can ask before leaving (useBlocker).
     const router = createHashRouter([{ path: '*', element: <AppRoutes /> }]);
     render(<RouterProvider router={router} />);
+    // The desktop app's daily backup, behind the first screen: it never holds the officer up, and a
+    // failure is a quiet notice, not a stop (dailyBackup.ts; the browser only reminds, in 设置).
+    void runDailyBackup({
+      bridge: api,
+      notify: (text) => notification.warning({ title: '自动备份未完成', description: text, placement: 'bottomRight', duration: 0 }),
+    });
   },
   (error: unknown) => {
     console.error('数据库未能打开', error);

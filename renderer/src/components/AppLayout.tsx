@@ -9,6 +9,7 @@ import {
   ProjectOutlined,
   SettingOutlined,
   ShopOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
@@ -24,6 +25,7 @@ const menuItems = [
   { key: '/workbench', icon: <BarChartOutlined />, label: '工作台' },
   { key: '/roster/import', icon: <ImportOutlined />, label: '名单导入' },
   { key: '/reports', icon: <FileExcelOutlined />, label: '报表导出' },
+  { key: '/exchange', icon: <SwapOutlined />, label: '数据交换' },
   { key: '/settings', icon: <SettingOutlined />, label: '设置' },
   { key: '/recycle-bin', icon: <DeleteOutlined />, label: '回收站' },
 ];

@@ -90,7 +90,7 @@ interface PackageRequest {
 async function buildPackage(db: LedgerDatabase, request: PackageRequest): Promise<BuiltPackage> {
   const settings = await readOrCreateSettings(db);
   const tables: Record<string, unknown[]> = {};
-  const attachments: { id: string; bytes: Uint8Array }[] = [];
+  const blobs: { id: string; blob: Blob }[] = [];
   let toSeq = 0;
   await db.transaction('r', [...syncedTableNames, 'syncState'], async () => {
     toSeq = await lastChangeSeq(db);
@@ -103,11 +103,13 @@ async function buildPackage(db: LedgerDatabase, request: PackageRequest): Promis
       const kept = request.includeDemo ? rows : rows.filter((r) => !isDemoRecord(r));
       if (kept.length === 0) continue;
       tables[table] = kept.map(packaged);
-      if (table === 'attachments') {
-        for (const a of kept as Attachment[]) if (a.blob) attachments.push({ id: a.id, bytes: new Uint8Array(await a.blob.arrayBuffer()) });
-      }
+      if (table === 'attachments') for (const a of kept as Attachment[]) if (a.blob) blobs.push({ id: a.id, blob: a.blob });
     }
   });
+  // The bytes are read after the transaction: awaiting Blob.arrayBuffer() inside it lets IndexedDB
+  // commit the transaction meanwhile, and the next table's read then fails ("committed too early").
+  const attachments: { id: string; bytes: Uint8Array }[] = [];
+  for (const { id, blob } of blobs) attachments.push({ id, bytes: new Uint8Array(await blob.arrayBuffer()) });
   const range = { fromSeq: request.fromSeq, toSeq };
   const bytes = await writeDataPackage(
     {

@@ -1,6 +1,7 @@
 // 设置: who this laptop's officer is (name, unit, department), the device id that merges rely on,
-// the reference lists, the town aliases and the working-day calendar. Every change is saved as it
-// is made (there is no 保存 button to forget): a field that fails its rule shows why and is not saved.
+// the reference lists, the town aliases, the working-day calendar, the bureau's key and the backups.
+// Every change is saved as it is made (there is no 保存 button to forget): a field that fails its
+// rule shows why and is not saved.
 import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Card, Col, Form, Input, Row, Select, Spin, Typography, type FormInstance } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -11,6 +12,8 @@ import { defaultTowns } from '../../../../shared/reference/towns';
 import { defaultVisitTypes } from '../../../../shared/reference/visitTypes';
 import { loadSettings, updateSettings, useSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
+import { BackupCard } from './BackupCard';
+import { ExchangeSettingsCard } from './ExchangeSettingsCard';
 import { LocalDataCard } from './LocalDataCard';
 import { TagListEditor } from './TagListEditor';
 import { TownAliasEditor } from './TownAliasEditor';
@@ -226,6 +229,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
       </Form>
       <WorkingCalendarCard settings={live} />
+      <ExchangeSettingsCard settings={live} />
+      <BackupCard />
       <LocalDataCard />
     </div>
   );
