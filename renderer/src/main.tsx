@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
 import { api } from './bridge/api';
+import { AppLockGate } from './features/appLock/AppLockGate';
 import { ledgerDb } from './db/db';
 import { requestPersistentStorage } from './db/localStorageState';
 import { describeError } from '../../shared/errors/describeError';
@@ -51,7 +52,12 @@ ledgerDb().open().then(
     // Hash routing: the same build loads from app://, from a static server and from tests. A data
     // router (not <HashRouter>) so that a form with unsaved typing can ask before leaving (useBlocker).
     const router = createHashRouter([{ path: '*', element: <AppRoutes /> }]);
-    render(<RouterProvider router={router} />);
+    // The app lock (if set in 设置) stands in front of every screen, the router included.
+    render(
+      <AppLockGate>
+        <RouterProvider router={router} />
+      </AppLockGate>,
+    );
     // The desktop app's daily backup, behind the first screen: it never holds the officer up, and a
     // failure is a quiet notice, not a stop (dailyBackup.ts; the browser only reminds, in 设置).
     void runDailyBackup({

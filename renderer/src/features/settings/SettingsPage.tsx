@@ -12,6 +12,7 @@ import { defaultTowns } from '../../../../shared/reference/towns';
 import { defaultVisitTypes } from '../../../../shared/reference/visitTypes';
 import { loadSettings, updateSettings, useSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
+import { AppLockCard } from './AppLockCard';
 import { BackupCard } from './BackupCard';
 import { ExchangeSettingsCard } from './ExchangeSettingsCard';
 import { LocalDataCard } from './LocalDataCard';
@@ -232,6 +233,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       <ExchangeSettingsCard settings={live} />
       <BackupCard />
       <LocalDataCard />
+      <AppLockCard settings={live} />
     </div>
   );
 }
