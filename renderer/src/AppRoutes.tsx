@@ -1,24 +1,28 @@
 // Every screen of the app and where it lives. Each feature folder owns its pages.
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { NotFoundPage } from './components/NotFoundPage';
-import { EnterpriseDetailPage } from './features/enterprises/EnterpriseDetailPage';
-import { EnterpriseListPage } from './features/enterprises/EnterpriseListPage';
-import { HomePage } from './features/home/HomePage';
-import { ConflictsPage } from './features/exchange/ConflictsPage';
-import { ExchangePage } from './features/exchange/ExchangePage';
-import { ProblemDetailPage } from './features/problems/ProblemDetailPage';
-import { ProblemListPage } from './features/problems/ProblemListPage';
-import { ProjectDetailPage } from './features/projects/ProjectDetailPage';
-import { ProjectListPage } from './features/projects/ProjectListPage';
-import { RecycleBinPage } from './features/recycleBin/RecycleBinPage';
-import { ReportsPage } from './features/reports/ReportsPage';
-import { MyEnterprisesPage } from './features/review/MyEnterprisesPage';
-import { WorkbenchPage } from './features/review/WorkbenchPage';
-import { RosterImportPage } from './features/roster/RosterImportPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { VisitFormPage } from './features/visits/VisitFormPage';
-import { VisitViewPage } from './features/visits/VisitViewPage';
+
+// Each screen is its own chunk, loaded when first opened: the first screen loads only what it shows
+// (the workbench's charts, the exports' workbook writer and the exchange's crypto stay out of it).
+const EnterpriseDetailPage = lazy(() => import('./features/enterprises/EnterpriseDetailPage').then((m) => ({ default: m.EnterpriseDetailPage })));
+const EnterpriseListPage = lazy(() => import('./features/enterprises/EnterpriseListPage').then((m) => ({ default: m.EnterpriseListPage })));
+const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const ConflictsPage = lazy(() => import('./features/exchange/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
+const ExchangePage = lazy(() => import('./features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
+const ProblemDetailPage = lazy(() => import('./features/problems/ProblemDetailPage').then((m) => ({ default: m.ProblemDetailPage })));
+const ProblemListPage = lazy(() => import('./features/problems/ProblemListPage').then((m) => ({ default: m.ProblemListPage })));
+const ProjectDetailPage = lazy(() => import('./features/projects/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage })));
+const ProjectListPage = lazy(() => import('./features/projects/ProjectListPage').then((m) => ({ default: m.ProjectListPage })));
+const RecycleBinPage = lazy(() => import('./features/recycleBin/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const MyEnterprisesPage = lazy(() => import('./features/review/MyEnterprisesPage').then((m) => ({ default: m.MyEnterprisesPage })));
+const WorkbenchPage = lazy(() => import('./features/review/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
+const RosterImportPage = lazy(() => import('./features/roster/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage').then((m) => ({ default: m.VisitFormPage })));
+const VisitViewPage = lazy(() => import('./features/visits/VisitViewPage').then((m) => ({ default: m.VisitViewPage })));
 
 export function AppRoutes() {
   return (

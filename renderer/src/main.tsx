@@ -11,7 +11,6 @@ import { AppLockGate } from './features/appLock/AppLockGate';
 import { ledgerDb } from './db/db';
 import { requestPersistentStorage } from './db/localStorageState';
 import { describeError } from '../../shared/errors/describeError';
-import { runDailyBackup } from './features/exchange/dailyBackup';
 import { recalculateAfterCalendarUpdate } from './features/settings/calendarRepo';
 // The debug and benchmark hooks only in test and benchmark builds (VITE_DEBUG_HOOKS=1, vite.config.ts).
 if (import.meta.env.VITE_DEBUG_HOOKS === '1') void import('./debugHooks');
@@ -60,10 +59,13 @@ ledgerDb().open().then(
     );
     // The desktop app's daily backup, behind the first screen: it never holds the officer up, and a
     // failure is a quiet notice, not a stop (dailyBackup.ts; the browser only reminds, in 设置).
-    void runDailyBackup({
-      bridge: api,
-      notify: (text) => notification.warning({ title: '自动备份未完成', description: text, placement: 'bottomRight', duration: 0 }),
-    });
+    // Loaded apart: the package writer and its crypto are not part of the first screen's code.
+    void import('./features/exchange/dailyBackup').then(({ runDailyBackup }) =>
+      runDailyBackup({
+        bridge: api,
+        notify: (text) => notification.warning({ title: '自动备份未完成', description: text, placement: 'bottomRight', duration: 0 }),
+      }),
+    );
   },
   (error: unknown) => {
     console.error('数据库未能打开', error);

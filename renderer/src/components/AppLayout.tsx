@@ -12,7 +12,8 @@ import {
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageErrorBoundary } from './PageErrorBoundary';
 
@@ -60,7 +61,10 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, overflow: 'auto', background: '#fff' }}>
         <PageErrorBoundary key={location.pathname}>
-          <Outlet />
+          {/* A screen opened for the first time loads its chunk: a spinner in the content area, the frame stays. */}
+          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} aria-label="正在打开" />}>
+            <Outlet />
+          </Suspense>
         </PageErrorBoundary>
       </Layout.Content>
     </Layout>

@@ -8,7 +8,6 @@ import { describeError } from '../../../../shared/errors/describeError';
 import { maxBridgeBytes } from '../../../../shared/ipc';
 import { api } from '../../bridge/api';
 import { updateSettings } from '../../db/settingsStore';
-import { readLedgerPackage, restoreBackup } from '../exchange/exchangeRepo';
 
 const packageFilter = { name: '走访台账备份或数据包', extensions: ['vlpkg'] };
 
@@ -22,6 +21,8 @@ export function ForgottenPasscode({ open, onClose }: { open: boolean; onClose: (
     try {
       const file = await api.openFile({ filters: [packageFilter], maxBytes: maxBridgeBytes });
       if (!file) return;
+      // Loaded only here: the lock screen must not carry the package reader into the first screen.
+      const { readLedgerPackage, restoreBackup } = await import('../exchange/exchangeRepo');
       const pkg = await readLedgerPackage(file.data);
       await restoreBackup(pkg);
       await updateSettings({ appLock: undefined });
