@@ -9,7 +9,7 @@
 // checksum verified and each record parsed with its table's schema. Pure: no DOM, no Node; only the
 // synchronous fflate calls, because its async ones start Web Workers from blob: URLs, which the
 // renderer's Content-Security-Policy forbids.
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import {
   ageEncryptionKind,
@@ -23,6 +23,7 @@ import {
   type SealFailure,
 } from './packageCrypto';
 import { syncedTableLabels } from './syncedTables';
+import { inflateEntryBytes, readZipDirectory, ZipReadError, type ZipEntry } from '../zip/zipReader';
 
 export {
   generateBureauKeyPair,
@@ -246,137 +247,60 @@ function isUnsafeEntryName(name: string): boolean {
 }
 
 // ─── the zip reader ────────────────────────────────────────────────────────────────────────────
-// The central directory is read here rather than by fflate's unzipSync, because unzipSync inflates
-// each entry into a buffer of its *declared* size and keeps decoding past it: a header that lies
-// costs CPU in proportion to the real (bomb) size and is never noticed. Here every size is checked
-// against the limits before anything is inflated, and each entry is inflated by fflate's streaming
-// Inflate in small pieces, stopping the moment it grows past its declared size.
-
-const localHeaderSignature = 0x04034b50;
-const centralHeaderSignature = 0x02014b50;
-const endOfCentralDirectorySignature = 0x06054b50;
-/** Deflate expands at most 1032×, so one piece inflates to at most ~66 MB before the size check. */
-const inflatePieceBytes = 64 * 1024;
-
-interface ZipEntry {
-  name: string;
-  /** 0 stored, 8 deflate: all fflate writes. */
-  compression: 0 | 8;
-  compressedSize: number;
-  size: number;
-  localHeaderOffset: number;
-  dataStart: number;
-}
-
-function u16(bytes: Uint8Array, at: number): number {
-  return bytes[at]! | (bytes[at + 1]! << 8);
-}
-
-function u32(bytes: Uint8Array, at: number): number {
-  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+// The central directory and the bounded inflating are shared/zip/zipReader.ts (the roster workbook
+// reader uses them too); here every declared entry is checked against the package's own rules and
+// limits before anything is inflated, and the reader's faults become PackageRefusedErrors.
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
-/** An entry name as zip stores it: UTF-8 when flag bit 11 says so, otherwise only ASCII is ours. */
-function decodeEntryName(raw: Uint8Array, utf8: boolean): string {
-  if (utf8) {
-    try {
-      return utf8Strict.decode(raw);
-    } catch {
-      return '\u0000';
-    }
+function packageError(error: unknown): unknown {
+  if (!(error instanceof ZipReadError)) return error;
+  switch (error.fault) {
+    case 'not-a-zip':
+      return notAPackage();
+    case 'damaged':
+      return damaged(error.detail);
+    case 'corrupt-entry':
+      return damaged(error.entry, { entry: error.entry }, error.cause);
+    case 'entry-too-long':
+      return damaged(`${error.entry} 解压后大于其声明的大小`, { entry: error.entry });
+    case 'entry-too-short':
+      return damaged(error.entry, { entry: error.entry });
   }
-  return raw.every((byte) => byte < 0x80) ? String.fromCharCode(...raw) : '\u0000';
 }
 
 /**
  * The entries of a zip, every one checked (safe name, no duplicate, declared sizes within the
  * limits, headers agreeing, no two entries sharing bytes) before any is inflated.
  */
-function readZipDirectory(zip: Uint8Array, limits: PackageLimits): ZipEntry[] {
-  const length = zip.length;
-  if (length < 4 || u32(zip, 0) !== localHeaderSignature) throw notAPackage();
-
-  // The end record is the last 22 bytes plus its comment; a file cut short has none.
-  let end = -1;
-  for (let at = length - 22; at >= 0 && at >= length - 22 - 0xffff; at--) {
-    if (u32(zip, at) === endOfCentralDirectorySignature && at + 22 + u16(zip, at + 20) === length) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) throw damaged();
-  const entryCount = u16(zip, end + 10);
-  const directorySize = u32(zip, end + 12);
-  const directoryOffset = u32(zip, end + 16);
-  if (u16(zip, end + 4) !== 0 || u16(zip, end + 6) !== 0 || u16(zip, end + 8) !== entryCount) {
-    throw damaged('分卷压缩文件');
-  }
-  // Also refuses zip64, whose end record sits between the directory and this one.
-  if (directoryOffset + directorySize !== end) throw damaged('压缩目录位置不符');
-  if (entryCount > limits.maxEntries) throw tooLarge(`的文件数（${entryCount} 个）`, `${limits.maxEntries} 个`);
-
-  const entries: ZipEntry[] = [];
+function readPackageDirectory(zip: Uint8Array, limits: PackageLimits): ZipEntry[] {
   const seen = new Set<string>();
   let totalBytes = 0;
-  let at = directoryOffset;
-  for (let i = 0; i < entryCount; i++) {
-    if (at + 46 > end || u32(zip, at) !== centralHeaderSignature) throw damaged('压缩目录损坏');
-    const flags = u16(zip, at + 8);
-    const compression = u16(zip, at + 10);
-    const compressedSize = u32(zip, at + 20);
-    const size = u32(zip, at + 24);
-    const nameLength = u16(zip, at + 28);
-    const recordEnd = at + 46 + nameLength + u16(zip, at + 30) + u16(zip, at + 32);
-    const localHeaderOffset = u32(zip, at + 42);
-    if (recordEnd > end) throw damaged('压缩目录损坏');
-    const rawName = zip.subarray(at + 46, at + 46 + nameLength);
-    const name = decodeEntryName(rawName, (flags & 0x0800) !== 0);
-    at = recordEnd;
-
-    if (isUnsafeEntryName(name)) {
-      throw new PackageRefusedError('unsafe-entry-name', `数据包含有不安全的文件名「${printable(name)}」，已拒绝导入`, {
-        entry: printable(name),
-      });
-    }
-    if (seen.has(name)) {
-      throw new PackageRefusedError('duplicate-entry', `数据包中有重复的文件「${name}」，已拒绝导入`, { entry: name });
-    }
-    seen.add(name);
-    // Bit 0 (and 6): zip's own legacy encryption, which packages never use.
-    if ((flags & 0x0041) !== 0 || (compression !== 0 && compression !== 8)) throw damaged(`不支持的压缩方式：${name}`);
-    if (size > limits.maxEntryBytes) throw tooLarge(`中的文件「${name}」解压后`, formatBytes(limits.maxEntryBytes), name);
-    totalBytes += size;
-    if (totalBytes > limits.maxTotalBytes) throw tooLarge('解压后的总大小', formatBytes(limits.maxTotalBytes), name);
-    if (compression === 0 && compressedSize !== size) throw damaged(name);
-
-    // The local header must name the same file; its data must end before the directory starts.
-    const local = localHeaderOffset;
-    if (local + 30 > directoryOffset || u32(zip, local) !== localHeaderSignature) throw damaged(name);
-    const localNameLength = u16(zip, local + 26);
-    if (u16(zip, local + 8) !== compression || !sameBytes(zip.subarray(local + 30, local + 30 + localNameLength), rawName)) {
-      throw damaged(name);
-    }
-    const dataStart = local + 30 + localNameLength + u16(zip, local + 28);
-    if (dataStart + compressedSize > directoryOffset) throw damaged(name);
-    entries.push({ name, compression, compressedSize, size, localHeaderOffset: local, dataStart });
+  try {
+    return readZipDirectory(zip, {
+      entryCount(count) {
+        if (count > limits.maxEntries) throw tooLarge(`的文件数（${count} 个）`, `${limits.maxEntries} 个`);
+      },
+      entry({ name, flags, compression, size }) {
+        if (isUnsafeEntryName(name)) {
+          throw new PackageRefusedError('unsafe-entry-name', `数据包含有不安全的文件名「${printable(name)}」，已拒绝导入`, {
+            entry: printable(name),
+          });
+        }
+        if (seen.has(name)) {
+          throw new PackageRefusedError('duplicate-entry', `数据包中有重复的文件「${name}」，已拒绝导入`, { entry: name });
+        }
+        seen.add(name);
+        // Bit 0 (and 6): zip's own legacy encryption, which packages never use.
+        if ((flags & 0x0041) !== 0 || (compression !== 0 && compression !== 8)) throw damaged(`不支持的压缩方式：${name}`);
+        if (size > limits.maxEntryBytes) throw tooLarge(`中的文件「${name}」解压后`, formatBytes(limits.maxEntryBytes), name);
+        totalBytes += size;
+        if (totalBytes > limits.maxTotalBytes) throw tooLarge('解压后的总大小', formatBytes(limits.maxTotalBytes), name);
+      },
+    });
+  } catch (error) {
+    throw packageError(error);
   }
-  if (at !== end) throw damaged('压缩目录损坏');
-
-  // Entries sharing compressed bytes are how the worst zip bombs multiply themselves.
-  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  for (let i = 1; i < byOffset.length; i++) {
-    const before = byOffset[i - 1]!;
-    if (byOffset[i]!.localHeaderOffset < before.dataStart + before.compressedSize) throw damaged('文件相互重叠');
-  }
-  return entries;
 }
 
 function printable(name: string): string {
@@ -390,32 +314,11 @@ function printable(name: string): string {
 
 /** One entry's bytes, never more than its declared size (checked before this is called). */
 function inflateEntry(zip: Uint8Array, entry: ZipEntry): Uint8Array {
-  const data = zip.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-  if (entry.compression === 0) return data.slice();
-  const out = new Uint8Array(entry.size);
-  let written = 0;
-  let overflowed = false;
-  const inflater = new Inflate((piece) => {
-    if (overflowed || written + piece.length > out.length) {
-      overflowed = true;
-      return;
-    }
-    out.set(piece, written);
-    written += piece.length;
-  });
-  for (let offset = 0; ; offset += inflatePieceBytes) {
-    const pieceEnd = Math.min(offset + inflatePieceBytes, data.length);
-    const final = pieceEnd === data.length;
-    try {
-      inflater.push(data.subarray(offset, pieceEnd), final);
-    } catch (cause) {
-      throw damaged(entry.name, { entry: entry.name }, cause);
-    }
-    if (overflowed) throw damaged(`${entry.name} 解压后大于其声明的大小`, { entry: entry.name });
-    if (final) break;
+  try {
+    return inflateEntryBytes(zip, entry);
+  } catch (error) {
+    throw packageError(error);
   }
-  if (written !== entry.size) throw damaged(entry.name, { entry: entry.name });
-  return out;
 }
 
 // ─── the checksum ──────────────────────────────────────────────────────────────────────────────
@@ -614,7 +517,7 @@ async function readVerified<S extends Record<string, z.ZodType>, R>(
     zip = opened.value;
   }
 
-  const directory = readZipDirectory(zip, limits);
+  const directory = readPackageDirectory(zip, limits);
   const byName = new Map(directory.map((entry) => [entry.name, entry]));
   const manifestEntry = byName.get(manifestName);
   // Any other zip (a spreadsheet, a photo archive) is "not a package" rather than "unexpected entry".
