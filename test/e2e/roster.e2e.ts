@@ -1,11 +1,15 @@
 // A roster with good and bad rows goes through the import page in real Chromium: the preview shows
 // the counts and the reasons per row and column, the import writes the good rows, and the officer
 // finds the due enterprises on 我的联系企业. Then the workbench draws its charts (screenshot).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { shanghaiDate } from '../../shared/calendar/shanghaiDate';
 import { demoScales, generateDemoData } from '../../shared/demo/demoData';
 import { badCheckDigit, validCreditCode } from '../shared/roster/creditCodes';
 import { exceljsRoster, type FixtureCell } from '../renderer/roster/rosterFixtures';
+import { unterminatedQuoteCsv, zipBombXlsx } from '../shared/roster/hostileFiles';
 import { openApp, type App } from './harness';
 
 let app: App;
@@ -165,5 +169,40 @@ test('the workbench draws every chart over demo data and its cards click through
   await page.getByText('本月走访覆盖（已走访 / 联系企业）').click();
   await expect.poll(() => page.url()).toContain('#/review?');
   expect(page.url()).toContain('due=1');
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('hostile files are refused with the limit they hit, leaving the page and the database as they were', async () => {
+  const page = app.page;
+  await app.goto('/roster/import');
+  await page.getByLabel('文件限制').getByText('单个文件不超过 20 MB，最多 50000 行、200 列，每个单元格不超过 1000 个字符').waitFor();
+  const before = await storeCount('enterprises');
+  // Handed to the browser by path (in the system's temp folder), as a user picks them.
+  const folder = mkdtempSync(path.join(tmpdir(), 'roster-e2e-hostile-'));
+  try {
+    const files = { bomb: path.join(folder, '炸弹.xlsx'), quote: path.join(folder, '引号.csv'), big: path.join(folder, '大名单.xlsx') };
+    writeFileSync(files.bomb, zipBombXlsx());
+    writeFileSync(files.quote, unterminatedQuoteCsv());
+    writeFileSync(files.big, new Uint8Array(24 * 1024 * 1024));
+    const input = page.locator('input[type=file]');
+    const alert = page.getByRole('alert');
+
+    await input.setInputFiles(files.bomb);
+    await alert.getByText('文件「炸弹.xlsx」中的「xl/worksheets/sheet1.xml」压缩了 129:1', { exact: false }).waitFor();
+    await input.setInputFiles(files.quote);
+    await alert.getByText('文件「引号.csv」第 2 行 B 列以引号（"）开头的单元格', { exact: false }).waitFor();
+    await input.setInputFiles(files.big);
+    await alert.getByText('文件「大名单.xlsx」有 24 MB，超过名单文件 20 MB 的上限，没有读取', { exact: false }).waitFor();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  // The page still works: a good file after them reads as before.
+  await page.locator('input[type=file]').setInputFiles({
+    name: '名单.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await exceljsRoster(header, rows.slice(0, 1))),
+  });
+  await page.getByText('导入预览（尚未写入）').waitFor();
+  expect(await storeCount('enterprises')).toBe(before);
   expect(app.pageErrors).toEqual([]);
 });

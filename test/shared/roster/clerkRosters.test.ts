@@ -144,7 +144,7 @@ describe('CSV in two encodings', () => {
 
   it('is refused with the rows of the other encoding named, not imported garbled', async () => {
     const data = Buffer.concat([iconv.encode('企业名称,统一社会信用代码,所属区镇\n', 'gbk'), gbkRow(1), gbkRow(2), utf8Row(3), gbkRow(4)]);
-    expect(mixedEncodingLines(new Uint8Array(data))).toEqual({ utf8: [4], gbk: [1, 2, 3, 5] });
+    expect(mixedEncodingLines(new Uint8Array(data))).toMatchObject({ utf8: [4], gbk: [1, 2, 3, 5], utf8Count: 1, gbkCount: 4 });
     const read = readRosterFile('名单.csv', new Uint8Array(data));
     await expect(read).rejects.toThrow(RosterFileError);
     await expect(read).rejects.toThrow('第 4 行是 UTF-8 编码，其余是 GBK 编码');

@@ -23,7 +23,8 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { findHeaderRow, mapHeaderRow, rosterFields, type ColumnMapping, type RosterField } from '../../../../shared/roster/rosterColumns';
-import { maxRosterRows, RosterFileError, type RosterCell, type RosterSheet } from '../../../../shared/roster/readRosterFile';
+import { RosterFileError, type RosterCell, type RosterSheet } from '../../../../shared/roster/readRosterFile';
+import { fileTooLarge, maxRosterFileBytes, rosterLimitsText } from '../../../../shared/roster/rosterLimits';
 import { columnLetter } from '../../../../shared/roster/rosterRows';
 import { loadSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
@@ -69,10 +70,16 @@ export function RosterImportPage() {
     setError(undefined);
     setBuilt(undefined);
     setElapsed(0);
+    if (file.size > maxRosterFileBytes) {
+      // Refused at once: not a byte of it is read.
+      setStage({ kind: 'idle' });
+      setError(fileTooLarge(file.name, file.size).message);
+      return;
+    }
     setStage({ kind: 'reading', fileName: file.name, startedAt: performance.now() });
     try {
-      const data = new Uint8Array(await file.arrayBuffer());
-      const sheet = await readRosterInBackground(file.name, data);
+      // The worker reads the file itself; the page never holds its bytes or parses them.
+      const sheet = await readRosterInBackground(file);
       if (token !== readToken.current) return;
       const texts = sheet.rows.slice(0, 10).map((row) => row.map((cell) => cellText(cell)));
       const found = findHeaderRow(texts);
@@ -181,8 +188,12 @@ export function RosterImportPage() {
         </p>
         <p>点击或拖入企业名单文件（.xlsx 或 .csv）</p>
         <Typography.Text type="secondary">
-          支持 Excel、WPS、LibreOffice 导出的 .xlsx，以及 UTF-8 或 GBK 编码的 .csv；单次最多 {maxRosterRows} 行。表头可在标题行下方；
+          支持 Excel、WPS、LibreOffice 导出的 .xlsx，以及 UTF-8 或 GBK 编码的 .csv。表头可在标题行下方；
           区镇可写全称、简称或旧称（按“设置 → 区镇别名”对应）；表格下方的合计、填表人、备注等行自动跳过。
+        </Typography.Text>
+        <br />
+        <Typography.Text type="secondary" aria-label="文件限制">
+          {rosterLimitsText}；超出的文件不会读取，也不会改动任何数据。
         </Typography.Text>
       </Upload.Dragger>
 
