@@ -149,6 +149,21 @@ export class LedgerWriter {
 }
 
 /**
+ * Deletes one record by tombstone, in its own transaction, so that a merge carries the deletion to
+ * other laptops (a record already deleted, or never stored, is left as it is).
+ */
+export async function tombstoneById(table: SyncedTableName, id: string, options: WriteOptions = {}): Promise<void> {
+  await writeTransaction(
+    [table],
+    async (w) => {
+      const existing = (await w.db.table(table).get(id)) as RecordMeta | undefined;
+      if (existing) await w.tombstone(table, [existing]);
+    },
+    options,
+  );
+}
+
+/**
  * Runs `work` in one read-write transaction over `tables` (plus the settings and the change counter
  * every write needs) with a LedgerWriter for it: all of it is stored, or — on any refusal — none.
  */

@@ -11,7 +11,7 @@ import { enterpriseSearchTokens, normalizeSearchQuery } from '../../../../shared
 import { ledgerDb } from '../../db/db';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 import { RuleError } from '../../../../shared/errors/ruleError';
-import { writeTransaction } from '../../db/ledgerWrites';
+import { tombstoneById, writeTransaction } from '../../db/ledgerWrites';
 
 
 /** The fields a user types; the record fields and the derived ones are filled here. */
@@ -54,10 +54,7 @@ export async function saveEnterprise(input: EnterpriseInput, actor?: Stamper, id
 
 /** Deletes by tombstone, so that a merge carries the deletion to other laptops. */
 export async function deleteEnterprise(id: string, actor?: Stamper, now = new Date()): Promise<void> {
-  await writeTransaction(['enterprises'], async (w) => {
-    const existing = await ledgerDb().enterprises.get(id);
-    if (existing) await w.tombstone('enterprises', [existing]);
-  }, { actor, now });
+  await tombstoneById('enterprises', id, { actor, now });
 }
 
 /** Search as you type: name substring, pinyin initials or credit-code prefix; at most `limit` live rows. */

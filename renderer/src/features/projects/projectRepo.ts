@@ -16,7 +16,7 @@ import { ledgerDb } from '../../db/db';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 import { actorName } from '../../../../shared/domain/actor';
 import { RuleError } from '../../../../shared/errors/ruleError';
-import { writeTransaction, type LedgerWriter } from '../../db/ledgerWrites';
+import { tombstoneById, writeTransaction, type LedgerWriter } from '../../db/ledgerWrites';
 
 /** The record fields of a stored record, so that its own fields can be replaced as a whole. */
 function metaOf({ id, createdAt, updatedAt, updatedBy, deviceId, rev, versionVector }: RecordMeta): RecordMeta {
@@ -59,10 +59,7 @@ export async function saveProject(input: unknown, actor?: Stamper, id?: string, 
 
 /** Deletes by tombstone; its progress entries and problems stay, as an enterprise's visits do. */
 export async function deleteProject(id: string, actor?: Stamper, now = new Date()): Promise<void> {
-  await writeTransaction(['projects'], async (w) => {
-    const existing = await ledgerDb().projects.get(id);
-    if (existing) await w.tombstone('projects', [existing]);
-  }, { actor, now });
+  await tombstoneById('projects', id, { actor, now });
 }
 
 /** 移出项目库 on `date` for `reason`. */

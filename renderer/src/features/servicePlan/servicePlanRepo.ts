@@ -2,7 +2,7 @@
 // deleting, so merging laptops carries plan changes like any other record.
 import type { PlanAction } from '../../../../shared/domain/records';
 import { ledgerDb } from '../../db/db';
-import { writeTransaction } from '../../db/ledgerWrites';
+import { tombstoneById, writeTransaction } from '../../db/ledgerWrites';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 
 
@@ -38,8 +38,5 @@ export async function reopenPlanAction(id: string, actor?: Stamper, now = new Da
 }
 
 export async function deletePlanAction(id: string, actor?: Stamper, now = new Date()): Promise<void> {
-  await writeTransaction(['planActions'], async (w) => {
-    const current = await ledgerDb().planActions.get(id);
-    if (current) await w.tombstone('planActions', [current]);
-  }, { actor, now });
+  await tombstoneById('planActions', id, { actor, now });
 }
