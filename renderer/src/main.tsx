@@ -9,6 +9,7 @@ import { AppRoutes } from './AppRoutes';
 import { api } from './bridge/api';
 import { AppLockGate } from './features/appLock/AppLockGate';
 import { ledgerDb } from './db/db';
+import { backupBeforeUpgrade } from './db/preUpgradeBackup';
 import { requestPersistentStorage } from './db/localStorageState';
 import { describeError } from '../../shared/errors/describeError';
 import { recalculateAfterCalendarUpdate } from './features/settings/calendarRepo';
@@ -38,8 +39,16 @@ function render(content: ReactNode) {
 }
 
 // The database is opened before the first screen, so a database this version cannot open (made by
-// a newer version, or blocked) is one clear page rather than every screen failing on its own.
-ledgerDb().open().then(
+// a newer version, or blocked) is one clear page rather than every screen failing on its own. When
+// this build is about to upgrade its schema, the desktop app first writes a backup of it as it is; a
+// backup that cannot be written is said, and the upgrade (one transaction) goes ahead.
+backupBeforeUpgrade(ledgerDb().name, api)
+  .catch((error: unknown) => {
+    console.error('升级前备份失败', error);
+    notification.warning({ title: '升级前的自动备份未完成', description: describeError(error), placement: 'bottomRight', duration: 0 });
+  })
+  .then(() => ledgerDb().open())
+  .then(
   () => {
     void requestPersistentStorage();
     // An update may bring next year's holiday notice in the calendar package: the deadlines that
