@@ -142,6 +142,16 @@ export class LedgerWriter {
     return this.store(name, records);
   }
 
+  /** Derived caches of many records at once (a merge's refresh), checked like putDerived. */
+  async putDerivedMany(name: SyncedTableName, patches: { key: string; changes: Record<string, unknown> }[]): Promise<void> {
+    const allowed = new Set(derivedFields[name] ?? []);
+    for (const { changes } of patches) {
+      const stray = Object.keys(changes).filter((field) => !allowed.has(field));
+      if (stray.length > 0) throw new Error(`${stray.join('、')} 不是 ${name} 的派生字段，不能绕过版本写入`);
+    }
+    if (patches.length > 0) await this.db.table(name).bulkUpdate(patches);
+  }
+
   /** Records that carry their own version (a merge's outcome, generated demo data): kept as they are, given a local change number. */
   async putVersioned<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
     return this.store(name, records);

@@ -24,7 +24,7 @@ import {
   type LedgerPackage,
 } from '../../../renderer/src/features/exchange/exchangeRepo';
 import { changeProblem } from '../../../renderer/src/features/problems/problemRepo';
-import { saveVisitWithProblems } from '../../../renderer/src/features/visits/visitRepo';
+import { deleteVisit, saveVisitWithProblems } from '../../../renderer/src/features/visits/visitRepo';
 
 interface Laptop {
   db: LedgerDatabase;
@@ -120,6 +120,26 @@ describe('packages between laptops', () => {
     expect(preview.tables.every((t) => t.counts.unchanged === t.counts.added + t.counts.unchanged + t.counts.updated + t.counts.conflict + t.counts.deleted)).toBe(true);
     await applyMerge(again, { takeReference: false }, bureau.db);
     expect(await contents(bureau.db)).toEqual(before);
+  });
+
+  it('moves the last visit date with the visits that arrive: forward, back when the latest is redated or deleted', async () => {
+    const { enterprise, visit } = await recordVisit(zhang, '甲公司', '1000001', '缺工', '2026-11-18');
+    await send(zhang, bureau);
+    expect((await bureau.db.enterprises.get(enterprise.id))?.lastVisitDate).toBe('2026-11-18');
+    const who = { officerName: '张敏', deviceId: 'laptop-zhang', officerDepartment: '区商务局' };
+    const redate = (date: string) =>
+      at(zhang, () =>
+        saveVisitWithProblems(
+          { visitId: visit.id, visit: { ...visit, date }, keptAttachmentIds: [], newFiles: [], problems: [] },
+          { who, now: new Date('2026-11-25T02:00:00Z'), overrides: {} },
+        ),
+      );
+    await redate('2026-11-10');
+    await send(zhang, bureau);
+    expect((await bureau.db.enterprises.get(enterprise.id))?.lastVisitDate).toBe('2026-11-10');
+    await at(zhang, () => deleteVisit(visit.id, 'keep', who, new Date('2026-11-26T02:00:00Z')));
+    await send(zhang, bureau);
+    expect((await bureau.db.enterprises.get(enterprise.id))?.lastVisitDate).toBeUndefined();
   });
 
   it('sends only what changed since the last package marked sent', async () => {

@@ -3,7 +3,7 @@
 // incoming one would do is previewed by the same pure merge that applies it (shared/sync/
 // mergeRecords.ts), and the merge is ONE transaction through the write path. A backup is a package
 // of kind `backup` holding everything, and a restore replaces every record in one transaction.
-import type { Attachment, RecordMeta } from '../../../../shared/domain/records';
+import type { Attachment, Enterprise, RecordMeta, Visit } from '../../../../shared/domain/records';
 import { isDemoRecord } from '../../../../shared/demo/demoData';
 import { newId } from '../../../../shared/ids';
 import {
@@ -33,7 +33,7 @@ import {
   type SyncedTableName,
 } from '../../../../shared/sync/syncedTables';
 import { ledgerDb } from '../../db/db';
-import { enterprisesAffectedBy, refreshEnterpriseDerived } from '../../db/derivedFieldRefresh';
+import { enterprisesAffectedBy, refreshDerivedAfterMerge, refreshEnterpriseDerived } from '../../db/derivedFieldRefresh';
 import { writeTransaction } from '../../db/ledgerWrites';
 import type { LedgerDatabase } from '../../db/schema';
 import { readOrCreateSettings } from '../../db/settingsStore';
@@ -227,14 +227,21 @@ function incomingRecords(pkg: LedgerPackage, table: SyncedTableName): RecordMeta
 }
 
 async function mergeTables(db: LedgerDatabase, pkg: LedgerPackage, now: Date) {
-  const results: { table: SyncedTableName; writes: RecordMeta[]; conflicts: Conflict[]; counts: MergeCounts }[] = [];
+  const results: {
+    table: SyncedTableName;
+    /** The stored copies before the merge (the derived-field refresh compares with them). */
+    localById: Map<string, RecordMeta>;
+    writes: RecordMeta[];
+    conflicts: Conflict[];
+    counts: MergeCounts;
+  }[] = [];
   for (const table of syncedTableNames) {
     const incoming = incomingRecords(pkg, table);
     if (incoming.length === 0) continue;
     const stored = (await db.table(table).bulkGet(incoming.map((r) => r.id))) as (RecordMeta | undefined)[];
     const localById = new Map<string, RecordMeta>();
     for (const row of stored) if (row) localById.set(row.id, row);
-    results.push({ table, ...mergeBatch(table, incoming, localById, now) });
+    results.push({ table, localById, ...mergeBatch(table, incoming, localById, now) });
   }
   return results;
 }
@@ -283,7 +290,8 @@ export async function applyMerge(
         await db.conflicts.bulkPut(fresh);
         conflicts += fresh.length;
       }
-      await refreshEnterpriseDerived(w, enterprisesAffectedBy(written as Parameters<typeof enterprisesAffectedBy>[0]));
+      const visitsBefore = (merged.find((m) => m.table === 'visits')?.localById ?? new Map()) as Map<string, Visit>;
+      await refreshDerivedAfterMerge(w, written as { enterprises?: Enterprise[]; visits?: Visit[] }, visitsBefore);
       let referenceTaken = false;
       if (options.takeReference && pkg.reference) {
         const settings = await readOrCreateSettings(db);
