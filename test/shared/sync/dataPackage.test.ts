@@ -187,12 +187,12 @@ describe('writeDataPackage / readDataPackage round trip', () => {
     expect(read.attachments.get('att-1')).toEqual(contents().attachments[0]!.bytes);
   });
 
+  // Writing at the default factor only (2–3 s on 2 cores; reading it again would double that): the
+  // reader takes the factor from the file, which the lowered-factor round trips above exercise.
   it("keeps age's default scrypt work factor (18) unless a test lowers it", async () => {
     const file = await writeDataPackage(contents(), { passphrase: 'correct horse battery staple' });
     expect(strFromU8(file.subarray(0, 100), true)).toMatch(/^age-encryption\.org\/v1\n-> scrypt \S+ 18\n/);
-    const read = await readDataPackage(file, { passphrase: 'correct horse battery staple' }, schemas);
-    expect(read.tables.enterprises).toHaveLength(1);
-  });
+  }, 60_000);
 
   it("round trips to the bureau's public key, also with the key given as an age-keygen identity file", async () => {
     const bureau = await generateBureauKeyPair();
