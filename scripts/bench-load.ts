@@ -30,6 +30,7 @@
 //                                already holds a finished load of the same scale, the write side is
 //                                skipped and its figures are those of the run that made the profile
 //   --skip-write                 with a fresh profile too: load once through the app (home page), no baselines
+//   --skip-read                  no read side (e.g. only --profile on a kept profile); the docs are then left alone
 //   --queries N                  typed queries (default 90: 30 name fragments, 30 pinyin initials, 30 credit-code prefixes)
 //   --cold-runs N                cold/warm first-screen runs (default 3)
 //   --no-docs                    print only; otherwise the "bench:load" section of docs/benchmarks.md is replaced
@@ -593,7 +594,7 @@ async function main() {
       write = await writeSide(server.url, profileDir, !flag('--skip-write'));
       if (markerFile) writeFileSync(markerFile, JSON.stringify({ scale, port, write } satisfies KeptMarker, null, 1));
     }
-    read = await readSide(server.url, profileDir);
+    if (!flag('--skip-read')) read = await readSide(server.url, profileDir);
     if (profileOut) {
       await server.close();
       profile = await profileSide(port, profileDir);
@@ -613,7 +614,7 @@ async function main() {
     writeFileSync(profileOut.replace(/\.md$/, '') + '.json', JSON.stringify(profile.summaries, null, 1));
     log(`profile tables in ${profileOut}`);
   }
-  if (!writeDocs) return;
+  if (!writeDocs || !read) return;
   const typedCount = read?.typed.length ?? 0;
   await writeBenchmarkSection(
     'bench:load',

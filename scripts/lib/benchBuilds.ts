@@ -78,8 +78,13 @@ export function buildWeight(dir: string): BuildWeight {
 export function moduleMap(chunkText: string): (line: number) => string | undefined {
   const starts: { line: number; module: string | undefined }[] = [];
   chunkText.split('\n').forEach((text, i) => {
-    const marker = /^\/\/ ((?:node_modules|renderer|shared|\\0vite)\/\S+\.[cm]?[jt]sx?)$/.exec(text);
-    if (marker) starts.push({ line: i, module: marker[1]! });
+    // e.g. "// renderer/src/db/db.ts", "// node_modules/dexie/import-wrapper.mjs", or with a node_modules
+    // reached through a symlink "// ../../work/main/node_modules/react/index.js".
+    const marker = /^\/\/ (\S+\.[cm]?[jt]sx?)$/.exec(text);
+    if (!marker) return;
+    const file = marker[1]!;
+    const inModules = file.indexOf('node_modules/');
+    starts.push({ line: i, module: inModules >= 0 ? file.slice(inModules) : file.replace(/^(\.\.\/)+/, '') });
   });
   return (line) => {
     // Last marker at or before `line` (0-based), by binary search.
