@@ -4,7 +4,7 @@
 // same run:
 //   1. the demo data is loaded through the app (window.visitLedgerDebug.loadDemoData, bench:load's
 //      path), then the browser is closed and reopened on the same profile, as on another day; the
-//      page waits on 设置 (a screen that reads only the settings: no live query re-runs after a write);
+//      page waits on 设置 (a screen that reads little: only its demo-data check re-runs after a write);
 //   2. each run, the page makes the package another laptop would send (visitLedgerDebug.
 //      makeMergePackage: edited copies of random demo visits and problems, versions bumped by a
 //      foreign device, plus new records; real package bytes from writeDataPackage) and merges it
@@ -27,7 +27,7 @@
 // Options:
 //   [scale]                  bureau (default) or small
 //   --records N              records in the package (default 10000; a fifth new, the rest edits)
-//   --runs N                 timed runs (default 3; the median is reported)
+//   --runs N                 timed runs (default 4: each side first twice; the median is reported)
 //   --reuse-profile <dir>    keep the loaded profile in <dir> (also BENCH_MERGE_PROFILE); loaded only when
 //                            <dir> does not hold a finished load of the same scale yet
 //   --profile <file.md>      also record Chromium's performance trace of one merge, on an unminified build,
@@ -63,7 +63,7 @@ const scaleName = argv.find((a, i) => !a.startsWith('--') && !valued.has(argv[i 
 if (!(scaleName in demoScales)) throw new Error(`unknown scale ${scaleName} (${Object.keys(demoScales).join(', ')})`);
 const scale: DemoScale = demoScales[scaleName as keyof typeof demoScales];
 const records = Number(option('--records') ?? 10_000);
-const runs = Number(option('--runs') ?? 3);
+const runs = Number(option('--runs') ?? 4);
 const keptProfile = option('--reuse-profile') ?? process.env.BENCH_MERGE_PROFILE;
 const profileOut = option('--profile');
 const writeDocs = !flag('--no-docs');
@@ -219,7 +219,7 @@ async function launch(profileDir: string, options: { idbProbe?: boolean } = {}):
   return context;
 }
 
-/** Opens 设置 (reads only the settings, so no live query re-runs while the merge writes) with the hooks. */
+/** Opens 设置 (it reads little, so hardly any live query re-runs while the merge writes) with the hooks. */
 async function openApp(context: BrowserContext, url: string): Promise<Page> {
   const page = context.pages()[0]!;
   page.setDefaultTimeout(900_000);
@@ -391,7 +391,7 @@ interface KeptMarker {
   loadMs: number;
 }
 
-function report(results: Run[], phases: MergePhases) {
+function report(results: Run[], phases: MergePhases, profile?: ProfileSummary) {
   const mergeMedian = median(results.map((r) => r.merge.mergeMs));
   const bareMedian = median(results.map((r) => r.bare.ms));
   const ratioMedian = median(results.map((r) => r.merge.mergeMs / r.bare.ms));
@@ -431,23 +431,56 @@ function report(results: Run[], phases: MergePhases) {
       ['readLedgerPackage: unzip, checksum, JSON, zod', formatMs(phases.readMs)],
       ['— JSON.parse of the tables', formatMs(phases.jsonMs)],
       ['— zod safeParse of every record (the merge runs it twice: reading, and again in the write path)', formatMs(phases.zodMs)],
-      ['— the rest: unzip (fflate), SHA-256 checksum, copies', formatMs(Math.max(0, phases.readMs - phases.jsonMs - phases.zodMs))],
+      [
+        '— the rest: unzip (fflate), SHA-256 checksum, copies',
+        phases.readMs > phases.jsonMs + phases.zodMs ? formatMs(phases.readMs - phases.jsonMs - phases.zodMs) : 'within the noise of the two above (see the profile)',
+      ],
       ['bulkGet of the package ids (first read of them)', formatMs(phases.bulkGetMs)],
       ['mergeBatch (pure)', formatMs(phases.mergeBatchMs)],
       ['previewMerge (bulkGet + mergeBatch; caches warm)', formatMs(phases.previewMs)],
       ['applyMerge right after (caches warm)', formatMs(phases.applyMs)],
     ],
   );
+  const byOrder = (['merge first', 'baseline first'] as const)
+    .map((order) => {
+      const ratios = results.filter((r) => r.order === order).map((r) => r.merge.mergeMs / r.bare.ms);
+      return ratios.length > 0 ? `${order}: ${ratios.map((x) => `${x.toFixed(2)}x`).join(', ')}` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
+  const profileTable = profile
+    ? [
+        `Profiled merge (one more package, unminified build, every IndexedDB request logged with its caller — which slows it): ${profile.label.replace(/^merge of /, '')}.`,
+        '',
+        markdownTable(
+          ['IndexedDB work by caller', 'store', 'method', 'requests', 'span (first call → last answer)'],
+          profile.idb.groups
+            .filter((g) => g.requests > 10)
+            .slice(0, 8)
+            .map((g) => [g.caller.replace(/ ← .*/, ''), g.store, g.method, String(g.requests), formatMs(g.spanMs)]),
+        ),
+        '',
+        `Browser side (IndexedDB backend): ${profile.idbTrace
+          .filter((e) => /Operation$|PutRecord/.test(e.name))
+          .map((e) => `${e.name} ${formatMs(e.totalMs)} (${e.count})`)
+          .join(', ')}. Renderer JavaScript by module (self): ${profile.cpu.byModule
+          .slice(0, 5)
+          .map((m) => `${m.module.replace(/^node_modules\//, '')} ${formatMs(m.selfMs)}`)
+          .join(', ')}; idle (waiting for IndexedDB) ${formatMs(profile.cpu.special.find((x) => x.name === '(idle)')?.selfMs ?? Number.NaN)}.`,
+      ].join('\n')
+    : '';
   const mergeMet = mergeMedian < targetMs;
   const ratioMet = ratioMedian <= targetRatio;
   const verdict =
     `Target: merge < ${targetMs / 1000} s — **${mergeMet ? 'met' : 'missed'}** (median ${formatMs(mergeMedian)}); ` +
-    `merge ≤ ${targetRatio}× the bare bulkPut — **${ratioMet ? 'met' : 'missed'}** (median ${ratioMedian.toFixed(2)}x wall, ${cpuRatioMedian.toFixed(2)}x CPU)`;
-  return { runTable, phaseTable, verdict };
+    `merge ≤ ${targetRatio}× the bare bulkPut — **${ratioMet ? 'met' : 'missed'}** (median ${ratioMedian.toFixed(2)}x wall, ${cpuRatioMedian.toFixed(2)}x CPU; by order, ${byOrder})`;
+  return { runTable, phaseTable, profileTable, verdict };
 }
 
 async function main() {
-  log(`scale ${scaleName}, package of ${records} records, ${runs} runs; ${machineLine()}; ${codeLine()}`);
+  // The code measured: what the renderer is built from now (others commit while the bench runs).
+  const code = codeLine();
+  log(`scale ${scaleName}, package of ${records} records, ${runs} runs; ${machineLine()}; ${code}`);
   const renderer = await prepareRenderer(log);
   const profileDir = keptProfile ? path.resolve(keptProfile) : await freshTempDir('bench-merge-profile');
   if (keptProfile) await mkdir(profileDir, { recursive: true });
@@ -531,10 +564,10 @@ async function main() {
     if (!keptProfile) await removeTempDir(profileDir);
   }
 
-  const { runTable, phaseTable, verdict } = report(results, phases);
-  console.log(`\n${runTable}\n\n${phaseTable}\n\n${verdict}\n`);
+  const { runTable, phaseTable, profileTable, verdict } = report(results, phases, profile?.summary);
+  console.log(`\n${runTable}\n\n${phaseTable}\n\n${profileTable}\n\n${verdict}\n`);
   if (profile && profileOut) {
-    const text = [`# bench:merge profile, ${machineLine()}; ${codeLine()}`, '', `Scale: ${scaleName}. Raw trace: ${profile.raw}`, '', profileMarkdown(profile.summary)].join('\n\n');
+    const text = [`# bench:merge profile, ${machineLine()}; ${code}`, '', `Scale: ${scaleName}. Raw trace: ${profile.raw}`, '', profileMarkdown(profile.summary)].join('\n\n');
     writeFileSync(profileOut, `${text}\n`);
     log(`profile tables in ${profileOut}`);
   }
@@ -542,7 +575,7 @@ async function main() {
   const first = results[0]!.info;
   await writeBenchmarkSection(
     'bench:merge',
-    `Measured ${machineLine()}; Chromium ${chromiumVersion || '(persistent context)'}, headless, persistent profile (IndexedDB on disk); scale \`${scaleName}\` (${counts.enterprises} enterprises, ${counts.visits} visits, ${counts.problems} problems); ${codeLine()}.
+    `Measured ${machineLine()}; Chromium ${chromiumVersion || '(persistent context)'}, headless, persistent profile (IndexedDB on disk); scale \`${scaleName}\` (${counts.enterprises} enterprises, ${counts.visits} visits, ${counts.problems} problems); ${code}${marker?.loadedAt ? `; profile loaded by this script at ${marker.loadedAt}` : ''}.
 
 ${runTable}
 
@@ -560,7 +593,7 @@ What is measured (scripts/bench-merge.ts, visitLedgerDebug.makeMergePackage / ti
 - Bare: Dexie \`bulkPut\` of the same records into the same tables of the same database, one transaction, through a second
   Dexie connection (bundled by the script, not part of the app).
 - Fair start: after each side, what it wrote is put back (stored originals re-put, new records deleted, enterprises restored),
-  untimed; the first side alternates; a warm-up run first; the page waits on 设置, so no live query re-runs after a write.
+  untimed; the first side alternates; a warm-up run first; the page waits on 设置 (only its demo-data check re-runs after a write).
   Wall time is timed in the page; CPU time is every Chromium process of the profile (/proc), which this shared 2-core
   machine's other work moves much less. Served from http://127.0.0.1, where Dexie runs in debug mode (a console task per
   table call; the desktop app on app:// runs without it).
@@ -568,7 +601,7 @@ What is measured (scripts/bench-merge.ts, visitLedgerDebug.makeMergePackage / ti
 Where the time goes:
 
 ${phaseTable}
-
+${profileTable ? `\n${profileTable}\n` : ''}
 Re-run: \`npm run bench:merge\` (at bureau scale the demo load alone takes 5–16 minutes on this machine, each run several
 minutes); \`npm run bench:merge -- --reuse-profile /tmp/bureau-merge\` keeps the loaded profile for the next run;
 \`--profile <file.md>\` adds Chromium's performance trace of one merge with every IndexedDB request and its caller.`,
