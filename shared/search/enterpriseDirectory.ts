@@ -73,6 +73,50 @@ export function filterDirectory(entries: readonly DirectoryEntry[], filter: Dire
   );
 }
 
+/** filterDirectory that remembers its recent answers; see createDirectorySearch. */
+export type DirectorySearch = (entries: readonly DirectoryEntry[], filter: DirectoryFilter) => readonly DirectoryEntry[];
+
+/**
+ * Search as you type over the roster: the same answer as filterDirectory, in the same order, but a
+ * query that extends one answered recently (same entries, town and officer) is matched against that
+ * answer's rows only. Narrowing is exact: an entry matches when the normalised query occurs in its
+ * name or starts one of its tokens, and whatever contains or starts with "hengt" contains or starts
+ * with "heng". So each typed character costs the last answer's hits, not the 20,000 entries, and a
+ * Backspace finds the shorter query's answer kept. Holds at most `keep` answers; a new directory
+ * (a write anywhere) or another town or officer forgets them.
+ */
+export function createDirectorySearch(keep = 16): DirectorySearch {
+  let answeredFor: readonly DirectoryEntry[] | undefined;
+  let answeredScope = '';
+  /** Normalised query → rows, least recently used first. */
+  const answers = new Map<string, readonly DirectoryEntry[]>();
+  return (entries, filter) => {
+    const scope = `${filter.town ?? ''}\u0000${filter.officer ?? ''}`;
+    if (entries !== answeredFor || scope !== answeredScope) {
+      answers.clear();
+      answeredFor = entries;
+      answeredScope = scope;
+    }
+    const q = normalizeSearchQuery(filter.query ?? '');
+    let rows = answers.get(q);
+    if (rows === undefined) {
+      let base: readonly DirectoryEntry[] = entries;
+      let longest = -1;
+      for (const [answered, answeredRows] of answers) {
+        if (answered.length > longest && q.startsWith(answered)) {
+          base = answeredRows;
+          longest = answered.length;
+        }
+      }
+      rows = filterDirectory(base, filter);
+    }
+    answers.delete(q);
+    answers.set(q, rows);
+    if (answers.size > keep) answers.delete(answers.keys().next().value!);
+    return rows;
+  };
+}
+
 /** The distinct values of one field, in pinyin order, for a filter's options (blank left out). */
 export function distinctValues(entries: readonly DirectoryEntry[], field: 'town' | 'assignedOfficer'): string[] {
   const values = new Set<string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDirectory, distinctValues, filterDirectory, type DirectorySource } from '../../../shared/search/enterpriseDirectory';
+import { buildDirectory, createDirectorySearch, distinctValues, filterDirectory, type DirectorySource } from '../../../shared/search/enterpriseDirectory';
 import { enterpriseSearchTokens } from '../../../shared/search/searchTokens';
 
 function source(id: string, name: string, town = '吴江开发区', assignedOfficer = '张敏'): DirectorySource {
@@ -55,5 +55,30 @@ describe('the roster in memory', () => {
     const directory = buildDirectory([source('1', '甲', '盛泽镇', '王五'), source('2', '乙', '七都镇', ''), source('3', '丙', '盛泽镇', '李四')]);
     expect(distinctValues(directory, 'town')).toEqual(['七都镇', '盛泽镇']);
     expect(distinctValues(directory, 'assignedOfficer')).toEqual(['李四', '王五']);
+  });
+
+  it('search as you type answers every keystroke exactly as a fresh filter would, Backspace and filters included', () => {
+    const directory = buildDirectory([
+      source('1', '江苏亨通光电股份有限公司', '七都镇', '张敏'),
+      source('2', '亨通精工有限公司', '七都镇', '李四'),
+      source('3', '恒力化纤有限公司', '盛泽镇', '张敏'),
+      source('4', '盛虹集团有限公司', '盛泽镇', '李四'),
+      source('5', '吴江恒通纺织有限公司', '松陵镇', '王五'),
+      source('6', '苏州恒通电缆有限公司', '七都镇', '王五'),
+    ]);
+    const search = createDirectorySearch(4);
+    // What an officer types: forward, a typo taken back, pinyin with a space, then town and officer.
+    const typed = ['h', 'he', 'hen', 'heng', 'hengt', 'hengto', 'hengt', 'heng', 'hen', 'heng', 'heng ', 'heng l', 'heng li', 'hl', 'ht', 'htg', 'hengtong', '恒', '恒通', '恒', '亨', '亨通', ''];
+    const scopes = [{}, { town: '七都镇' }, { officer: '王五' }, { town: '七都镇', officer: '王五' }, {}];
+    for (const scope of scopes) {
+      for (const query of typed) {
+        const filter = { ...scope, query };
+        expect(names(search(directory, filter)), JSON.stringify(filter)).toEqual(names(filterDirectory(directory, filter)));
+      }
+    }
+    // A new directory (an enterprise saved) is searched afresh, not through the old one's answers.
+    const grown = buildDirectory([...directory.map((e) => source(e.id, e.name, e.town, e.assignedOfficer)), source('7', '恒通新材料有限公司')]);
+    expect(names(search(grown, { query: '恒通' }))).toEqual(names(filterDirectory(grown, { query: '恒通' })));
+    expect(names(search(grown, { query: '恒通' }))).toContain('恒通新材料有限公司');
   });
 });
