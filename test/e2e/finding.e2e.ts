@@ -16,6 +16,7 @@ interface StoredProblem {
 interface StoredEnterprise {
   id: string;
   name: string;
+  creditCode: string;
   town: string;
   assignedOfficer: string;
   searchTokens: string[];
@@ -110,6 +111,45 @@ test('企业名录: pinyin order, every match reachable, filters by town and off
   const both = enterprises.filter((e) => e.town === town && e.assignedOfficer === assignedOfficer);
   await expect.poll(() => count.innerText()).toContain(`找到 ${both.length} 家`);
   await expect.poll(async () => (await rosterNames(app)).slice(0, 5)).toEqual(both.map((e) => e.name).sort(collator.compare).slice(0, 5));
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('企业名录: typed fast, the list shows the rows for the final text, and Enter at once opens its first hit', async () => {
+  const page = app.page;
+  const collator = new Intl.Collator('zh-CN', { numeric: true });
+  const byName = [...enterprises].sort((a, b) => collator.compare(a.name, b.name));
+  // What the list holds for a text: the enterprises with a token starting with it, in pinyin order.
+  const matching = (text: string) => byName.filter((e) => e.searchTokens.some((t) => t.startsWith(text.toLowerCase())));
+  await app.goto('/enterprises');
+  const count = page.getByLabel('企业数');
+  await expect.poll(() => count.innerText()).toContain(`共 ${enterprises.length} 家`);
+  const search = page.getByLabel('搜索企业');
+  const idle = () => page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
+
+  // The last enterprise in pinyin order, by its credit code typed key by key with no pause: every
+  // shorter prefix matches other enterprises, listed before it, so an earlier answer shows other rows.
+  const target = byName.at(-1)!;
+  const code = target.creditCode;
+  expect(matching(code.slice(0, 8)).length).toBeGreaterThan(1);
+  await search.pressSequentially(code);
+  await expect.poll(() => count.innerText()).toContain('找到 1 家');
+  expect(await rosterNames(app)).toEqual([target.name]);
+  await idle();
+  expect(await rosterNames(app)).toEqual([target.name]);
+  expect(await count.innerText()).toContain('找到 1 家');
+
+  // Backspace, quickly, down to the first 8 characters: that text's rows, not the longer one's.
+  for (let i = 0; i < code.length - 8; i++) await search.press('Backspace');
+  const shorter = matching(code.slice(0, 8));
+  await expect.poll(() => count.innerText()).toContain(`找到 ${shorter.length} 家`);
+  await expect.poll(async () => (await rosterNames(app)).slice(0, 5)).toEqual(shorter.slice(0, 5).map((e) => e.name));
+
+  // Enter straight after typing, before anything is painted for the final text, opens its first hit.
+  await search.fill('');
+  await expect.poll(() => count.innerText()).toContain(`共 ${enterprises.length} 家`);
+  await search.pressSequentially(code);
+  await search.press('Enter');
+  await page.getByRole('heading', { name: target.name, level: 4 }).waitFor();
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -1,61 +1,28 @@
 // 企业名录: every live enterprise in pinyin order of its name, with search as you type and filters by
 // town and officer; the count says how many match, and every match can be scrolled to. Rows are
 // virtualised, so 20,000 enterprises scroll as smoothly as 20. Town and officer live in the URL, so
-// "back" from an enterprise keeps them.
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Input, Select, Space, Spin, Typography, type InputRef } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { useVirtualRows, VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
-import type { DirectoryEntry } from '../../../../shared/search/enterpriseDirectory';
+// "back" from an enterprise keeps them. The typed text lives outside this component
+// (EnterpriseSearch.tsx): a keystroke re-renders the box, the count line and the list, not the page.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { createValueStore } from '../../components/valueStore';
+import { createDirectorySearch } from '../../../../shared/search/enterpriseDirectory';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
-import { useEnterpriseRows } from './useEnterpriseRows';
-import { useOpenProblemCounts } from './useOpenProblemCounts';
-
-const rowHeight = 44;
+import { EnterpriseCount, EnterpriseResults, EnterpriseSearchBox, type RosterScope } from './EnterpriseSearch';
+import { useEnterpriseDirectory } from './useEnterpriseRows';
 
 export function EnterpriseListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [query, setQuery] = useState('');
-  const settledQuery = useDebouncedValue(query, 150);
+  const [text] = useState(() => createValueStore(''));
+  const [search] = useState(() => createDirectorySearch());
   const town = params.get('town') ?? undefined;
   const officer = params.get('officer') ?? undefined;
-  const { rows, total, towns, officers, loading } = useEnterpriseRows({ query: settledQuery, town, officer });
-  const searchInput = useRef<InputRef>(null);
+  const { directory, towns, officers } = useEnterpriseDirectory();
   const adding = params.get('new') === '1';
-
-  useEffect(() => {
-    searchInput.current?.focus();
-  }, []);
-
-  const table = useVirtualRows(rows, rowHeight, `${settledQuery}|${town ?? ''}|${officer ?? ''}`);
-  const counts = useOpenProblemCounts(table.visible.map((e) => e.id));
-  const columns: VirtualColumn<DirectoryEntry>[] = [
-    {
-      key: 'name',
-      header: '企业名称',
-      title: (e) => e.name,
-      cell: (e) => (
-        <Link to={`/enterprises/${e.id}`} onClick={(ev) => ev.stopPropagation()}>
-          {e.name}
-        </Link>
-      ),
-    },
-    { key: 'creditCode', header: '统一社会信用代码', className: 'mono', cell: (e) => e.creditCode },
-    { key: 'town', header: '所属区镇', cell: (e) => e.town },
-    { key: 'officer', header: '服务专员', cell: (e) => e.assignedOfficer },
-    { key: 'lastVisit', header: '最近走访', cell: (e) => e.lastVisitDate ?? <Typography.Text type="secondary">未走访</Typography.Text> },
-    {
-      key: 'open',
-      header: '未办结问题',
-      cell: (e) => {
-        const open = counts.get(e.id);
-        return open === undefined ? '' : open > 0 ? <Badge count={open} color="#d4380d" showZero={false} /> : '0';
-      },
-    },
-  ];
+  const scope: RosterScope = { text, search, directory, town, officer };
 
   function setParam(key: string, value: string | undefined) {
     const next = new URLSearchParams(params);
@@ -64,10 +31,11 @@ export function EnterpriseListPage() {
     setParams(next, { replace: true });
   }
   const closeAdd = () => setParam('new', undefined);
+  const openFirstHit = (query: string) => {
+    const first = directory ? search(directory, { query, town, officer })[0] : undefined;
+    if (first) navigate(`/enterprises/${first.id}`);
+  };
 
-  const searching = settledQuery.trim() !== '' || Boolean(town) || Boolean(officer);
-  const countText =
-    total === undefined ? '正在载入…' : searching ? `找到 ${rows.length} 家（共 ${total} 家）` : `共 ${total} 家，按企业名称拼音排序`;
   return (
     <div className="page-fill">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
@@ -75,9 +43,7 @@ export function EnterpriseListPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             企业名录
           </Typography.Title>
-          <Typography.Text type="secondary" aria-live="polite" aria-label="企业数">
-            {countText}
-          </Typography.Text>
+          <EnterpriseCount {...scope} />
         </Space>
         <Space wrap>
           <Select
@@ -100,43 +66,14 @@ export function EnterpriseListPage() {
             options={officers.map((o) => ({ value: o, label: o }))}
             onChange={(v?: string) => setParam('officer', v)}
           />
-          <Input
-            ref={searchInput}
-            aria-label="搜索企业"
-            placeholder="搜索企业名称、拼音（全拼或首字母）或信用代码"
-            prefix={<SearchOutlined />}
-            allowClear
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              // Enter opens the first hit: find and open an enterprise without touching the mouse.
-              if (e.key === 'Enter' && rows[0] && settledQuery === query && query.trim()) navigate(`/enterprises/${rows[0].id}`);
-            }}
-            style={{ width: 340 }}
-          />
+          <EnterpriseSearchBox text={text} onEnter={openFirstHit} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setParam('new', '1')}>
             新增企业
           </Button>
         </Space>
       </Space>
 
-      <VirtualTable
-        label="企业列表"
-        table={table}
-        columns={columns}
-        rowKey={(e) => e.id}
-        onRowClick={(e) => navigate(`/enterprises/${e.id}`)}
-        placeholder={
-          loading ? (
-            // The first opening reads the whole roster once (about a second at 20,000 enterprises).
-            <Flex justify="center" style={{ marginTop: 48 }}>
-              <Spin description="正在载入企业名录…" />
-            </Flex>
-          ) : rows.length === 0 ? (
-            <Empty style={{ marginTop: 48 }} description={searching ? '没有找到匹配的企业' : '还没有企业，点“新增企业”添加'} />
-          ) : null
-        }
-      />
+      <EnterpriseResults {...scope} />
 
       <EnterpriseFormModal
         open={adding}
