@@ -101,13 +101,96 @@ export function excelValue(value: CellValue, type: ColumnSpec['type']): string |
 
 /** Lines a paragraph needs in a merged cell `widthChars` wide (CJK characters count double). */
 export function estimateLines(text: string, widthChars: number): number {
+  // One pass over the code units (no split, no string iterator: this runs for most cells of a 200k-row
+  // ledger). A surrogate pair is one character, as a code point iterator would count it.
+  const perLine = Math.max(4, widthChars - 1);
   let lines = 0;
-  for (const line of text.split('\n')) {
-    let w = 0;
-    for (const ch of line) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-    lines += Math.max(1, Math.ceil(w / Math.max(4, widthChars - 1)));
+  let w = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      lines += Math.max(1, Math.ceil(w / perLine));
+      w = 0;
+    } else if (code > 0x2e80) {
+      w += 2;
+      if (code >= 0xd800 && code <= 0xdbff) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) i += 1;
+      }
+    } else {
+      w += 1;
+    }
   }
-  return lines;
+  return lines + Math.max(1, Math.ceil(w / perLine));
+}
+
+// ExcelJS's cell value types (doc/enums.js), as its style lookup takes them.
+const VALUE_NULL = 0;
+const VALUE_NUMBER = 2;
+const VALUE_STRING = 3;
+const VALUE_DATE = 4;
+
+/** What ExcelJS's XML writer escapes in text and attributes (utils.xmlEncode); control characters are dropped. */
+// eslint-disable-next-line no-control-regex -- these are the characters it matches
+const xmlSpecial = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
+
+/** ExcelJS's xmlEncode, character for character, so rows written here read back byte for byte the same. */
+function xmlText(text: string): string {
+  const found = xmlSpecial.exec(text);
+  if (!found) return text;
+  let result = '';
+  let last = 0;
+  for (let i = found.index; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let escape: string;
+    if (code === 34) escape = '&quot;';
+    else if (code === 38) escape = '&amp;';
+    else if (code === 39) escape = '&apos;';
+    else if (code === 60) escape = '&lt;';
+    else if (code === 62) escape = '&gt;';
+    else if (code === 127 || (code <= 31 && (code <= 8 || (code >= 11 && code !== 13)))) escape = '';
+    else continue;
+    if (last !== i) result += text.substring(last, i);
+    last = i + 1;
+    result += escape;
+  }
+  return last !== text.length ? result + text.substring(last) : result;
+}
+
+/**
+ * The parts of ExcelJS's streaming worksheet (stream/xlsx/worksheet-writer.js) that writing a row
+ * takes: its uncommitted rows, the next row number, the sheet's XML stream and the workbook's styles.
+ */
+interface StreamingSheet {
+  _rows: unknown[];
+  _rowZero: number;
+  startedData: boolean;
+  useSharedStrings: boolean;
+  stream: { write(xml: string): unknown };
+  _workbook: { styles: { addStyleModel(style: Partial<Style>, valueType: number): number } };
+}
+
+/**
+ * The streaming worksheet, when it is one whose rows can be written as XML here: every row before
+ * this one flushed, inline strings, and the internals above where this ExcelJS keeps them.
+ */
+function streamingSheet(worksheet: Worksheet): StreamingSheet | undefined {
+  const ws = worksheet as unknown as Partial<StreamingSheet> & { _commitRow?: unknown };
+  if (typeof ws._commitRow !== 'function' || !Array.isArray(ws._rows) || typeof ws._rowZero !== 'number') return undefined;
+  if (ws.startedData !== true || ws.useSharedStrings !== false) return undefined;
+  if (typeof ws._workbook?.styles?.addStyleModel !== 'function') return undefined;
+  if (typeof ws.stream?.write !== 'function') return undefined;
+  return ws as StreamingSheet;
+}
+
+export interface SheetWriterOptions {
+  /**
+   * Table rows (data, late, 合计) on ExcelJS's streaming writer go straight to the sheet's XML, the
+   * XML ExcelJS itself would write for them, without a Row and a Cell object per cell and ExcelJS's
+   * generic serialiser (most of the writing time of a 200k-row ledger, issue 13). Default true;
+   * false writes them through ExcelJS (tests compare the two). The in-memory workbook always does.
+   */
+  directRows?: boolean;
 }
 
 export class SheetWriter {
@@ -118,6 +201,12 @@ export class SheetWriter {
   private readonly dataStyles: Partial<Style>[];
   private readonly lateStyles: Partial<Style>[];
   private readonly totalStyles: Partial<Style>[];
+  /** The streaming sheet table rows are written to as XML, and the XML not yet handed to it. */
+  private readonly direct: StreamingSheet | undefined;
+  private pendingXml = '';
+  private readonly cellRefs: string[];
+  /** ` s="…" customFormat="1"` when ExcelJS gives a fresh row's empty style an index, else ''. */
+  private readonly rowStyleXml: string;
   private nextRow = 1;
   private dataRows = 0;
   private written = 0;
@@ -128,7 +217,7 @@ export class SheetWriter {
   private section: string | null = null;
   private tableHeader: CellValue[] | null = null;
 
-  constructor(workbook: WorkbookLike, spec: SheetSpec) {
+  constructor(workbook: WorkbookLike, spec: SheetSpec, options: SheetWriterOptions = {}) {
     this.spec = spec;
     const columnCount = spec.columns.length;
     this.lastColumn = columnLetter(columnCount);
@@ -176,6 +265,12 @@ export class SheetWriter {
     this.lateStyles = this.dataStyles.map((style) => ({ ...style, fill: lateFill }));
     this.totalStyles = this.dataStyles.map((style) => ({ ...style, font: bold }));
     this.writeHead();
+    this.direct = options.directRows === false ? undefined : streamingSheet(this.worksheet);
+    this.cellRefs = spec.columns.map((_, i) => columnLetter(i + 1));
+    // A Row starts with an empty style, which ExcelJS looks up for every row it writes (the title row
+    // above has registered it, so this is a lookup: the same index every time).
+    const rowStyleId = this.direct ? this.direct._workbook.styles.addStyleModel({}, VALUE_NUMBER) : 0;
+    this.rowStyleXml = rowStyleId ? ` s="${rowStyleId}" customFormat="1"` : '';
   }
 
   /** Rows written so far (data rows, not the title, header or 合计). */
@@ -187,7 +282,15 @@ export class SheetWriter {
     this.worksheet.mergeCells(`A${rowNumber}:${this.lastColumn}${rowNumber}`);
   }
 
+  /** Hands the XML of table rows written here to the sheet's stream (before ExcelJS writes a row). */
+  private flushXml(): void {
+    if (this.pendingXml === '' || !this.direct) return;
+    this.direct.stream.write(this.pendingXml);
+    this.pendingXml = '';
+  }
+
   private addRow(values: (string | number | Date | null)[]): Row {
+    this.flushXml();
     const row = this.worksheet.getRow(this.nextRow);
     row.values = values;
     this.nextRow += 1;
@@ -234,6 +337,7 @@ export class SheetWriter {
       if (this.pageBudget !== undefined) this.keepTablesOnPages(rows, i, this.pageBudget);
       this.appendRow(row);
     }
+    this.flushXml();
   }
 
   /** The printed height of a row (points), as appendRow sets it. */
@@ -306,7 +410,6 @@ export class SheetWriter {
 
   private appendRow(sheetRow: SheetRow): void {
     const { kind, cells } = sheetRow;
-    const columns = this.spec.columns;
     const height = this.heightOf(sheetRow);
     this.pageUsed += height;
     if (kind === 'header') {
@@ -331,9 +434,21 @@ export class SheetWriter {
       return;
     }
     const styles = kind === 'late' ? this.lateStyles : kind === 'total' ? this.totalStyles : this.dataStyles;
+    const counted = kind === 'data' || kind === 'late';
+    if (counted) {
+      this.dataRows += 1;
+      this.written += 1;
+    }
+    const rowHeight = this.spec.rowHeight !== undefined || height > 15 ? height : undefined;
+    if (this.direct) this.writeRowXml(this.direct, cells, styles, rowHeight, counted);
+    else this.writeRowCells(cells, styles, rowHeight, counted);
+  }
+
+  /** A table row through ExcelJS's Row and Cell objects (the in-memory workbook of the browser). */
+  private writeRowCells(cells: readonly CellValue[], styles: Partial<Style>[], height: number | undefined, counted: boolean): void {
+    const columns = this.spec.columns;
     const row = this.worksheet.getRow(this.nextRow);
     this.nextRow += 1;
-    const counted = kind === 'data' || kind === 'late';
     for (let i = 0; i < columns.length; i += 1) {
       const column = columns[i] as ColumnSpec;
       const value = excelValue(cells[i] ?? null, column.type);
@@ -342,12 +457,58 @@ export class SheetWriter {
       cell.style = styles[i] as Style;
       if (counted && column.sum && typeof value === 'number') this.sums[i] = (this.sums[i] ?? 0) + value;
     }
-    if (this.spec.rowHeight !== undefined || height > 15) row.height = height;
-    if (counted) {
-      this.dataRows += 1;
-      this.written += 1;
-    }
+    if (height !== undefined) row.height = height;
     row.commit();
+  }
+
+  /**
+   * The same row as the XML ExcelJS writes for it (row-xform and cell-xform: the row's number, height
+   * and spans; each cell's reference, style index and value, a null cell kept for its borders), added
+   * to the XML the next flush hands to the sheet's stream. Style indexes come from ExcelJS's own
+   * lookup, cell by cell in the same order, so styles.xml is the same too.
+   */
+  private writeRowXml(sheet: StreamingSheet, cells: readonly CellValue[], styles: Partial<Style>[], height: number | undefined, counted: boolean): void {
+    const columns = this.spec.columns;
+    const lookUp = sheet._workbook.styles;
+    const rowNumber = this.nextRow;
+    this.nextRow += 1;
+    if (sheet._rows.length !== 0 || sheet._rowZero !== rowNumber) throw new Error(`工作表行号不一致（第 ${rowNumber} 行）`);
+    let xml = '';
+    let hasValues = false;
+    for (let i = 0; i < columns.length; i += 1) {
+      const column = columns[i] as ColumnSpec;
+      const value = excelValue(cells[i] ?? null, column.type);
+      const style = styles[i] as Partial<Style>;
+      const ref = `${this.cellRefs[i] as string}${rowNumber}`;
+      if (value === null) {
+        const styleId = lookUp.addStyleModel(style, VALUE_NULL);
+        if (styleId) xml += `<c r="${ref}" s="${styleId}"/>`;
+        continue;
+      }
+      hasValues = true;
+      let type: number;
+      let text: string;
+      let t = '';
+      if (typeof value === 'number') {
+        type = VALUE_NUMBER;
+        text = String(value);
+        if (counted && column.sum) this.sums[i] = (this.sums[i] ?? 0) + value;
+      } else if (typeof value === 'string') {
+        type = VALUE_STRING;
+        text = xmlText(value);
+        t = ' t="str"';
+      } else {
+        type = VALUE_DATE;
+        text = String(25569 + value.getTime() / (24 * 3600 * 1000));
+      }
+      const styleId = lookUp.addStyleModel(style, type);
+      xml += `<c r="${ref}"${styleId ? ` s="${styleId}"` : ''}${t}><v>${text}</v></c>`;
+    }
+    // ExcelJS leaves out a row with no value and no height (and still moves on to the next row).
+    sheet._rowZero = rowNumber + 1;
+    if (!hasValues && !height) return;
+    const ht = height ? ` ht="${xmlText(String(height))}" customHeight="1"` : '';
+    this.pendingXml += `<row r="${rowNumber}"${ht} spans="1:${columns.length}"${this.rowStyleXml} x14ac:dyDescent="0.25">${xml}</row>`;
   }
 
   /** Writes 暂无数据 or the 合计 row, then flushes the sheet (in the streaming writer it is final). */
@@ -362,6 +523,7 @@ export class SheetWriter {
       if (spec.columns.length > 1 && !spec.columns[1]?.sum) cells[1] = `共 ${this.dataRows} 条`;
       this.appendRow({ kind: 'total', cells });
     }
+    this.flushXml();
     const commitSheet = (this.worksheet as Worksheet & { commit?: () => void }).commit;
     if (typeof commitSheet === 'function') commitSheet.call(this.worksheet);
   }
