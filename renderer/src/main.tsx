@@ -8,6 +8,7 @@ import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
 import { api } from './bridge/api';
 import { AppLockGate } from './features/appLock/AppLockGate';
+import { OpeningFrame } from './components/OpeningFrame';
 import { ledgerDb } from './db/db';
 import { backupBeforeUpgrade } from './db/preUpgradeBackup';
 import { requestPersistentStorage } from './db/localStorageState';
@@ -38,27 +39,23 @@ function render(content: ReactNode) {
   );
 }
 
-// The database is opened before the first screen, so a database this version cannot open (made by
-// a newer version, or blocked) is one clear page rather than every screen failing on its own. When
-// this build is about to upgrade its schema, the desktop app first writes a backup of it as it is; a
-// backup that cannot be written is said, and the upgrade (one transaction) goes ahead.
-backupBeforeUpgrade(ledgerDb().name, api)
+// The frame paints at once; the database is opened behind it, before any screen reads, so a database
+// this version cannot open (made by a newer version, or blocked) is one clear page rather than every
+// screen failing on its own. When this build is about to upgrade its schema, the desktop app first
+// writes a backup of it as it is; a backup that cannot be written is said, and the upgrade (one
+// transaction) goes ahead.
+const opened = backupBeforeUpgrade(ledgerDb().name, api)
   .catch((error: unknown) => {
     console.error('升级前备份失败', error);
     notification.warning({ title: '升级前的自动备份未完成', description: describeError(error), placement: 'bottomRight', duration: 0 });
   })
-  .then(() => ledgerDb().open())
-  .then(
+  .then(() => ledgerDb().open());
+render(<OpeningFrame />);
+opened.then(
   () => {
-    void requestPersistentStorage();
-    // An update may bring next year's holiday notice in the calendar package: the deadlines that
-    // were provisional (待确认) for want of it are computed again once, in the background.
-    void recalculateAfterCalendarUpdate({
-      get: () => localStorage.getItem(calendarPackageYearKey),
-      set: (year) => localStorage.setItem(calendarPackageYearKey, year),
-    }).catch((error: unknown) => console.error('答复期限重新计算失败', error));
     // Hash routing: the same build loads from app://, from a static server and from tests. A data
     // router (not <HashRouter>) so that a form with unsaved typing can ask before leaving (useBlocker).
+    // Made now, not earlier: a menu click on the opening frame has moved the address since.
     const router = createHashRouter([{ path: '*', element: <AppRoutes /> }]);
     // The app lock (if set in 设置) stands in front of every screen, the router included.
     render(
@@ -66,6 +63,13 @@ backupBeforeUpgrade(ledgerDb().name, api)
         <RouterProvider router={router} />
       </AppLockGate>,
     );
+    void requestPersistentStorage();
+    // An update may bring next year's holiday notice in the calendar package: the deadlines that
+    // were provisional (待确认) for want of it are computed again once, in the background.
+    void recalculateAfterCalendarUpdate({
+      get: () => localStorage.getItem(calendarPackageYearKey),
+      set: (year) => localStorage.setItem(calendarPackageYearKey, year),
+    }).catch((error: unknown) => console.error('答复期限重新计算失败', error));
     // The desktop app's daily backup, behind the first screen: it never holds the officer up, and a
     // failure is a quiet notice, not a stop (dailyBackup.ts; the browser only reminds, in 设置).
     // Loaded apart: the package writer and its crypto are not part of the first screen's code.

@@ -8,6 +8,9 @@
 // recomputed on every laptop, so they must never make two laptops' copies look changed. Merged
 // records keep the version they came with and only take a local change number. ESLint refuses
 // writes to these tables anywhere else.
+// Problems also keep their counts here: each problem written gets its sparse index fields and moves
+// its first responder's tally (shared/problems/problemTally.ts), in the same transaction, so the
+// counts bar is always exactly what counting every problem would give.
 import type { Table } from 'dexie';
 import { actorOf, type Actor } from '../../../shared/domain/actor';
 import type { RecordMeta } from '../../../shared/domain/records';
@@ -22,12 +25,26 @@ import {
 } from '../../../shared/sync/recordStamp';
 import { derivedFields, sameUserFields } from '../../../shared/sync/recordFields';
 import { changeSeqKey, syncedRecordSchemas, type SyncedTableName } from '../../../shared/sync/syncedTables';
+import type { CalendarOverrides } from '../../../shared/calendar/workingDays';
+import type { Problem } from '../../../shared/domain/records';
+import {
+  ProblemTallyDelta,
+  emptySettledCounts,
+  isEmptySettled,
+  problemTallyKey,
+  problemTallyPrefix,
+  sumSettled,
+  withProblemIndexFields,
+} from '../../../shared/problems/problemTally';
 import { ledgerDb } from './db';
-import type { LedgerDatabase } from './schema';
+import type { LedgerDatabase, TallyRow } from './schema';
 import { readOrCreateSettings } from './settingsStore';
 
 /** A table a write transaction may take part in. */
-export type LedgerTableName = SyncedTableName | 'drafts' | 'settings' | 'syncState' | 'conflicts';
+export type LedgerTableName = SyncedTableName | 'drafts' | 'settings' | 'syncState' | 'conflicts' | 'tallies';
+
+/** Versions stored before a write, by id (absent: the record is new); read when not given. */
+type PreviousVersions = ReadonlyMap<string, RecordMeta | undefined>;
 
 export interface WriteOptions {
   /** Who acts; by default the officer in 设置 (tests and demo data name one). */
@@ -40,12 +57,16 @@ type StoredRecord = RecordMeta & Record<string, unknown>;
 
 export class LedgerWriter {
   private nextChangeSeq: number | undefined;
+  private problemTally: ProblemTallyDelta;
 
   constructor(
     readonly db: LedgerDatabase,
     readonly actor: Actor,
     readonly now: Date,
-  ) {}
+    private readonly overrides: CalendarOverrides = {},
+  ) {
+    this.problemTally = new ProblemTallyDelta(overrides);
+  }
 
   private table<T extends RecordMeta>(name: SyncedTableName): Table<T, string> {
     return this.db.table(name) as Table<T, string>;
@@ -63,18 +84,49 @@ export class LedgerWriter {
     return Array.from({ length: count }, (_, i) => first + i);
   }
 
-  /** Checks each record against its table's schema, numbers them and stores them. */
-  private async store<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
+  /**
+   * Checks each record against its table's schema, numbers them and stores them. `previous` are the
+   * versions they replace, where the caller has them (problems need them for their tallies).
+   */
+  private async store<T extends RecordMeta>(name: SyncedTableName, records: T[], previous?: PreviousVersions): Promise<T[]> {
     if (records.length === 0) return [];
     const numbers = await this.changeNumbers(records.length);
     const checked = records.map((record, i) => {
       const parsed = parseOrRefuse(syncedRecordSchemas[name], record) as T;
       // The attachment schema checks the metadata; its Blob is stored beside it as it came.
       const blob = (record as { blob?: unknown }).blob;
-      return { ...parsed, ...(blob === undefined ? {} : { blob }), changeSeq: numbers[i] } as T;
+      const stored = { ...parsed, ...(blob === undefined ? {} : { blob }), changeSeq: numbers[i] } as T;
+      return name === 'problems' ? (withProblemIndexFields(stored as unknown as Problem, this.overrides) as unknown as T) : stored;
     });
+    if (name === 'problems') {
+      const before = previous ?? (await this.storedVersions(name, checked));
+      for (const problem of checked) this.problemTally.replace(before.get(problem.id) as Problem | undefined, problem as unknown as Problem);
+    }
     await this.table<T>(name).bulkPut(checked);
     return checked;
+  }
+
+  private async storedVersions(name: SyncedTableName, records: readonly RecordMeta[]): Promise<PreviousVersions> {
+    const stored = await this.table(name).bulkGet(records.map((r) => r.id));
+    return new Map(records.map((r, i) => [r.id, stored[i]]));
+  }
+
+  /** Writes the tallies this transaction moved (called once, at its end, inside it). */
+  async flushTallies(): Promise<void> {
+    const delta = this.problemTally;
+    if (delta.reset) await this.db.tallies.where('key').startsWith(problemTallyPrefix).delete();
+    const keys = delta.officers.map(problemTallyKey);
+    if (keys.length === 0) return;
+    const stored = await this.db.tallies.bulkGet(keys);
+    const rows: TallyRow[] = [];
+    const emptied: string[] = [];
+    delta.officers.forEach((officer, i) => {
+      const counts = sumSettled([stored[i]?.counts ?? emptySettledCounts(), delta.deltaOf(officer)]);
+      if (isEmptySettled(counts)) emptied.push(keys[i]!);
+      else rows.push({ key: keys[i]!, counts });
+    });
+    await this.db.tallies.bulkPut(rows);
+    await this.db.tallies.bulkDelete(emptied);
   }
 
   /** New records of this officer; an `id` may be reserved by the caller (a visit's problems). */
@@ -83,7 +135,7 @@ export class LedgerWriter {
   }
 
   async createAll<T extends RecordMeta>(name: SyncedTableName, fields: (RecordFields<T> & { id?: string })[]): Promise<T[]> {
-    return this.store(name, fields.map((f) => createdRecord<T>(f, this.actor, this.now)));
+    return this.store(name, fields.map((f) => createdRecord<T>(f, this.actor, this.now)), new Map());
   }
 
   /**
@@ -108,7 +160,7 @@ export class LedgerWriter {
         result.push(edited);
       }
     });
-    const stored = await this.store(name, changed);
+    const stored = await this.store(name, changed, new Map(previous.map((p, i) => [nexts[i]!.id, p])));
     const storedById = new Map(stored.map((r) => [r.id, r]));
     return result.map((r) => storedById.get(r.id) ?? r);
   }
@@ -116,13 +168,13 @@ export class LedgerWriter {
   /** Tombstones: the records stay, marked deleted, so the deletion travels. Already deleted ones stay. */
   async tombstone<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
     const live = records.filter((r) => r.deletedAt === undefined);
-    return this.store(name, live.map((r) => tombstonedRecord(r, this.actor, this.now)));
+    return this.store(name, live.map((r) => tombstonedRecord(r, this.actor, this.now)), new Map(live.map((r) => [r.id, r])));
   }
 
   /** Brings tombstoned records back (回收站 → 恢复) as a new revision. */
   async restore<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
     const deleted = records.filter((r) => r.deletedAt !== undefined);
-    return this.store(name, deleted.map((r) => restoredRecord(r, this.actor, this.now)));
+    return this.store(name, deleted.map((r) => restoredRecord(r, this.actor, this.now)), new Map(deleted.map((r) => [r.id, r])));
   }
 
   /** Writes derived caches only (shared/sync/recordFields.ts names them): no stamp, no version. */
@@ -139,7 +191,11 @@ export class LedgerWriter {
    */
   async replaceAll<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
     await this.table(name).clear();
-    return this.store(name, records);
+    if (name === 'problems') {
+      this.problemTally = new ProblemTallyDelta(this.overrides);
+      this.problemTally.reset = true;
+    }
+    return this.store(name, records, new Map());
   }
 
   /** Derived caches of many records at once (a merge's refresh), checked like putDerived. */
@@ -153,8 +209,8 @@ export class LedgerWriter {
   }
 
   /** Records that carry their own version (a merge's outcome, generated demo data): kept as they are, given a local change number. */
-  async putVersioned<T extends RecordMeta>(name: SyncedTableName, records: T[]): Promise<T[]> {
-    return this.store(name, records);
+  async putVersioned<T extends RecordMeta>(name: SyncedTableName, records: T[], previous?: PreviousVersions): Promise<T[]> {
+    return this.store(name, records, previous);
   }
 }
 
@@ -183,12 +239,26 @@ export async function writeTransaction<T>(
   options: WriteOptions = {},
   database: LedgerDatabase = ledgerDb(),
 ): Promise<T> {
-  const names = [...new Set<string>([...tables, 'settings', 'syncState'])];
+  const names = [...new Set<string>([...tables, 'settings', 'syncState', ...(tables.includes('problems') ? ['tallies'] : [])])];
   return database.transaction('rw', names, async () => {
     const settings = await readOrCreateSettings(database);
     const actor = options.actor
       ? { ...actorOf(settings), ...options.actor }
       : actorOf(settings);
-    return work(new LedgerWriter(database, actor, options.now ?? new Date()));
+    const writer = new LedgerWriter(database, actor, options.now ?? new Date(), settings.calendarOverrides);
+    const result = await work(writer);
+    await writer.flushTallies();
+    return result;
   });
+}
+
+/**
+ * Counts every stored problem into fresh tallies, inside the caller's transaction (which must hold
+ * problems and tallies): after records were removed outside the write path (清除示例数据).
+ */
+export async function rebuildProblemTallies(db: LedgerDatabase, overrides: CalendarOverrides = {}): Promise<void> {
+  const tally = new ProblemTallyDelta(overrides);
+  await db.problems.each((p) => tally.replace(undefined, p));
+  await db.tallies.where('key').startsWith(problemTallyPrefix).delete();
+  await db.tallies.bulkPut(tally.officers.map((officer) => ({ key: problemTallyKey(officer), counts: tally.deltaOf(officer) })));
 }

@@ -21,6 +21,12 @@ import type { PlanAction } from '../../../shared/domain/records';
 import { changeSeqKey, syncedTableNames } from '../../../shared/sync/syncedTables';
 import { firstVersionOf } from '../../../shared/sync/firstVersion';
 import type { Conflict } from '../../../shared/sync/mergeRecords';
+import {
+  ProblemTallyDelta,
+  problemTallyKey,
+  withProblemIndexFields,
+  type SettledProblemCounts,
+} from '../../../shared/problems/problemTally';
 
 /** A database upgraded by a newer build of the app than this one. */
 export class NewerDatabaseError extends Error {
@@ -34,6 +40,12 @@ export class NewerDatabaseError extends Error {
 export interface SyncStateRow {
   key: string;
   value: unknown;
+}
+
+/** A running count the write path keeps (shared/problems/problemTally.ts); local, rebuilt from the records. */
+export interface TallyRow {
+  key: string;
+  counts: SettledProblemCounts;
 }
 
 export interface SettingsRow {
@@ -141,12 +153,55 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
   await tx.table('syncState').put({ key: changeSeqKey, value: changeSeq });
 }
 
+/**
+ * Version 5 (issue 13, instant at bureau scale): every index serves a named screen or the merge.
+ * - Gone, because no screen reads by them: updatedAt everywhere (回收站 reads a sparse `deletedAt`
+ *   index instead, which holds only the deleted records), enterprises.lastVisitDate, visits.enterpriseId
+ *   (an enterprise's visits are read through [enterpriseId+date]), problems.replyDeadline and
+ *   [enterpriseId+raisedDate], projects.stage and inLibrary (the project list filters the few
+ *   projects it has read).
+ * - New on problems: the sparse fields only a live problem still unanswered (`openDeadline`) or still
+ *   to be transferred (`transferPendingSince`) carries (shared/problems/problemTally.ts), indexed per
+ *   first responder, so the home page and the counts bar read today's overdue and due-soon problems
+ *   by key range.
+ * - New table `tallies` (local, never in a package): each first responder's settled problem counts,
+ *   kept by the write path in the same transaction as every problem write.
+ * The upgrade gives every problem its index fields and builds the tallies from what is stored.
+ */
+export const schemaV5 = {
+  enterprises: 'id, creditCode, name, town, assignedOfficer, *searchTokens, changeSeq, deletedAt',
+  visits: 'id, date, [enterpriseId+date], changeSeq, deletedAt',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince]',
+  projects: 'id, enterpriseId, changeSeq, deletedAt',
+  progressEntries: 'id, projectId, month, [projectId+month], changeSeq',
+  policies: 'id, code, changeSeq',
+  attachments: 'id, ownerId, changeSeq',
+  planActions: 'id, enterpriseId, dueDate, changeSeq',
+  tallies: 'key',
+} as const;
+
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  const settingsRow = (await tx.table('settings').get('app')) as SettingsRow | undefined;
+  const overrides = settingsRow?.value?.calendarOverrides ?? {};
+  const tally = new ProblemTallyDelta(overrides);
+  await tx
+    .table('problems')
+    .toCollection()
+    .modify((problem: Problem, ref: { value: Problem }) => {
+      ref.value = withProblemIndexFields(problem, overrides);
+      tally.replace(undefined, problem);
+    });
+  await tx.table('tallies').bulkPut(tally.officers.map((officer) => ({ key: problemTallyKey(officer), counts: tally.deltaOf(officer) })));
+}
+
 /** Every version step in order; the class applies them all and the schema test snapshots them. */
 export const schemaVersions = [
   { version: 1, stores: schemaV1 },
   { version: 2, stores: schemaV2 },
   { version: 3, stores: schemaV3 },
   { version: 4, stores: schemaV4 },
+  { version: 5, stores: schemaV5 },
 ] as const;
 
 /** The newest version this build knows; a database above it was written by a newer build. */
@@ -165,6 +220,7 @@ export class LedgerDatabase extends Dexie {
   planActions!: Table<PlanAction, string>;
   syncState!: Table<SyncStateRow, string>;
   conflicts!: Table<Conflict, string>;
+  tallies!: Table<TallyRow, string>;
 
   constructor(name = 'visit-ledger') {
     super(name);
@@ -172,6 +228,7 @@ export class LedgerDatabase extends Dexie {
     this.version(2).stores(schemaV2);
     this.version(3).stores(schemaV3).upgrade(upgradeToV3);
     this.version(4).stores(schemaV4).upgrade(upgradeToV4);
+    this.version(5).stores(schemaV5).upgrade(upgradeToV5);
     // Dexie opens a database a newer build has upgraded by retrying without a version; this build
     // would then read and write records whose shape it does not know. Refuse instead (main.tsx shows
     // the message on its one error page), before any screen reads.

@@ -34,6 +34,18 @@ const shippedVersions: Record<number, Record<string, string>> = {
     syncState: 'key',
     conflicts: 'id, recordId, detectedAt',
   },
+  5: {
+    enterprises: 'id, creditCode, name, town, assignedOfficer, *searchTokens, changeSeq, deletedAt',
+    visits: 'id, date, [enterpriseId+date], changeSeq, deletedAt',
+    problems:
+      'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince]',
+    projects: 'id, enterpriseId, changeSeq, deletedAt',
+    progressEntries: 'id, projectId, month, [projectId+month], changeSeq',
+    policies: 'id, code, changeSeq',
+    attachments: 'id, ownerId, changeSeq',
+    planActions: 'id, enterpriseId, dueDate, changeSeq',
+    tallies: 'key',
+  },
 };
 
 describe('Dexie schema versions', () => {

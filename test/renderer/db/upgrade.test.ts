@@ -19,6 +19,21 @@ const shippedV1 = {
   settings: 'key',
 };
 
+// Version 4 as it shipped (issue 11).
+const shippedV4 = {
+  enterprises: 'id, creditCode, name, town, assignedOfficer, lastVisitDate, updatedAt, *searchTokens, changeSeq',
+  visits: 'id, enterpriseId, date, [enterpriseId+date], updatedAt, changeSeq',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, replyDeadline, department, category, officer, [enterpriseId+raisedDate], updatedAt, changeSeq',
+  projects: 'id, enterpriseId, stage, inLibrary, updatedAt, changeSeq',
+  progressEntries: 'id, projectId, month, [projectId+month], updatedAt, changeSeq',
+  policies: 'id, code, updatedAt, changeSeq',
+  attachments: 'id, ownerId, updatedAt, changeSeq',
+  planActions: 'id, enterpriseId, dueDate, updatedAt, changeSeq',
+  syncState: 'key',
+  conflicts: 'id, recordId, detectedAt',
+};
+
 const meta = (id: string) => ({
   id,
   createdAt: '2026-10-01T00:00:00.000Z',
@@ -213,6 +228,59 @@ describe('upgrade from version 3 to version 4 (records ready to merge)', () => {
       expect(photo ? [...new Uint8Array(await photo.blob.arrayBuffer())] : []).toEqual([1, 2, 3]);
       expect((await db.drafts.get('visit:new:ent-00001'))?.data).toEqual({ summary: '半截' });
       expect(await db.conflicts.count()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('upgrade from version 4 to version 5 (indexes that screens read, problem tallies)', () => {
+  it('gives unanswered and still-to-transfer problems their index fields, tallies every officer, and finds deleted records by deletedAt', async () => {
+    const name = `upgrade-v5-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(shippedV1);
+    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
+    old.version(3).stores({});
+    old.version(4).stores(shippedV4);
+    await old.open();
+    const v4 = (id: string, seq: number) => ({ ...meta(id), rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq });
+    const problem = (id: string, seq: number, fields: Record<string, unknown>) => ({
+      ...v4(id, seq),
+      enterpriseId: 'ent-00001',
+      category: '用工',
+      description: '招工难',
+      request: '',
+      isComplaint: false,
+      handling: '本部门办理',
+      department: '',
+      replyContent: '',
+      history: [],
+      ...fields,
+    });
+    await old.table('problems').bulkPut([
+      problem('prob-open', 1, { raisedDate: '2026-11-02', replyDeadline: '2026-11-05', status: '待处理', officer: '张三' }),
+      problem('prob-pending', 2, { raisedDate: '2026-11-02', replyDeadline: '2026-11-09', status: '待处理', officer: '张三', handling: '转办', department: '区人社局', isComplaint: true }),
+      problem('prob-late', 3, { raisedDate: '2026-11-02', replyDeadline: '2026-11-05', replyDate: '2026-11-06', status: '已办结', officer: '李四', isComplaint: true }),
+      problem('prob-gone', 4, { raisedDate: '2026-11-02', replyDeadline: '2026-11-05', status: '待处理', officer: '李四', deletedAt: '2026-11-20T00:00:00.000Z' }),
+    ]);
+    await old.table('enterprises').put({ ...v4('ent-00001', 5), name: '苏州甲公司', creditCode: '91320509MA1XXXXX0A', town: '平望镇', searchTokens: ['甲公司'], deletedAt: '2026-11-21T00:00:00.000Z' });
+    await old.table('settings').put({ key: 'app', value: { officerName: '张三' } });
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      expect(await db.problems.get('prob-open')).toMatchObject({ openDeadline: '2026-11-05' });
+      expect(await db.problems.get('prob-pending')).toMatchObject({ openDeadline: '2026-11-09', transferPendingSince: '2026-11-02' });
+      expect(await db.problems.get('prob-late')).not.toHaveProperty('openDeadline');
+      expect(await db.problems.get('prob-gone')).not.toHaveProperty('openDeadline');
+      // Today's overdue problems of 张三, by key range alone.
+      expect(await db.problems.where('[officer+openDeadline]').between(['张三', Dexie.minKey], ['张三', '2026-11-06']).primaryKeys()).toEqual(['prob-open']);
+      const tallies = Object.fromEntries((await db.tallies.toArray()).map((row) => [row.key, row.counts]));
+      expect(tallies['problems|张三']).toMatchObject({ total: 2, unanswered: 2, complaints: 1, answeredLate: 0 });
+      expect(tallies['problems|李四']).toMatchObject({ total: 1, answeredLate: 1, complaints: 1, complaintsClosed: 1 });
+      expect(await db.enterprises.where('deletedAt').aboveOrEqual('2026-11-01').primaryKeys()).toEqual(['ent-00001']);
+      expect(await db.problems.where('deletedAt').aboveOrEqual('2026-11-01').primaryKeys()).toEqual(['prob-gone']);
     } finally {
       db.close();
     }

@@ -23,7 +23,7 @@ import {
   restoreBackup,
   type LedgerPackage,
 } from '../../../renderer/src/features/exchange/exchangeRepo';
-import { changeProblem } from '../../../renderer/src/features/problems/problemRepo';
+import { changeProblem, problemCountsOf, summarizeProblems } from '../../../renderer/src/features/problems/problemRepo';
 import { deleteVisit, saveVisitWithProblems } from '../../../renderer/src/features/visits/visitRepo';
 
 interface Laptop {
@@ -84,6 +84,11 @@ async function contents(db: LedgerDatabase) {
   return all;
 }
 
+/** The counts bar (from the tallies the write path keeps) shows what counting every problem gives. */
+async function expectCountsAgree(on: Laptop, today = '2026-11-26') {
+  await at(on, async () => expect(await problemCountsOf(undefined, today, {})).toEqual((await summarizeProblems('all', today, {})).counts));
+}
+
 let zhang: Laptop;
 let li: Laptop;
 let bureau: Laptop;
@@ -120,6 +125,8 @@ describe('packages between laptops', () => {
     expect(preview.tables.every((t) => t.counts.unchanged === t.counts.added + t.counts.unchanged + t.counts.updated + t.counts.conflict + t.counts.deleted)).toBe(true);
     await applyMerge(again, { takeReference: false }, bureau.db);
     expect(await contents(bureau.db)).toEqual(before);
+    await expectCountsAgree(bureau);
+    expect(await at(bureau, () => problemCountsOf(undefined, '2026-11-26', {}))).toMatchObject({ total: 2, unanswered: 2 });
   });
 
   it('moves the last visit date with the visits that arrive: forward, back when the latest is redated or deleted', async () => {
@@ -223,8 +230,12 @@ describe('refused packages and backups', () => {
     const backup = await buildBackup(zhang.db);
     const replacement = await laptop('新电脑', 'laptop-new');
     const pkg = await readLedgerPackage(backup.bytes);
+    await recordVisit(replacement, '丙公司', '1000003', '用地', '2026-11-20');
     const { deviceId } = await restoreBackup(pkg, replacement.db);
     expect(await contents(replacement.db)).toEqual(await contents(zhang.db));
+    // What the replacement held before is gone from its counts too.
+    await expectCountsAgree(replacement);
+    expect(await at(replacement, () => problemCountsOf(undefined, '2026-11-26', {}))).toMatchObject({ total: 1 });
     const settings = (await replacement.db.settings.get('app'))!.value;
     expect(settings.officerName).toBe('张敏');
     expect(deviceId).not.toBe('laptop-zhang');

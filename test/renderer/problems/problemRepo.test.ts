@@ -12,13 +12,18 @@ import { createdRecord, tombstonedRecord as tombstoned } from '../../../shared/s
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import {
   changeProblem,
-  myOpenProblems,
+  dueList,
+  knownOfficers,
+  problemCountsOf,
+  summarizeFromTallies,
   pageNewestProblems,
   queryProblemIds,
   saveNewProblem,
   summarizeProblems,
 } from '../../../renderer/src/features/problems/problemRepo';
 import { RuleError } from '../../../shared/errors/ruleError';
+import { tombstoneById } from '../../../renderer/src/db/ledgerWrites';
+import { restoreDeleted } from '../../../renderer/src/features/recycleBin/recycleBinRepo';
 
 const settings: Settings = { ...defaultSettings('device-test'), officerName: '张敏', officerDepartment: '区商务局' };
 const lisi: Settings = { ...settings, officerName: '李四' };
@@ -34,7 +39,7 @@ const raise = (enterpriseId: string, raisedDate: string, extra: object = {}, who
   saveNewProblem({ enterpriseId, raisedDate, category: '用工', description: `问题 ${raisedDate}`, ...extra }, who, now);
 
 beforeEach(async () => {
-  await Promise.all([db.enterprises.clear(), db.problems.clear(), db.projects.clear()]);
+  await Promise.all([db.enterprises.clear(), db.problems.clear(), db.projects.clear(), db.tallies.clear()]);
 });
 
 describe('saving', () => {
@@ -173,21 +178,57 @@ describe('counting many problems', () => {
     expect(summary.counts.overdue).toBe(2001 + 1); // every third bulk row, plus the template
     expect(summary.counts.answeredOnTime).toBe(6001 - 2002);
     expect((await summarizeProblems('all', '2026-11-26', {})).counts.total).toBe(6002);
-    // Same raised date throughout: larger id first, as the reversed raisedDate index lists them.
-    expect(summary.overdueIds).toEqual([...summary.overdueIds].sort().reverse());
+    // Same deadline throughout: by id, as the deadline index lists them.
+    expect(summary.overdueIds).toEqual([...summary.overdueIds].sort());
   });
 });
 
 describe('the home page', () => {
-  it("shows the officer's own due and overdue problems, everyone's when no name is set", async () => {
+  it("shows the officer's own due and overdue problems, everyone's when no name is set, earliest deadline first", async () => {
     const a = await enterprise('苏州甲公司', '吴江开发区');
     const mine = await raise(a.id, '2026-11-16');
+    const older = await raise(a.id, '2026-11-10');
     const theirs = await raise(a.id, '2026-11-23', {}, lisi);
     await raise(a.id, '2026-11-26'); // deadline 12-01: not yet due soon
-    const forZhang = await myOpenProblems('张敏', '2026-11-26', {});
-    expect(forZhang.overdue.map((r) => r.problem.id)).toEqual([mine.id]);
-    expect(forZhang.dueSoon).toEqual([]);
-    const forAll = await myOpenProblems('', '2026-11-26', {});
-    expect(forAll.dueSoon.map((r) => [r.problem.id, r.enterpriseName])).toEqual([[theirs.id, '苏州甲公司']]);
+    const overdue = await dueList('overdue', '张敏', '2026-11-26', {});
+    expect(overdue.rows.map((r) => r.problem.id)).toEqual([older.id, mine.id]);
+    expect(overdue.total).toBe(2);
+    expect((await dueList('dueSoon', '张敏', '2026-11-26', {})).rows).toEqual([]);
+    const forAll = await dueList('dueSoon', '', '2026-11-26', {});
+    expect(forAll.rows.map((r) => [r.problem.id, r.enterpriseName])).toEqual([[theirs.id, '苏州甲公司']]);
+    // Answered: off the list at once.
+    await changeProblem(older.id, settings, (q, ctx) =>
+      answerProblem(q, { replyDate: '2026-11-26', replyContent: '已答复', outcomeClass: '解决或已有明确途径' }, ctx),
+    );
+    expect((await dueList('overdue', '张敏', '2026-11-26', {})).rows.map((r) => r.problem.id)).toEqual([mine.id]);
+  });
+});
+
+describe('counts from the tallies', () => {
+  it('are what counting every problem gives, after raising, transfers, answers, deletions and restores', async () => {
+    const a = await enterprise('苏州甲公司', '吴江开发区');
+    const late = await raise(a.id, '2026-11-02', { isComplaint: true });
+    await changeProblem(late.id, settings, (q, ctx) => transferProblem(q, { department: '区人社局', transferDate: '2026-11-03' }, ctx));
+    await changeProblem(late.id, settings, (q, ctx) =>
+      answerProblem(q, { replyDate: '2026-11-12', replyContent: '已协调', outcomeClass: '解决或已有明确途径' }, ctx),
+    );
+    await raise(a.id, '2026-11-16');
+    await raise(a.id, '2026-11-23', { handling: '转办', department: '区人社局' }, lisi); // to transfer, not yet
+    const gone = await raise(a.id, '2026-11-24');
+    const back = await raise(a.id, '2026-11-25', {}, lisi);
+    await tombstoneById('problems', gone.id);
+    await tombstoneById('problems', back.id);
+    await restoreDeleted('problem', back.id);
+
+    for (const today of ['2026-11-02', '2026-11-23', '2026-11-26', '2026-12-20']) {
+      const counted = await summarizeProblems('all', today, {});
+      expect(await problemCountsOf(undefined, today, {}), today).toEqual(counted.counts);
+      const forZhang = await summarizeProblems(await queryProblemIds({ officer: '张敏' }), today, {});
+      const fromTallies = await summarizeFromTallies('张敏', today, {});
+      expect(fromTallies.counts, today).toEqual(forZhang.counts);
+      expect(fromTallies.overdueIds, today).toEqual(forZhang.overdueIds);
+      expect(fromTallies.dueSoonIds, today).toEqual(forZhang.dueSoonIds);
+    }
+    expect(await knownOfficers()).toEqual(['张敏', '李四'].sort());
   });
 });

@@ -9,6 +9,7 @@
 import { isDemoRecord } from '../../../../shared/demo/demoData';
 import type { LedgerDatabase } from '../../db/schema';
 import { ledgerDb } from '../../db/db';
+import { rebuildProblemTallies } from '../../db/ledgerWrites';
 
 export interface DemoDataCounts {
   enterprises: number;
@@ -31,7 +32,7 @@ export async function hasDemoData(db: LedgerDatabase = ledgerDb()): Promise<bool
 
 /** What removal would remove and keep; `apply` removes it, all in one transaction. */
 async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts> {
-  return db.transaction(apply ? 'rw' : 'r', demoTables(db), async () => {
+  return db.transaction(apply ? 'rw' : 'r', [...demoTables(db), db.tallies, db.settings], async () => {
     const [enterprises, visits, problems, projects, progressEntries, attachments, planActions] = await Promise.all([
       db.enterprises.toArray(),
       db.visits.toArray(),
@@ -79,6 +80,8 @@ async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts
         db.projects.bulkDelete(gone.projects),
         db.progressEntries.bulkDelete(gone.progressEntries),
       ]);
+      // Deleted outright, so the problem counts are counted again from what stays.
+      await rebuildProblemTallies(db, (await db.settings.get('app'))?.value.calendarOverrides);
     }
     return {
       enterprises: gone.enterprises.length,

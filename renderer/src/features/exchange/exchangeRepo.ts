@@ -282,8 +282,8 @@ export async function applyMerge(
       const merged = await mergeTables(db, pkg, now);
       let conflicts = 0;
       const written: Partial<Record<SyncedTableName, RecordMeta[]>> = {};
-      for (const { table, writes, conflicts: found } of merged) {
-        written[table] = await w.putVersioned(table, writes);
+      for (const { table, writes, conflicts: found, localById } of merged) {
+        written[table] = await w.putVersioned(table, writes, localById);
         if (found.length === 0) continue;
         const known = new Set((await db.conflicts.bulkGet(found.map((c) => c.id))).filter(Boolean).map((c) => c!.id));
         const fresh = found.filter((c) => !known.has(c.id));
@@ -334,7 +334,7 @@ export function backupSummary(pkg: LedgerPackage): BackupSummary {
  * laptops must never stamp versions under the same id. Drafts stay; conflicts and package marks go.
  */
 export async function restoreBackup(pkg: LedgerPackage, db: LedgerDatabase = ledgerDb()): Promise<{ restored: number; deviceId: string }> {
-  return db.transaction('rw', [...syncedTableNames, 'conflicts', 'syncState', 'settings'], async () => {
+  return db.transaction('rw', [...syncedTableNames, 'conflicts', 'syncState', 'settings', 'tallies'], async () => {
     const current = await readOrCreateSettings(db);
     const deviceId = newId();
     const next = settingsWithReference({ ...current, deviceId }, pkg.reference ?? {});

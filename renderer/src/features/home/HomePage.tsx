@@ -9,48 +9,35 @@ import { Link, useNavigate } from 'react-router-dom';
 import { problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import { EmptyStart } from '../demo/EmptyStart';
 import { ProblemCountsBar } from '../problems/ProblemCountsBar';
-import {
-  myOpenProblems,
-  queryProblemIds,
-  summarizeProblems,
-  type ProblemRow,
-} from '../problems/problemRepo';
+import { dueList, homeDueRows, problemCountsOf, type DueList, type ProblemRow } from '../problems/problemRepo';
 import { today as todayInShanghai } from '../../../../shared/calendar/shanghaiDate';
 import { DeadlineCell, StatusTag } from '../problems/ProblemTags';
 import { useRememberedCounts } from '../problems/rememberedCounts';
 import { DuePlanList } from '../servicePlan/DuePlanList';
 import { useSettings } from '../../db/settingsStore';
-import { countStoredEnterprises } from '../enterprises/enterpriseRepo';
+import { hasStoredEnterprises } from '../enterprises/enterpriseRepo';
 
 export function HomePage() {
   const settings = useSettings();
   const navigate = useNavigate();
-  const enterpriseCount = useLiveQuery(() => countStoredEnterprises(), []);
+  const hasEnterprises = useLiveQuery(() => hasStoredEnterprises(), []);
   const today = todayInShanghai();
   const officer = settings?.officerName.trim() ?? '';
   const overrides = settings?.calendarOverrides;
-  const mine = useLiveQuery(
-    () => (overrides ? myOpenProblems(officer, today, overrides) : undefined),
-    [officer, today, JSON.stringify(overrides ?? null)],
-  );
-  // The officer's totals (complaint closure rate included), read after the two short lists so they
-  // are not kept waiting behind a scan of every problem.
-  const countsKey = `${officer}|${today}|${JSON.stringify(overrides ?? null)}|${mine ? 1 : 0}`;
-  const summary = useLiveQuery(
-    async () =>
-      mine && overrides
-        ? { key: countsKey, ...(await summarizeProblems(await queryProblemIds({ officer: officer || undefined }), today, overrides)) }
-        : undefined,
+  const overridesKey = JSON.stringify(overrides ?? null);
+  // Each reads only what it shows: the two lists their first rows by deadline index, the counts the
+  // officer's tally and a few index ranges (problemRepo), so none waits behind another.
+  const overdue = useLiveQuery(() => (overrides ? dueList('overdue', officer, today, overrides) : undefined), [officer, today, overridesKey]);
+  const dueSoon = useLiveQuery(() => (overrides ? dueList('dueSoon', officer, today, overrides) : undefined), [officer, today, overridesKey]);
+  const countsKey = `home|${officer}|${today}|${overridesKey}`;
+  const fresh = useLiveQuery(
+    async () => (overrides ? { key: countsKey, counts: await problemCountsOf(officer || undefined, today, overrides) } : undefined),
     [countsKey],
   );
+  const { counts, stale: countsStale } = useRememberedCounts(countsKey, fresh?.key === countsKey ? fresh.counts : undefined);
 
-  const { counts, stale: countsStale } = useRememberedCounts(
-    `home|${officer}|${today}|${JSON.stringify(overrides ?? null)}`,
-    summary?.key === countsKey ? summary.counts : undefined,
-  );
-
-  if (enterpriseCount === undefined || settings === undefined) return <Spin />;
-  if (enterpriseCount === 0) return <EmptyStart />;
+  if (hasEnterprises === undefined || settings === undefined) return <Spin />;
+  if (!hasEnterprises) return <EmptyStart />;
 
   const columns: ColumnsType<ProblemRow> = [
     {
@@ -69,9 +56,11 @@ export function HomePage() {
   ];
   const listLink = (tab: string) => `/problems?tab=${tab}${officer ? `&officer=${encodeURIComponent(officer)}` : ''}`;
 
-  const card = (title: string, tab: string, rows: ProblemRow[] | undefined, empty: string) => (
+  const card = (title: string, tab: string, list: DueList | undefined, empty: string) => {
+    const rows = list?.rows;
+    return (
     <Card
-      title={`${title}（${rows?.length ?? '…'}）`}
+      title={`${title}（${list?.total ?? '…'}）`}
       extra={<Link to={listLink(tab)}>在问题列表中查看</Link>}
       size="small"
       styles={{ body: { padding: 0 } }}
@@ -85,9 +74,15 @@ export function HomePage() {
         pagination={rows && rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
         onRow={(r) => ({ onClick: () => navigate(`/problems/${r.problem.id}`), style: { cursor: 'pointer' } })}
+        footer={
+          list && list.total > rows!.length
+            ? () => <Link to={listLink(tab)}>{`此处列出到期最早的 ${homeDueRows} 个，全部 ${list.total} 个请在问题列表中查看`}</Link>
+            : undefined
+        }
       />
     </Card>
-  );
+    );
+  };
 
   return (
     <div>
@@ -102,10 +97,10 @@ export function HomePage() {
       <ProblemCountsBar counts={counts} stale={countsStale} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          {card('已逾期', 'overdue', mine?.overdue, '没有逾期未答复的问题')}
+          {card('已逾期', 'overdue', overdue, '没有逾期未答复的问题')}
         </Col>
         <Col xs={24} xl={12}>
-          {card('两个工作日内到期', 'dueSoon', mine?.dueSoon, '两个工作日内没有到期的问题')}
+          {card('两个工作日内到期', 'dueSoon', dueSoon, '两个工作日内没有到期的问题')}
         </Col>
       </Row>
       {/* 一企一策 actions late or due soon belong with the due problems: both are promises to the enterprise. */}

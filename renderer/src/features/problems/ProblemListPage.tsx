@@ -17,6 +17,7 @@ import {
   loadProblemRows,
   pageNewestProblems,
   queryProblemIds,
+  summarizeFromTallies,
   summarizeProblems,
   type NewestCursor,
   type ProblemFilters,
@@ -29,7 +30,6 @@ import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { RaiseProblemModal } from './RaiseProblemModal';
 import { useSettings } from '../../db/settingsStore';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
-import { countStoredProblems } from './problemRepo';
 
 const PAGE_SIZE = 50;
 type TabKey = 'all' | 'dueSoon' | 'overdue';
@@ -68,24 +68,33 @@ export function ProblemListPage() {
     () => (keyset ? pageNewestProblems(cursor, PAGE_SIZE) : undefined),
     [keyset, cursor?.raisedDate, cursor?.id],
   );
-  const storedCount = useLiveQuery(() => countStoredProblems(), []);
 
   // Each result carries the key it was computed for: after a filter change the previous result
   // still arrives for a moment, and must not be shown as if it were the new one.
+  // On a due tab with the tallies answering, the matching ids of 全部 are not needed (at 100,000
+  // problems one officer's are thousands): read when 全部 is opened.
+  const fromTallies = Object.keys(filters).every((key) => key === 'officer');
+  const idsWanted = tab === 'all' || !fromTallies;
   const idsResult = useLiveQuery(
-    async () => ({ key: filtersKey, ids: filtered ? await queryProblemIds(filters) : ('all' as const) }),
-    [filtersKey],
+    async () => ({ key: filtersKey, ids: filtered && idsWanted ? await queryProblemIds(filters) : ('all' as const) }),
+    [filtersKey, idsWanted],
   );
   const ids = idsResult?.key === filtersKey ? idsResult.ids : undefined;
   const summaryKey = `${filtersKey}|${today}|${overridesKey}`;
-  // Counting reads every matching problem; it waits for the first rows so they are not queued behind it.
+  // With no filter but the first responder, the counts and the two due tabs come from the tallies and
+  // the deadline index (no problem read). Other filters count the matching problems by reading them,
+  // after the first rows so those are not queued behind it.
   const firstRowsShown = !keyset || keysetRows !== undefined;
   const summaryResult = useLiveQuery(
     () =>
-      ids && overrides && firstRowsShown
-        ? summarizeProblems(ids, today, overrides).then((found) => ({ key: summaryKey, ...found }))
-        : undefined,
-    [ids, summaryKey, firstRowsShown],
+      !overrides
+        ? undefined
+        : fromTallies
+          ? summarizeFromTallies(filters.officer, today, overrides).then((found) => ({ key: summaryKey, ...found }))
+          : ids && firstRowsShown
+            ? summarizeProblems(ids, today, overrides).then((found) => ({ key: summaryKey, ...found }))
+            : undefined,
+    [ids, summaryKey, firstRowsShown, fromTallies],
   );
   const summary = summaryResult?.key === summaryKey ? summaryResult : undefined;
   // Read when the officer filter is first opened: the distinct-keys walk over 100k entries would
@@ -103,7 +112,7 @@ export function ProblemListPage() {
   const pageKey = pageIds.join(',');
   const idRows = useLiveQuery(() => (keyset ? undefined : loadProblemRows(pageIds)), [keyset, pageKey]);
   const rows = keyset ? keysetRows : idRows;
-  const allCount = summary?.counts.total ?? (keyset ? storedCount : ids === 'all' ? undefined : ids?.length);
+  const allCount = summary?.counts.total ?? (ids === 'all' ? undefined : ids?.length);
 
   function update(changes: Record<string, string | undefined>) {
     const next = new URLSearchParams(params);
@@ -297,7 +306,7 @@ export function ProblemListPage() {
         size="small"
         columns={columns}
         dataSource={rows ?? []}
-        loading={rows === undefined || ids === undefined || (tab !== 'all' && summary === undefined)}
+        loading={rows === undefined || (tab === 'all' ? ids === undefined : summary === undefined)}
         locale={{ emptyText: '没有符合条件的问题' }}
         onRow={(r) => ({ onClick: () => navigate(`/problems/${r.problem.id}`), style: { cursor: 'pointer' } })}
         pagination={

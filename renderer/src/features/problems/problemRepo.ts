@@ -3,7 +3,7 @@
 // so a rule broken half-way stores nothing. Reads go through indexes: the list gets its ordered ids
 // from the `raisedDate` index (keys only), intersects them with the other filter indexes, and loads
 // only the rows of the page on screen; counts stream through the table without holding it.
-import { openProblemStatuses } from '../../../../shared/problems/problemTransitions';
+import Dexie from 'dexie';
 import {
   type Enterprise,
   type OutcomeClass,
@@ -18,7 +18,9 @@ import {
   finishProblemCounts,
   type ProblemCounts,
 } from '../../../../shared/problems/problemStats';
-import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
+import { dueSoonUntil, effectiveDeadline, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
+import { combineProblemCounts, problemTallyKey, problemTallyPrefix, sumSettled } from '../../../../shared/problems/problemTally';
+import type { TallyRow } from '../../db/schema';
 import {
   createProblem,
   type NewProblemInput,
@@ -104,6 +106,15 @@ export function hasFilters(filters: ProblemFilters): boolean {
 function newestFirst(a: Problem, b: Problem): number {
   if (a.raisedDate !== b.raisedDate) return a.raisedDate < b.raisedDate ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** The due lists' order, as the deadline index gives it: earliest deadline first (ties: by id). */
+function earliestDeadlineFirst(overrides: Record<string, boolean>) {
+  return (a: Problem, b: Problem): number => {
+    const [da, db] = [effectiveDeadline(a, overrides), effectiveDeadline(b, overrides)];
+    if (da !== db) return da < db ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
 }
 
 /** Below this many matches the rows are fetched by id; above it an index or table scan is cheaper. */
@@ -202,7 +213,7 @@ export async function pageNewestProblems(after: NewestCursor | undefined, size =
 
 export interface ProblemListSummary {
   counts: ProblemCounts;
-  /** Unanswered, due within 2 working days counting today; newest raised first. */
+  /** Unanswered, due within 2 working days counting today; earliest deadline first. */
   dueSoonIds: string[];
   overdueIds: string[];
   /** Tombstoned ids among the matches, to drop from the 全部 tab. */
@@ -260,8 +271,8 @@ export async function summarizeProblems(
   });
   return {
     counts: finishProblemCounts(counts),
-    dueSoonIds: dueSoon.sort(newestFirst).map((p) => p.id),
-    overdueIds: overdue.sort(newestFirst).map((p) => p.id),
+    dueSoonIds: dueSoon.sort(earliestDeadlineFirst(overrides)).map((p) => p.id),
+    overdueIds: overdue.sort(earliestDeadlineFirst(overrides)).map((p) => p.id),
     deletedIds,
   };
 }
@@ -288,41 +299,109 @@ export async function loadProblemRows(ids: readonly string[]): Promise<ProblemRo
   return withEnterprises(problems);
 }
 
-/** The first responders named on problems, for the officer filter (keys only). */
+// ---- counts and due lists from the tallies (home page, the list's counts bar) ---------------------
+
+/** The first responders with live problems (a tally each): the officer filter's options, read by key. */
 export async function knownOfficers(): Promise<string[]> {
-  const keys = await ledgerDb().problems.orderBy('officer').uniqueKeys();
-  return keys.map(String).filter((k) => k !== '');
+  const keys = await ledgerDb().tallies.where('key').startsWith(problemTallyPrefix).primaryKeys();
+  return keys.map((key) => key.slice(problemTallyPrefix.length)).filter((officer) => officer !== '');
 }
 
-// ---- the home page -----------------------------------------------------------------------------
-
-export interface MyOpenProblems {
-  dueSoon: ProblemRow[];
-  overdue: ProblemRow[];
-}
-
-/** Open problems of one officer (all officers when `officer` is empty) that are due soon or late. */
-export async function myOpenProblems(officer: string, today: string, overrides: Record<string, boolean>): Promise<MyOpenProblems> {
-  // One getAll per open status, filtered here: `anyOf(...).filter(...)` would walk a cursor record by
-  // record, which made the first screen wait seconds at bureau scale.
-  const byStatus = await Promise.all(openProblemStatuses.map((status) => ledgerDb().problems.where('status').equals(status).toArray()));
-  const open = byStatus
-    .flat()
-    .filter((p) => isLive(p) && p.replyDate === undefined && (officer === '' || p.officer === officer));
+/**
+ * The counts of one first responder's problems (every officer's when `officer` is undefined),
+ * without reading a problem: the settled tallies the write path keeps, plus today's overdue,
+ * due-soon and late-to-transfer problems counted by key range over the sparse index fields.
+ */
+export async function problemCountsOf(
+  officer: string | undefined,
+  today: string,
+  overrides: Record<string, boolean>,
+): Promise<ProblemCounts> {
+  const db = ledgerDb();
+  const tallies =
+    officer === undefined
+      ? await db.tallies.where('key').startsWith(problemTallyPrefix).toArray()
+      : [await db.tallies.get(problemTallyKey(officer))].filter((row): row is TallyRow => row !== undefined);
+  const officers = tallies.map((row) => row.key.slice(problemTallyPrefix.length));
   const limit = dueSoonUntil(today, overrides);
-  const dueSoon: Problem[] = [];
-  const overdue: Problem[] = [];
-  for (const p of open) {
-    const t = problemTimeliness(p, today, overrides, limit);
-    if (t.overdue) overdue.push(p);
-    else if (t.dueSoon) dueSoon.push(p);
+  const range = (index: 'openDeadline' | 'transferPendingSince', who: string, from: string | typeof Dexie.minKey, to: string, toIncluded: boolean) =>
+    db.problems.where(`[officer+${index}]`).between([who, from], [who, to], true, toIncluded).count();
+  const perOfficer = await Promise.all(
+    officers.map(async (who) => ({
+      overdue: await range('openDeadline', who, Dexie.minKey, today, false),
+      dueSoon: await range('openDeadline', who, today, limit, true),
+      transferPendingLate: await range('transferPendingSince', who, Dexie.minKey, today, false),
+    })),
+  );
+  const moving = perOfficer.reduce(
+    (sum, part) => ({
+      overdue: sum.overdue + part.overdue,
+      dueSoon: sum.dueSoon + part.dueSoon,
+      transferPendingLate: sum.transferPendingLate + part.transferPendingLate,
+    }),
+    { overdue: 0, dueSoon: 0, transferPendingLate: 0 },
+  );
+  return combineProblemCounts(sumSettled(tallies.map((row) => row.counts)), moving);
+}
+
+export type DueListKind = 'overdue' | 'dueSoon';
+
+/**
+ * Ids of the unanswered problems overdue or due within 2 working days, earliest deadline first,
+ * of one first responder (every officer's when undefined): index keys only.
+ */
+export async function dueProblemIds(
+  kind: DueListKind,
+  officer: string | undefined,
+  today: string,
+  overrides: Record<string, boolean>,
+): Promise<string[]> {
+  const db = ledgerDb();
+  const limit = dueSoonUntil(today, overrides);
+  if (officer === undefined) {
+    const range = kind === 'overdue' ? db.problems.where('openDeadline').below(today) : db.problems.where('openDeadline').between(today, limit, true, true);
+    return range.primaryKeys();
   }
-  const byDeadline = (a: Problem, b: Problem) => (a.replyDeadline ?? '').localeCompare(b.replyDeadline ?? '');
-  const [dueRows, overdueRows] = await Promise.all([
-    loadProblemRows(dueSoon.sort(byDeadline).map((p) => p.id)),
-    loadProblemRows(overdue.sort(byDeadline).map((p) => p.id)),
+  const range =
+    kind === 'overdue'
+      ? db.problems.where('[officer+openDeadline]').between([officer, Dexie.minKey], [officer, today], true, false)
+      : db.problems.where('[officer+openDeadline]').between([officer, today], [officer, limit], true, true);
+  return range.primaryKeys();
+}
+
+/** The list's summary when no filter but the first responder is set: from the tallies and index keys. */
+export async function summarizeFromTallies(
+  officer: string | undefined,
+  today: string,
+  overrides: Record<string, boolean>,
+): Promise<ProblemListSummary> {
+  const [counts, dueSoonIds, overdueIds] = await Promise.all([
+    problemCountsOf(officer, today, overrides),
+    dueProblemIds('dueSoon', officer, today, overrides),
+    dueProblemIds('overdue', officer, today, overrides),
   ]);
-  return { dueSoon: dueRows, overdue: overdueRows };
+  return { counts, dueSoonIds, overdueIds, deletedIds: new Set() };
+}
+
+export interface DueList {
+  /** The first rows, earliest deadline first. */
+  rows: ProblemRow[];
+  /** How many there are in all. */
+  total: number;
+}
+
+/** How many rows of a due list the home page shows (the rest are one click away in the list). */
+export const homeDueRows = 50;
+
+/** One of the home page's two lists: its first rows and its size, reading only those rows. */
+export async function dueList(
+  kind: DueListKind,
+  officer: string,
+  today: string,
+  overrides: Record<string, boolean>,
+): Promise<DueList> {
+  const ids = await dueProblemIds(kind, officer === '' ? undefined : officer, today, overrides);
+  return { rows: await loadProblemRows(ids.slice(0, homeDueRows)), total: ids.length };
 }
 
 // ---- the 登记问题 form ---------------------------------------------------------------------------
@@ -342,9 +421,4 @@ export async function loadProblemWithSources(problemId: string) {
 /** The live problems of one enterprise, for its timeline. */
 export function liveProblemsOfEnterprise(enterpriseId: string): Promise<Problem[]> {
   return ledgerDb().problems.where('enterpriseId').equals(enterpriseId).filter(isLive).toArray();
-}
-
-/** How many problems are stored (deleted ones too), to tell an empty list from a filtered one. */
-export function countStoredProblems(): Promise<number> {
-  return ledgerDb().problems.count();
 }

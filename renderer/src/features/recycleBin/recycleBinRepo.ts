@@ -37,11 +37,8 @@ export const recycleBinDays = 30;
 
 
 function deletedSince<T extends RecordMeta>(table: Table<T, string>, since: string): Promise<T[]> {
-  return table
-    .where('updatedAt')
-    .aboveOrEqual(since)
-    .filter((r) => r.deletedAt !== undefined && r.deletedAt >= since)
-    .toArray();
+  // The deletedAt index holds only the deleted records (a live one has no deletedAt).
+  return table.where('deletedAt').aboveOrEqual(since).toArray();
 }
 
 /** Records deleted in the last `days` days, newest deletion first. */

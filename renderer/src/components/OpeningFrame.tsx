@@ -1,0 +1,20 @@
+// The app's frame painted the moment the code has loaded, before the database opens (opening a
+// bureau's database takes a second or more on a cold start; before, the window stayed white). It is
+// the same side menu the screens sit in, with a spinner where the screen will be; nothing in it
+// reads the database, so the backup before a schema upgrade and the upgrade itself run undisturbed.
+import { Spin } from 'antd';
+import { createHashRouter, RouterProvider } from 'react-router-dom';
+import { AppLayout } from './AppLayout';
+
+const openingRouter = createHashRouter([
+  {
+    path: '*',
+    element: <AppLayout />,
+    children: [{ path: '*', element: <Spin size="large" style={{ display: 'block', margin: '96px auto' }} aria-label="正在打开数据库" /> }],
+  },
+]);
+
+/** The frame with a spinner for the screen; main.tsx renders the app in its place once the database is open. */
+export function OpeningFrame() {
+  return <RouterProvider router={openingRouter} />;
+}
