@@ -223,7 +223,10 @@ export class LedgerDatabase extends Dexie {
   tallies!: Table<TallyRow, string>;
 
   constructor(name = 'visit-ledger') {
-    super(name);
+    // No live-query cache: Dexie's default deep-clones every result it caches, which the issue 13 trace
+    // showed costing as much as the app's own reading (1 s of innerDeepClone on the first screen at
+    // bureau scale). Every live query still re-runs when a write touches what it read.
+    super(name, { cache: 'disabled' });
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
     this.version(3).stores(schemaV3).upgrade(upgradeToV3);

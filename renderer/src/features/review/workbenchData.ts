@@ -78,7 +78,10 @@ export async function loadWorkbenchFigures(
   const limit = dueSoonUntil(today, overrides);
   const categories = new Map<string, number>();
   const departments = new Map<string, { count: number; overdue: number }>();
-  await ledgerDb().problems.each((p) => {
+  // One officer's enterprises: only their problems are read (by the enterpriseId index); the whole
+  // district's are every problem.
+  const problems = officer ? ledgerDb().problems.where('enterpriseId').anyOf([...inScope.keys()]) : ledgerDb().problems.toCollection();
+  await problems.each((p) => {
     if (!isLive(p) || !inScope.has(p.enterpriseId)) return;
     addToProblemCounts(counts, p, today, overrides, limit);
     categories.set(p.category, (categories.get(p.category) ?? 0) + 1);
