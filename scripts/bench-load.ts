@@ -17,8 +17,9 @@
 //     cold by its URL (browser reopened), and opened in the app from the screen before (first visit);
 //     time to rows and figures painted (scripts/lib/screenReady.ts says what "complete" is);
 //   - the renderer's JavaScript heap after visiting every screen (after a forced GC, and before);
-//   - search as you type on 企业名录: last input event → matching rows painted, with the list's
-//     150 ms debounce split out (scripts/lib/typedSearch.ts); the in-memory search alone;
+//   - search as you type on 企业名录: last input event → matching rows painted, with any 150 ms
+//     debounce split out (the list had one until it dropped stale queries instead; scripts/lib/typedSearch.ts);
+//     the in-memory search alone (a full filter of the directory, the baseline);
 //   - the production build's JavaScript: the entry chunk and what the first screen loads.
 // Profile (--profile <file.md>): Chromium's performance trace of the home page's cold load and of
 // 问题诉求's first opening, on an unminified build, with every IndexedDB request and its caller
