@@ -15,7 +15,7 @@
 // figures compare the writing. Prints a table and replaces the "bench:export"
 // section of docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +38,12 @@ import { problemListRow, problemListSheetSpec } from '../shared/reports/problemL
 import type { ReportEnterprise, ReportPeriod } from '../shared/reports/reportScope';
 import { EXPORT_CHUNK_ROWS, type SheetRow, type SheetSpec } from '../shared/reports/sheetSpec';
 import { visitLedgerRow, visitLedgerSheetSpec } from '../shared/reports/visitLedgerSheet';
-import { formatMs, machineLine, markdownTable, writeBenchmarkSection } from './lib/benchReport';
+import { benchmarksFile, formatMs, machineLine, markdownTable, writeBenchmarkSection } from './lib/benchReport';
 
 const sizes = process.argv.includes('--quick') ? [10_000] : [10_000, 50_000, 200_000];
+/** `--runs N`: the baseline and the app N times at each size, in alternating order (medians reported). */
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg === -1 ? 1 : Math.max(1, Number(process.argv[runsArg + 1]) || 1);
 const today = '2026-11-30';
 const period: ReportPeriod = { from: '2025-11-01', to: today };
 
@@ -54,6 +57,10 @@ interface CaseResult {
   generateMs: number;
   peakRssMb: number;
   fileMb: number;
+  /** App only: the longest single appendRows call, i.e. how long main's thread is held at a time. */
+  maxChunkMs?: number;
+  /** 1-minute load average when the case started and ended (filled in by the parent). */
+  load?: [number, number];
 }
 
 // ————— child: one case —————
@@ -158,6 +165,8 @@ const sheets: ['visits' | 'problems', SheetSpec][] = [
   ['problems', problemListSheetSpec(period, '吴江开发区')],
 ];
 
+let maxChunkMs = 0;
+
 async function runApp(n: number, file: string, clock: Clock): Promise<void> {
   const writer = await WorkbookFileWriter.open(file);
   for (const [sheet, spec] of sheets) {
@@ -168,7 +177,10 @@ async function runApp(n: number, file: string, clock: Clock): Promise<void> {
       // What main does with every chunk the renderer sends: parse it against the contract.
       const checked = checkIpcArgs('exportAppendRows', { exportId: 'bench', rows });
       if (!checked.ok) throw new Error(checked.message);
-      await writer.appendRows(checked.args.rows);
+      const t = performance.now();
+      const written = writer.appendRows(checked.args.rows);
+      maxChunkMs = Math.max(maxChunkMs, performance.now() - t); // the synchronous part: main's thread held
+      await written;
     }
     writer.commitSheet();
   }
@@ -258,14 +270,22 @@ async function child(kind: CaseResult['kind'], n: number, dir: string): Promise<
     generateMs: clock.ms,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     fileMb: kind === 'rows' ? 0 : (await stat(file)).size / 1048576,
+    ...(kind === 'app' ? { maxChunkMs } : {}),
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 
 // ————— parent: every case, each in a fresh process —————
 
+/** The run with the median CPU time (a real run, so its wall time and memory belong to it). */
+function medianCase(results: readonly CaseResult[]): CaseResult {
+  const sorted = [...results].sort((a, b) => a.cpuMs - b.cpuMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as CaseResult;
+}
+
 function runChild(kind: CaseResult['kind'], n: number, dir: string): Promise<CaseResult> {
   const script = fileURLToPath(import.meta.url);
+  const loadBefore = os.loadavg()[0] ?? 0;
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [...process.execArgv, script, '--child', kind, String(n), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -274,7 +294,7 @@ function runChild(kind: CaseResult['kind'], n: number, dir: string): Promise<Cas
     proc.on('exit', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       if (code !== 0 || !line) reject(new Error(`${kind} ${n} failed (exit ${code}): ${out}`));
-      else resolve(JSON.parse(line.slice('RESULT '.length)) as CaseResult);
+      else resolve({ ...(JSON.parse(line.slice('RESULT '.length)) as CaseResult), load: [loadBefore, os.loadavg()[0] ?? 0] });
     });
   });
 }
@@ -285,12 +305,22 @@ async function main(): Promise<void> {
   const verdicts: string[] = [];
   try {
     for (const n of sizes) {
-      // Bare first, then the app, each in its own process.
+      // The harness alone and the old baseline once; then the fair baseline and the app `runs` times,
+      // bare first in odd runs and app first in even ones, each in its own process.
       const harness = await runChild('rows', n, dir);
       const bareCellStyles = await runChild('bareCellStyles', n, dir);
-      const bare = await runChild('bare', n, dir);
-      const app = await runChild('app', n, dir);
-      for (const kind of ['bare', 'bareCellStyles', 'app']) await rm(path.join(dir, `${kind}-${n}.xlsx`), { force: true });
+      const bares: CaseResult[] = [];
+      const apps: CaseResult[] = [];
+      for (let r = 0; r < runs; r += 1) {
+        for (const kind of r % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
+          const result = await runChild(kind, n, dir);
+          (kind === 'bare' ? bares : apps).push(result);
+          await rm(path.join(dir, `${kind}-${n}.xlsx`), { force: true });
+        }
+      }
+      await rm(path.join(dir, `bareCellStyles-${n}.xlsx`), { force: true });
+      const bare = medianCase(bares);
+      const app = medianCase(apps);
       for (const r of [harness, bareCellStyles, bare, app]) {
         rows.push([
           `${n.toLocaleString('en')} + ${n.toLocaleString('en')}`,
@@ -299,18 +329,22 @@ async function main(): Promise<void> {
             bare: 'baseline: bare ExcelJS WorkbookWriter, shared style per column',
             bareCellStyles: '(old baseline: bare ExcelJS, a style object per cell)',
             rows: '(no writer: records + row cells only)',
-          }[r.kind],
+          }[r.kind] + (runs > 1 && (r.kind === 'app' || r.kind === 'bare') ? `, median of ${runs}` : ''),
           formatMs(r.ms),
           formatMs(r.cpuMs),
           Math.round(r.rows / (r.ms / 1000)).toLocaleString('en'),
           `${Math.round(r.peakRssMb)} MB`,
           r.kind === 'rows' ? '—' : `${r.fileMb.toFixed(1)} MB`,
+          r.load ? `${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}` : '',
         ]);
       }
       const ratio = app.cpuMs / bare.cpuMs;
+      const perRun = apps.map((a, r) => `${(a.cpuMs / (bares[r] as CaseResult).cpuMs).toFixed(2)}x`).join(', ');
       verdicts.push(
-        `${n.toLocaleString('en')} visits + ${n.toLocaleString('en')} problems: app ÷ bare (shared styles) CPU time ${ratio.toFixed(2)}x (wall ${(app.ms / bare.ms).toFixed(2)}x); ` +
-          `against the old per-cell-style baseline ${(app.cpuMs / bareCellStyles.cpuMs).toFixed(2)}x; peak RSS app ${Math.round(app.peakRssMb)} MB, bare ${Math.round(bare.peakRssMb)} MB` +
+        `${n.toLocaleString('en')} visits + ${n.toLocaleString('en')} problems: app ÷ bare (shared styles) CPU time ${ratio.toFixed(2)}x (wall ${(app.ms / bare.ms).toFixed(2)}x)` +
+          (runs > 1 ? ` [medians of ${runs} runs; per run ${perRun}]` : '') +
+          `; against the old per-cell-style baseline ${(app.cpuMs / bareCellStyles.cpuMs).toFixed(2)}x; peak RSS app ${Math.round(app.peakRssMb)} MB, bare ${Math.round(bare.peakRssMb)} MB` +
+          `; longest appendRows (main's thread held) ${formatMs(Math.max(...apps.map((a) => a.maxChunkMs ?? 0)))} per 1,000 rows` +
           (n === 200_000 ? ` (issue 13 target ≤ 1.1x CPU, memory flat: ${ratio <= 1.1 ? 'met' : 'NOT met'})` : ''),
       );
       console.log(rows.slice(-4).map((r) => r.join('  |  ')).join('\n'));
@@ -318,9 +352,13 @@ async function main(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  const table = markdownTable(['visits + problems', 'writer', 'wall time', 'CPU time', 'rows/s (wall)', 'peak RSS', 'file'], rows);
+  const table = markdownTable(['visits + problems', 'writer', 'wall time', 'CPU time', 'rows/s (wall)', 'peak RSS', 'file', 'load avg'], rows);
   console.log(`\n${table}\n\n${verdicts.join('\n')}`);
   if (process.argv.includes('--quick')) return;
+  // Dated paragraphs (**Issue 13, …**) record figures from before a change; a new run keeps them.
+  const recorded = await readFile(benchmarksFile, 'utf8').catch(() => '');
+  const section = recorded.split(/^## /m).find((s) => s.startsWith('bench:export\n')) ?? '';
+  const history = section.match(/^\*\*Issue \d+, [\s\S]*?(?=\n\n|\n*(?![\s\S]))/gm) ?? [];
   await writeBenchmarkSection(
     'bench:export',
     `${machineLine()}
@@ -328,7 +366,8 @@ async function main(): Promise<void> {
 Both sheets (走访台账 then 问题清单) of the service-month workbook, written to a file under Node. "app
 export" is the main-process path: each 1,000-row chunk parsed against the IPC contract, the report
 layout (title, bordered header, frozen header, autofilter, print setup, 合计 row, late-row fill) by
-SheetWriter over ExcelJS's streaming WorkbookWriter, waiting after each chunk until the zip has taken
+SheetWriter over ExcelJS's streaming WorkbookWriter (table rows written as the XML ExcelJS would write
+for them, the title, header and bands through ExcelJS), waiting after each chunk until the zip has taken
 the sheet's XML (ExcelJS passes it on without backpressure, so otherwise it piles up at ~1 KB a row
 until the sheet's commit), temp file renamed into place. The baseline, "bare, shared style per
 column", is ExcelJS's streaming WorkbookWriter used plainly (addRow + commit in a loop) writing the
@@ -336,7 +375,12 @@ same row values, with a bold header and the date format only, every cell of a co
 style object, as SheetWriter does (ExcelJS caches a style's index by object identity: this is the
 fair way to use it). "old baseline, a style object per cell" is the bare writer recorded before
 issue 13: column styles, which ExcelJS copies into a fresh object for every cell and serialises to
-look up its index; it is printed for comparison only. Each case runs in its own process; peak RSS is that process's maximum (it includes Node, tsx, ExcelJS and
+look up its index; it is printed for comparison only. With \`--runs N\` (this table: ${runs}) the fair
+baseline and the app run N times each at every size, alternating which goes first, and the line shown
+is the run with the median CPU time; the load average (1 minute) beside each line is at its start and
+end. "longest appendRows" is the longest synchronous call of one 1,000-row chunk, i.e. how long the
+writing holds the main process's thread at a time (wall clock, so it stretches with the load and
+includes any garbage collection that falls in it). Each case runs in its own process; peak RSS is that process's maximum (it includes Node, tsx, ExcelJS and
 the record source); the "no writer" line is that harness alone, for reference. Records are seeded
 and built 1,000 at a time from the demo vocabulary (the full demo generator keeps hundreds of MB of
 its own at these sizes, which would hide the writers' memory). Times exclude building the records.
@@ -346,7 +390,7 @@ contention barely moves.
 Not measured here: the renderer reading Dexie and the IPC copy of each chunk. Against the old
 per-cell-style baseline the app looked cheaper than a bare writer although it does more; that was the
 baseline paying for a style serialisation per cell (and for its piled-up sheet XML in memory).
-
+${history.map((paragraph) => `\n${paragraph}\n`).join('')}
 ${table}
 
 ${verdicts.map((v) => `- ${v}`).join('\n')}`,
