@@ -24,6 +24,7 @@ export type LibraryProject = Pick<
   | 'libraryExitReason'
   | 'totalInvestment'
   | 'registeredForeignCapital'
+  | 'leadOfficer'
   | 'deletedAt'
 >;
 export type LibraryEntry = Pick<ProgressEntry, 'projectId' | 'month' | 'stage' | 'deletedAt'>;
@@ -188,6 +189,18 @@ function totalsOf(members: readonly LibraryProject[]): LibraryTotals {
   };
 }
 
+/**
+ * The requests (问题诉求) of a month's library: live problems of its member projects raised up to the
+ * end of the month, earliest raised first.
+ */
+export function libraryRequestsOf<R extends LibraryRequest>(problems: readonly R[], members: readonly Pick<LibraryProject, 'id'>[], month: string): R[] {
+  const end = monthEnd(month);
+  const ids = new Set(members.map((p) => p.id));
+  return problems
+    .filter((r) => r.deletedAt === undefined && r.projectId !== undefined && ids.has(r.projectId) && r.raisedDate <= end)
+    .sort((a, b) => a.raisedDate.localeCompare(b.raisedDate));
+}
+
 export interface LibraryOverviewInput {
   projects: readonly LibraryProject[];
   /** Progress entries (any months; the stage of a month is read from them). */
@@ -236,18 +249,16 @@ export function libraryOverview({ projects, entries, problems, month, town }: Li
     .map((p): LibraryMove => ({ project: p, kind: '出库', date: p.libraryExitDate!, reason: p.libraryExitReason }))
     .sort(byDate);
 
-  const memberIds = new Set(members.map((p) => p.id));
   const byOutcome = Object.fromEntries(outcomeClasses.map((c) => [c, 0])) as Record<OutcomeClass, number>;
   const asking = new Set<string>();
-  let total = 0;
+  const requests = libraryRequestsOf(problems, members, month);
   let raisedThisMonth = 0;
-  for (const r of problems) {
-    if (r.deletedAt !== undefined || r.projectId === undefined || !memberIds.has(r.projectId) || r.raisedDate > end) continue;
-    total += 1;
-    asking.add(r.projectId);
+  for (const r of requests) {
+    asking.add(r.projectId!);
     if (r.raisedDate >= start) raisedThisMonth += 1;
     if (r.outcomeClass) byOutcome[r.outcomeClass] += 1;
   }
+  const total = requests.length;
   const classified = outcomeClasses.reduce((sum, c) => sum + byOutcome[c], 0);
 
   return {

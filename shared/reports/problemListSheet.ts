@@ -12,16 +12,25 @@ import type { SheetRow, SheetSpec } from './sheetSpec';
 
 export const PROBLEM_LIST_SHEET_NAME = '问题清单';
 
-export function problemListSheetSpec(period: ReportPeriod, unit: string): SheetSpec {
+/** The same list for other subjects: the monthly workbook lists key projects' requests (项目诉求). */
+export interface ProblemListVariant {
+  name: string;
+  /** What the title says after the period, e.g. 重点外资项目诉求清单. */
+  title: string;
+  /** The second column's header, e.g. 项目名称（企业）. */
+  subject: string;
+}
+
+export function problemListSheetSpec(period: ReportPeriod, unit: string, variant?: ProblemListVariant): SheetSpec {
   return {
-    name: PROBLEM_LIST_SHEET_NAME,
-    title: `${periodLabel(period)}企业问题诉求清单${unit ? `（${unit}）` : ''}`,
+    name: variant?.name ?? PROBLEM_LIST_SHEET_NAME,
+    title: `${periodLabel(period)}${variant?.title ?? '企业问题诉求清单'}${unit ? `（${unit}）` : ''}`,
     infoLines: [],
     // 211 character widths print at about 8.5 pt on A3 landscape in LibreOffice (wider fonts than
     // Excel's Calibri); printedSheets.test.ts measures it.
     columns: [
       { header: '序号', width: 7, type: 'integer' },
-      { header: '企业名称', width: 14, type: 'text' },
+      { header: variant?.subject ?? '企业名称', width: 14, type: 'text' },
       { header: '所属区镇', width: 8, type: 'text' },
       { header: '问题类别', width: 7, type: 'text' },
       { header: '问题描述', width: 22, type: 'text' },
@@ -105,4 +114,21 @@ export function problemListRow(
       t.daysLate,
     ],
   };
+}
+
+/** A key project's request: the row of problemListRow naming the project (and its enterprise) and the project's town. */
+export function projectRequestRow(
+  seq: number,
+  p: Problem,
+  project: { name: string; town: string },
+  e: ReportEnterprise | undefined,
+  asOf: string,
+  overrides: CalendarOverrides = {},
+  dueSoonLimit?: string,
+): SheetRow {
+  const row = problemListRow(seq, p, e, asOf, overrides, dueSoonLimit);
+  const cells = [...row.cells];
+  cells[1] = e ? `${project.name}\n（${e.name}）` : project.name;
+  cells[2] = project.town || (e?.town ?? '');
+  return { ...row, cells };
 }

@@ -1,6 +1,8 @@
 // Layout of sheet 4, 重点项目进展: the key projects in the library, each with its progress entry for
-// the period (seed 001: every month, each town reports its projects' progress).
+// the period (seed 001: every month, each town reports its projects' progress). The same rows are the
+// monthly workbook's (月度进展表) list: the library of the period's last day, as 项目库概况 counts it.
 import type { KeyProject, ProgressEntry } from '../domain/records';
+import { libraryMembers, stageInMonth } from '../projects/libraryOverview';
 import { periodLabel, periodMonths, projectInScope, type ReportPeriod, type ReportScope } from './reportScope';
 import type { SheetRow, SheetSpec } from './sheetSpec';
 
@@ -37,8 +39,10 @@ export function projectProgressSheetSpec(period: ReportPeriod, unit: string): Sh
 }
 
 /**
- * The in-library projects in scope, each with the latest progress entry of the period (a project
- * that reported nothing this period still appears, so a missing report shows).
+ * The projects in the library at the end of the period and in scope (libraryMembers: the library 项目库概况
+ * counts), by town then name, each with the latest progress entry of the period and its stage then
+ * (a project that reported nothing this period still appears, so a missing report shows). `entries`
+ * may hold other months too: the stage of a project that reported nothing is read from them.
  */
 export function projectProgressRows(
   projects: readonly KeyProject[],
@@ -47,15 +51,15 @@ export function projectProgressRows(
   scope: ReportScope,
 ): SheetRow[] {
   const months = new Set(periodMonths(period));
+  const lastMonth = period.to.slice(0, 7);
   const latest = new Map<string, ProgressEntry>();
   for (const entry of entries) {
     if (entry.deletedAt !== undefined || !months.has(entry.month)) continue;
     const seen = latest.get(entry.projectId);
     if (!seen || entry.month > seen.month) latest.set(entry.projectId, entry);
   }
-  return projects
-    .filter((p) => p.deletedAt === undefined && p.inLibrary && projectInScope(p, scope))
-    .sort((a, b) => (a.town || '').localeCompare(b.town || '', 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'))
+  return libraryMembers(projects, period.to)
+    .filter((p) => projectInScope(p, scope))
     .map((p, i): SheetRow => {
       const entry = latest.get(p.id);
       return {
@@ -69,7 +73,7 @@ export function projectProgressRows(
           p.registeredForeignCapital ?? null,
           p.libraryEntryDate ?? null,
           entry?.month ?? '',
-          entry?.stage ?? p.stage,
+          entry?.stage ?? stageInMonth(p, entries, lastMonth),
           entry ? entry.progress : '本期未报送进展',
           entry?.investmentToDate ?? null,
           entry?.blockers ?? '',

@@ -60,11 +60,14 @@ export function scopeLabel(scope: ReportScope): string {
   }
 }
 
-/** `服务月报告-2026-11-吴江开发区.xlsx`: the period, then the unit (characters a file may not hold removed). */
-export function reportFileName(period: ReportPeriod, unit: string): string {
+/**
+ * `服务月报告-2026-11-吴江开发区.xlsx`: the report, the period, then the unit (characters a file may not
+ * hold removed); `report` names another workbook (月度进展表).
+ */
+export function reportFileName(period: ReportPeriod, unit: string, report = '服务月报告'): string {
   const when = period.month ?? `${period.from}至${period.to}`;
   const safeUnit = [...unit.replace(/[\\/:*?"<>|]/g, '')].filter((c) => c.charCodeAt(0) >= 32).join('').trim();
-  return `服务月报告-${when}${safeUnit ? `-${safeUnit.slice(0, 60)}` : ''}.xlsx`;
+  return `${report}-${when}${safeUnit ? `-${safeUnit.slice(0, 60)}` : ''}.xlsx`;
 }
 
 export function inPeriod(date: string | undefined, period: ReportPeriod): boolean {

@@ -2,9 +2,9 @@
 // function of the figures, the texts and the reporting unit.
 import { outcomeClasses } from '../domain/records';
 import type { ReportNarrative } from './reportNarrative';
-import { periodLabel, scopeLabel } from './reportScope';
+import { periodLabel, scopeLabel, type ReportPeriod, type ReportScope } from './reportScope';
 import type { ServiceMonthFigures } from './serviceMonthFigures';
-import type { CellValue, SheetRow, SheetSpec } from './sheetSpec';
+import type { CellValue, ColumnSpec, SheetRow, SheetSpec } from './sheetSpec';
 
 export const SUMMARY_SHEET_NAME = '汇总';
 
@@ -22,14 +22,34 @@ export function summaryTitle(f: ServiceMonthFigures, unit: string): string {
   return `${periodLabel(f.period)}“服务外企、重点项目推进月”工作情况汇总${unit ? `（${unit}）` : ''}`;
 }
 
-export function summarySheetSpec(f: ServiceMonthFigures, meta: SummaryMeta): SheetSpec {
+/** The two lines under a figures sheet's title: the unit, then the day, the period and the scope. */
+export function reportInfoLines(meta: SummaryMeta, period: ReportPeriod, scope: ReportScope): string[] {
+  return [
+    `填报单位：${meta.unit || '（未填写）'}`,
+    `填报日期：${meta.filedOn}${gap}统计期间：${period.from} 至 ${period.to}${gap}统计范围：${scopeLabel(scope)}`,
+  ];
+}
+
+/**
+ * A sheet of small titled tables of figures (汇总, and the monthly workbook's 概况): no ledger header,
+ * one-line rows, each table's headings kept on every page it prints on. The columns are the caller's.
+ */
+export function figureSheetSpec(base: Pick<SheetSpec, 'name' | 'title' | 'infoLines'> & { columns: ColumnSpec[] }): SheetSpec {
   return {
+    ...base,
+    columnHeader: false,
+    rowHeight: 20,
+    // Several tables under one set of print rows: the writer keeps each table's headings on every
+    // page it prints on.
+    pageTables: true,
+  };
+}
+
+export function summarySheetSpec(f: ServiceMonthFigures, meta: SummaryMeta): SheetSpec {
+  return figureSheetSpec({
     name: SUMMARY_SHEET_NAME,
     title: summaryTitle(f, meta.unit),
-    infoLines: [
-      `填报单位：${meta.unit || '（未填写）'}`,
-      `填报日期：${meta.filedOn}${gap}统计期间：${f.period.from} 至 ${f.period.to}${gap}统计范围：${scopeLabel(f.scope)}`,
-    ],
+    infoLines: reportInfoLines(meta, f.period, f.scope),
     // A: labels; B, C: counts; D: a rate; E: a note or a fourth figure. 106 character widths fit A4
     // landscape at full size (11 pt) in LibreOffice too.
     columns: [
@@ -39,18 +59,18 @@ export function summarySheetSpec(f: ServiceMonthFigures, meta: SummaryMeta): She
       { header: '比率', width: 10, type: 'percent' },
       { header: '说明', width: 40, type: 'text' },
     ],
-    columnHeader: false,
-    rowHeight: 20,
-    // Several tables under one set of print rows: the writer keeps each table's headings on every
-    // page it prints on.
-    pageTables: true,
-  };
+  });
 }
 
-const section = (n: number, text: string): SheetRow => ({ kind: 'section', cells: [`${numbered[n]}、${text}`] });
-const header = (...cells: CellValue[]): SheetRow => ({ kind: 'header', cells });
-const data = (...cells: CellValue[]): SheetRow => ({ kind: 'data', cells });
-const total = (...cells: CellValue[]): SheetRow => ({ kind: 'total', cells });
+/** The row kinds of a figures sheet: a numbered table heading, its header row, figures, a 合计. */
+export const figureRows = {
+  section: (n: number, text: string): SheetRow => ({ kind: 'section', cells: [`${numbered[n]}、${text}`] }),
+  header: (...cells: CellValue[]): SheetRow => ({ kind: 'header', cells }),
+  data: (...cells: CellValue[]): SheetRow => ({ kind: 'data', cells }),
+  total: (...cells: CellValue[]): SheetRow => ({ kind: 'total', cells }),
+};
+
+const { section, header, data, total } = figureRows;
 
 export function summarySheetRows(f: ServiceMonthFigures, narrative: ReportNarrative): SheetRow[] {
   const p = f.problems;

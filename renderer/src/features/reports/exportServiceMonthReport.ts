@@ -7,7 +7,7 @@ import { dueSoonUntil } from '../../../../shared/problems/problemTimeliness';
 import { problemListRow, problemListSheetSpec } from '../../../../shared/reports/problemListSheet';
 import { projectProgressRows, projectProgressSheetSpec } from '../../../../shared/reports/projectProgressSheet';
 import type { ReportNarrative } from '../../../../shared/reports/reportNarrative';
-import { inPeriod, periodMonths, problemInScope, reportFileName, visitInScope } from '../../../../shared/reports/reportScope';
+import { inPeriod, problemInScope, reportFileName, visitInScope } from '../../../../shared/reports/reportScope';
 import type { ServiceMonthFigures } from '../../../../shared/reports/serviceMonthFigures';
 import type { SheetRow } from '../../../../shared/reports/sheetSpec';
 import { summarySheetRows, summarySheetSpec } from '../../../../shared/reports/summarySheet';
@@ -36,8 +36,9 @@ export async function exportServiceMonthReport(
   const { figures, base, unit, narrative, overrides } = input;
   const { period, scope, asOf } = figures;
   const projects = (await db.projects.toArray()).filter((p) => p.deletedAt === undefined);
-  const months = periodMonths(period);
-  const entries = await db.progressEntries.where('month').anyOf(months).toArray();
+  // Every month's entries (hundreds of projects): a project that reported nothing this period shows
+  // the stage it stood at then, as in the monthly workbook, which takes its rows from the same function.
+  const entries = (await db.progressEntries.toArray()).filter((e) => e.deletedAt === undefined);
   const projectRows = projectProgressRows(projects, entries, period, scope);
   const totalRows = figures.visits + figures.problems.total + projectRows.length;
 
