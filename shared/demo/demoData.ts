@@ -648,6 +648,8 @@ class DemoGenerator {
       stage: projectStages[finalIndex]!,
       inLibrary: true,
       libraryEntryDate: entryDate,
+      // Signed projects come with their enterprise; the towns put forward the ones still without one.
+      libraryEntrySource: enterprise ? '签约项目' : '区镇推送',
       libraryExitReason: '',
       leadOfficer: officer.name,
       town: enterprise?.town ?? rng.pick(defaultTowns),
@@ -660,6 +662,7 @@ class DemoGenerator {
       if (exit < today) {
         project.inLibrary = false;
         project.libraryExitDate = exit;
+        project.libraryExitReasonKind = finalIndex === 4 ? '竣工投产满一年' : '其他';
         project.libraryExitReason = finalIndex === 4 ? '项目竣工投产，按规则移出项目库' : '投资方调整投资计划，项目暂缓';
         exitMonth = exit.slice(0, 7);
       }

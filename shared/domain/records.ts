@@ -159,6 +159,13 @@ export type Problem = z.infer<typeof problemSchema>;
 export const projectStages = ['签约未设立', '已设立·前期手续', '在建', '设备安装', '竣工投产'] as const;
 export type ProjectStage = (typeof projectStages)[number];
 
+/** Where a project entering the library comes from (seed 001: 签约项目 and projects the towns put forward). */
+export const projectEntrySources = ['签约项目', '区镇推送', '其他'] as const;
+export type ProjectEntrySource = (typeof projectEntrySources)[number];
+/** Why a project leaves the library; 其他 needs the reason in words. */
+export const projectExitReasons = ['竣工投产满一年', '项目终止', '转出', '其他'] as const;
+export type ProjectExitReason = (typeof projectExitReasons)[number];
+
 /** What a project's history records: library entries and exits (seed 001's rules) and stage changes. */
 export const projectHistoryKinds = ['入库', '移出', '阶段变更'] as const;
 export const projectHistoryEntrySchema = z.object({
@@ -167,8 +174,12 @@ export const projectHistoryEntrySchema = z.object({
   kind: z.enum(projectHistoryKinds),
   /** The day it took effect: the entry or exit date; for a stage change, the day it was recorded. */
   date: calendarDate,
-  /** The exit's reason. */
+  /** The exit's reason, in words. */
   reason: z.string().default(''),
+  /** An entry's source (absent on entries recorded before sources were kept). */
+  entrySource: z.enum(projectEntrySources).optional(),
+  /** An exit's reason from the list (absent on exits recorded before the list). */
+  reasonKind: z.enum(projectExitReasons).optional(),
   from: z.enum(projectStages).optional(),
   to: z.enum(projectStages).optional(),
   /** What recorded it, e.g. "2026-10 月度进展", "编辑项目". */
@@ -189,7 +200,12 @@ export const keyProjectSchema = recordMeta.extend({
   stage: z.enum(projectStages),
   inLibrary: z.boolean(),
   libraryEntryDate: calendarDate.optional(),
+  /** Where the current (or last) entry came from; absent on projects saved before it was asked. */
+  libraryEntrySource: z.enum(projectEntrySources).optional(),
   libraryExitDate: calendarDate.optional(),
+  /** The exit's reason from the list; absent on projects saved before it was asked. */
+  libraryExitReasonKind: z.enum(projectExitReasons).optional(),
+  /** The exit's reason in words (required for 其他). */
   libraryExitReason: z.string().default(''),
   leadOfficer: z.string().default(''),
   town: z.string().default(''),

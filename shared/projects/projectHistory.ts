@@ -16,7 +16,14 @@ export interface HistoryContext {
   source: string;
 }
 
-type MembershipFields = Pick<KeyProject, 'inLibrary' | 'libraryEntryDate' | 'libraryExitDate' | 'libraryExitReason' | 'stage'>;
+type MembershipFields = Pick<KeyProject, 'inLibrary' | 'libraryEntryDate' | 'libraryExitDate' | 'libraryExitReason' | 'stage'> &
+  Partial<Pick<KeyProject, 'libraryEntrySource' | 'libraryExitReasonKind'>>;
+
+/** The source of an entry and the reason kind of an exit, as a history entry keeps them (absent ones left out). */
+function membershipDetail(after: MembershipFields, kind: '入库' | '移出'): Pick<ProjectHistoryEntry, 'entrySource' | 'reasonKind'> {
+  if (kind === '入库') return after.libraryEntrySource ? { entrySource: after.libraryEntrySource } : {};
+  return after.libraryExitReasonKind ? { reasonKind: after.libraryExitReasonKind } : {};
+}
 
 /**
  * The history of a project saved before there was one, from what it kept: its entry date, its exit
@@ -29,7 +36,9 @@ export function reconstructProjectHistory(
 ): ProjectHistoryEntry[] {
   const events: Omit<ProjectHistoryEntry, 'id'>[] = [];
   const base = { reason: '', source: '', by: '', reconstructed: true } as const;
-  if (project.libraryEntryDate) events.push({ ...base, kind: '入库', date: project.libraryEntryDate, source: '入库日期' });
+  if (project.libraryEntryDate) {
+    events.push({ ...base, kind: '入库', date: project.libraryEntryDate, source: '入库日期', ...membershipDetail(project, '入库') });
+  }
   const months = entries.filter((e) => e.deletedAt === undefined).sort((a, b) => a.month.localeCompare(b.month));
   let stage = months[0]?.stage;
   for (const entry of months.slice(1)) {
@@ -51,7 +60,14 @@ export function reconstructProjectHistory(
     events.push({ ...base, kind: '阶段变更', date: shanghaiDate(new Date(project.updatedAt)), from: stage, to: project.stage, source: '编辑项目' });
   }
   if (!project.inLibrary && project.libraryExitDate) {
-    events.push({ ...base, kind: '移出', date: project.libraryExitDate, reason: project.libraryExitReason, source: '移出日期' });
+    events.push({
+      ...base,
+      kind: '移出',
+      date: project.libraryExitDate,
+      reason: project.libraryExitReason,
+      source: '移出日期',
+      ...membershipDetail(project, '移出'),
+    });
   }
   // Ids from the project and the place: the same project rebuilt twice (or on two laptops) gets the same ones.
   return sortHistory(events).map((event, index) => ({ ...event, id: `${project.id}:r${index + 1}` }));
@@ -100,18 +116,26 @@ export function historyAfterChange(
   const today = shanghaiDate(context.now);
   const entered = after.inLibrary && (!before || !before.inLibrary);
   const exited = !after.inLibrary && (!before || before.inLibrary);
-  if (!before && !after.inLibrary && after.libraryEntryDate) next.push({ ...fresh(), kind: '入库', date: after.libraryEntryDate });
-  if (entered) next.push({ ...fresh(), kind: '入库', date: after.libraryEntryDate ?? today });
-  if (exited && after.libraryExitDate) next.push({ ...fresh(), kind: '移出', date: after.libraryExitDate, reason: after.libraryExitReason });
+  if (!before && !after.inLibrary && after.libraryEntryDate) {
+    next.push({ ...fresh(), kind: '入库', date: after.libraryEntryDate, ...membershipDetail(after, '入库') });
+  }
+  if (entered) next.push({ ...fresh(), kind: '入库', date: after.libraryEntryDate ?? today, ...membershipDetail(after, '入库') });
+  if (exited && after.libraryExitDate) {
+    next.push({ ...fresh(), kind: '移出', date: after.libraryExitDate, reason: after.libraryExitReason, ...membershipDetail(after, '移出') });
+  }
   if (before && before.inLibrary === after.inLibrary) {
     const kind = after.inLibrary ? '入库' : '移出';
     const date = after.inLibrary ? after.libraryEntryDate : after.libraryExitDate;
     const reason = after.inLibrary ? '' : after.libraryExitReason;
+    const detail = membershipDetail(after, kind);
     const at = next.map((e) => e.kind).lastIndexOf(kind);
     const last = at >= 0 ? next[at] : undefined;
-    if (date && (!last || last.date !== date || last.reason !== reason)) {
-      if (last) next[at] = { ...last, date, reason, at: stamp.at, by: stamp.by, source: `${last.source}（${context.source}更正）` };
-      else next.push({ ...fresh(), kind, date, reason });
+    const detailChanged = last !== undefined && (last.entrySource !== detail.entrySource || last.reasonKind !== detail.reasonKind);
+    if (date && (!last || last.date !== date || last.reason !== reason || detailChanged)) {
+      if (last) {
+        const { entrySource: _s, reasonKind: _k, ...rest } = last;
+        next[at] = { ...rest, ...detail, date, reason, at: stamp.at, by: stamp.by, source: `${last.source}（${context.source}更正）` };
+      } else next.push({ ...fresh(), kind, date, reason, ...detail });
     }
   }
   if (!before) next.push({ ...fresh(), kind: '阶段变更', date: today, to: after.stage });

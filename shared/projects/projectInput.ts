@@ -3,7 +3,7 @@
 // schema checks the add/edit form, 移出项目库 and 重新入库, so the three cannot disagree.
 import { z } from 'zod';
 import { isCalendarDate } from '../calendar/workingDays';
-import { projectStages, type KeyProject, type RecordMeta } from '../domain/records';
+import { projectEntrySources, projectExitReasons, projectStages, type KeyProject, type RecordMeta } from '../domain/records';
 import { moneyField } from './moneyField';
 import { RuleError, ruleErrorFromZod } from '../errors/ruleError';
 
@@ -37,7 +37,12 @@ export const projectInputSchema = z
     leadOfficer: text,
     inLibrary: z.boolean({ error: '请选择是否在库' }),
     libraryEntryDate: dateField('入库日期'),
+    libraryEntrySource: z.preprocess(blankToUndefined, z.enum(projectEntrySources, { error: '入库来源应为签约项目、区镇推送或其他' }).optional()),
     libraryExitDate: dateField('移出日期'),
+    libraryExitReasonKind: z.preprocess(
+      blankToUndefined,
+      z.enum(projectExitReasons, { error: '移出原因应为竣工投产满一年、项目终止、转出或其他' }).optional(),
+    ),
     libraryExitReason: text,
   })
   .superRefine((v, ctx) => {
@@ -50,16 +55,20 @@ export const projectInputSchema = z
     }
     if (v.inLibrary) {
       if (!v.libraryEntryDate) at('libraryEntryDate', '在库项目须填写入库日期');
+      if (!v.libraryEntrySource) at('libraryEntrySource', '请选择入库来源（签约项目、区镇推送或其他）');
       return;
     }
     if (!v.libraryExitDate) at('libraryExitDate', '移出项目库须填写移出日期');
-    if (!v.libraryExitReason) at('libraryExitReason', '移出项目库须填写移出原因');
+    if (!v.libraryExitReasonKind) at('libraryExitReasonKind', '移出项目库须选择移出原因');
+    else if (v.libraryExitReasonKind === '其他' && !v.libraryExitReason) {
+      at('libraryExitReason', '移出原因为“其他”时须写明具体原因');
+    }
     if (v.libraryExitDate && v.libraryEntryDate && v.libraryExitDate < v.libraryEntryDate) {
       at('libraryExitDate', `移出日期不能早于入库日期（${v.libraryEntryDate}）`);
     }
   })
   // An in-library project has no exit: what the form still holds of an earlier exit is dropped.
-  .transform((v) => (v.inLibrary ? { ...v, libraryExitDate: undefined, libraryExitReason: '' } : v));
+  .transform((v) => (v.inLibrary ? { ...v, libraryExitDate: undefined, libraryExitReasonKind: undefined, libraryExitReason: '' } : v));
 
 /** A project's own fields, as an officer edits them: a KeyProject without the record fields and its history. */
 export type ProjectInput = Omit<KeyProject, keyof RecordMeta | 'history'>;
@@ -78,19 +87,25 @@ export function projectInputOf(project: KeyProject): Record<keyof ProjectInput, 
   return Object.fromEntries(projectInputKeys.map((key) => [key, project[key]])) as Record<keyof ProjectInput, unknown>;
 }
 
-/** 移出项目库: the project's fields after leaving the library on `date` for `reason`. */
-export function exitLibrary(project: KeyProject, exit: { date?: string; reason?: string }): ProjectInput {
+/** 移出项目库: the project's fields after leaving the library on `date` for a reason of the list (`reasonKind`) and in words (`reason`). */
+export function exitLibrary(project: KeyProject, exit: { date?: string; reasonKind?: string; reason?: string }): ProjectInput {
   if (!project.inLibrary) throw new RuleError([{ field: '', message: '该项目已不在项目库中' }]);
-  return parseProjectInput({ ...projectInputOf(project), inLibrary: false, libraryExitDate: exit.date, libraryExitReason: exit.reason });
+  return parseProjectInput({
+    ...projectInputOf(project),
+    inLibrary: false,
+    libraryExitDate: exit.date,
+    libraryExitReasonKind: exit.reasonKind,
+    libraryExitReason: exit.reason,
+  });
 }
 
-/** 重新入库: the project's fields after entering the library again on `date` (not before it left). */
-export function reenterLibrary(project: KeyProject, entry: { date?: string }): ProjectInput {
+/** 重新入库: the project's fields after entering the library again on `date` (not before it left) from `source`. */
+export function reenterLibrary(project: KeyProject, entry: { date?: string; source?: string }): ProjectInput {
   if (project.inLibrary) throw new RuleError([{ field: '', message: '该项目已在项目库中' }]);
   if (entry.date && project.libraryExitDate && isCalendarDate(entry.date) && entry.date < project.libraryExitDate) {
     throw new RuleError([
       { field: 'libraryEntryDate', message: `重新入库日期不能早于移出日期（${project.libraryExitDate}）` },
     ]);
   }
-  return parseProjectInput({ ...projectInputOf(project), inLibrary: true, libraryEntryDate: entry.date ?? '' });
+  return parseProjectInput({ ...projectInputOf(project), inLibrary: true, libraryEntryDate: entry.date ?? '', libraryEntrySource: entry.source ?? '' });
 }

@@ -35,6 +35,7 @@ test('a project gets this month’s progress at a later stage and a problem, and
   await form.getByLabel('项目名称').fill(projectName);
   await pickOption(page, form, '关联企业', `${enterprise.name}（${enterprise.town}）`, enterprise.name);
   await pickOption(page, form, '项目阶段', '已设立·前期手续');
+  await pickOption(page, form, '入库来源', '签约项目');
   await form.getByLabel('总投资（万美元）').fill('-5');
   await form.getByRole('button', { name: '保存项目' }).click();
   await form.getByText('总投资不能为负数').waitFor();

@@ -183,11 +183,11 @@ describe('every repository write goes through the one write path', () => {
     ).toBe(1);
 
     let projectId = '';
-    const projectInput = { name: '二期项目', enterpriseId, town: '吴江开发区', stage: '在建', leadOfficer: '张敏', inLibrary: true, libraryEntryDate: '2026-03-10' };
+    const projectInput = { name: '二期项目', enterpriseId, town: '吴江开发区', stage: '在建', leadOfficer: '张敏', inLibrary: true, libraryEntryDate: '2026-03-10', libraryEntrySource: '签约项目' };
     expect(await step(async (now) => (projectId = (await saveProject(projectInput, officer, undefined, now)).id))).toBe(1);
     expect(await step((now) => saveProject({ ...projectInput, totalInvestment: 500 }, officer, projectId, now))).toBe(1);
-    expect(await step((now) => exitProjectLibrary(projectId, { date: '2026-11-01', reason: '已竣工' }, officer, now))).toBe(1);
-    expect(await step((now) => reenterProjectLibrary(projectId, { date: '2026-11-02' }, officer, now))).toBe(1);
+    expect(await step((now) => exitProjectLibrary(projectId, { date: '2026-11-01', reasonKind: '竣工投产满一年', reason: '已竣工' }, officer, now))).toBe(1);
+    expect(await step((now) => reenterProjectLibrary(projectId, { date: '2026-11-02', source: '区镇推送' }, officer, now))).toBe(1);
     // An entry at a later stage moves the project on in the same write.
     expect(await step((now) => saveProgressEntry(projectId, { month: '2026-11', stage: '设备安装', progress: '设备进场' }, officer, now))).toBe(2);
 

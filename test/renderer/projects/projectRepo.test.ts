@@ -36,6 +36,7 @@ const projectInput = {
   leadOfficer: '张敏',
   inLibrary: true,
   libraryEntryDate: '2026-03-10',
+  libraryEntrySource: '签约项目',
 };
 
 async function rejection(promise: Promise<unknown>): Promise<Record<string, string>> {
@@ -72,7 +73,7 @@ describe('saving a project', () => {
     expect(await rejection(saveProject({ ...projectInput, totalInvestment: -1, inLibrary: false }, who))).toEqual({
       totalInvestment: '总投资不能为负数',
       libraryExitDate: '移出项目库须填写移出日期',
-      libraryExitReason: '移出项目库须填写移出原因',
+      libraryExitReasonKind: '移出项目库须选择移出原因',
     });
     expect(await rejection(saveProject({ ...projectInput, enterpriseId: 'no-such-enterprise' }, who))).toEqual({
       enterpriseId: '所选企业不存在或已删除',
@@ -131,15 +132,37 @@ describe('monthly progress', () => {
   });
 });
 
+describe('progress checked against the project', () => {
+  it('refuses a month before the entry and an unconfirmed investment above the total, storing nothing', async () => {
+    const project = await saveProject(projectInput, who, undefined, now); // entered 2026-03, total 12000
+    const entry = { month: '2026-02', stage: '设备安装', progress: '设备进场', investmentToDate: 100 };
+    expect(await rejection(saveProgressEntry(project.id, entry, who, now))).toEqual({ month: '不能填报入库以前的月份（该项目 2026-03 入库）' });
+    const over = { ...entry, month: '2026-11', investmentToDate: 12500 };
+    expect(await rejection(saveProgressEntry(project.id, over, who, now))).toEqual({
+      investmentToDate: '累计完成投资（12500 万美元）超过总投资（12000 万美元），请确认后再保存',
+    });
+    expect(await db.progressEntries.count()).toBe(0);
+    expect((await db.projects.get(project.id))?.stage).toBe('在建');
+    // Confirmed, it is saved and moves the stage.
+    const saved = await saveProgressEntry(project.id, { ...over, confirmOverTotal: true }, who, now);
+    expect(saved.entry).toMatchObject({ month: '2026-11', investmentToDate: 12500 });
+    expect(saved.entry).not.toHaveProperty('confirmOverTotal');
+    expect((await db.projects.get(project.id))?.stage).toBe('设备安装');
+  });
+});
+
 describe('library membership', () => {
   it('exits with a date and reason, then re-enters on a later date', async () => {
     const project = await saveProject(projectInput, who, undefined, now);
-    expect(await rejection(exitProjectLibrary(project.id, { date: '2026-10-31', reason: '' }, who))).toEqual({
-      libraryExitReason: '移出项目库须填写移出原因',
+    expect(await rejection(exitProjectLibrary(project.id, { date: '2026-10-31', reason: '投资方调整投资计划' }, who))).toEqual({
+      libraryExitReasonKind: '移出项目库须选择移出原因',
+    });
+    expect(await rejection(exitProjectLibrary(project.id, { date: '2026-10-31', reasonKind: '其他', reason: ' ' }, who))).toEqual({
+      libraryExitReason: '移出原因为“其他”时须写明具体原因',
     });
     expect((await db.projects.get(project.id))?.inLibrary).toBe(true);
 
-    await exitProjectLibrary(project.id, { date: '2026-10-31', reason: '投资方调整投资计划' }, who, later);
+    await exitProjectLibrary(project.id, { date: '2026-10-31', reasonKind: '其他', reason: '投资方调整投资计划' }, who, later);
     expect(await db.projects.get(project.id)).toMatchObject({
       inLibrary: false,
       libraryExitDate: '2026-10-31',
@@ -147,12 +170,18 @@ describe('library membership', () => {
       updatedAt: later.toISOString(),
     });
 
-    expect(await rejection(reenterProjectLibrary(project.id, { date: '2026-10-01' }, who))).toEqual({
+    expect(await rejection(reenterProjectLibrary(project.id, { date: '2026-10-01', source: '区镇推送' }, who))).toEqual({
       libraryEntryDate: '重新入库日期不能早于移出日期（2026-10-31）',
     });
-    await reenterProjectLibrary(project.id, { date: '2026-11-20' }, who, later);
+    await reenterProjectLibrary(project.id, { date: '2026-11-20', source: '区镇推送' }, who, later);
     const back = await db.projects.get(project.id);
-    expect(back).toMatchObject({ inLibrary: true, libraryEntryDate: '2026-11-20', libraryExitReason: '' });
+    expect(back).toMatchObject({ inLibrary: true, libraryEntryDate: '2026-11-20', libraryEntrySource: '区镇推送', libraryExitReason: '' });
+    // The history keeps each entry's source and the exit's reason, kind and words.
+    expect(back?.history?.filter((e) => e.kind !== '阶段变更').map((e) => [e.kind, e.date, e.entrySource ?? e.reasonKind, e.reason])).toEqual([
+      ['入库', '2026-03-10', '签约项目', ''],
+      ['移出', '2026-10-31', '其他', '投资方调整投资计划'],
+      ['入库', '2026-11-20', '区镇推送', ''],
+    ]);
     expect(back && 'libraryExitDate' in back).toBe(false);
   });
 });
@@ -162,7 +191,7 @@ describe('lists', () => {
     const reported = await saveProject(projectInput, who, undefined, now);
     await saveProject({ ...projectInput, name: '未填报项目', enterpriseId: undefined }, who, undefined, now);
     await saveProject(
-      { ...projectInput, name: '已出库项目', inLibrary: false, libraryExitDate: '2026-10-01', libraryExitReason: '暂缓' },
+      { ...projectInput, name: '已出库项目', inLibrary: false, libraryExitDate: '2026-10-01', libraryExitReasonKind: '项目终止', libraryExitReason: '暂缓' },
       who,
       undefined,
       now,
@@ -196,9 +225,9 @@ describe('the history of the library and of the stage', () => {
   it('keeps every entry and exit with date and reason, and each stage change, through a re-entry', async () => {
     const saved = await saveProject({ ...projectInput, stage: '已设立·前期手续' }, who, undefined, now);
     await saveProgressEntry(saved.id, { month: '2026-10', stage: '在建', progress: '主体施工' }, who, now);
-    await exitProjectLibrary(saved.id, { date: '2026-11-20', reason: '投资方调整计划，项目暂缓' }, who, now);
-    await reenterProjectLibrary(saved.id, { date: '2026-11-25' }, other, later);
-    await exitProjectLibrary(saved.id, { date: '2026-11-26', reason: '项目竣工投产' }, other, later);
+    await exitProjectLibrary(saved.id, { date: '2026-11-20', reasonKind: '其他', reason: '投资方调整计划，项目暂缓' }, who, now);
+    await reenterProjectLibrary(saved.id, { date: '2026-11-25', source: '区镇推送' }, other, later);
+    await exitProjectLibrary(saved.id, { date: '2026-11-26', reasonKind: '其他', reason: '项目竣工投产' }, other, later);
     const stored = await db.projects.get(saved.id);
     expect(stored?.history?.map((e) => [e.kind, e.date, e.from ?? '', e.to ?? '', e.reason, e.by])).toEqual([
       ['入库', '2026-03-10', '', '', '', '张敏'],
@@ -227,7 +256,7 @@ describe('the history of the library and of the stage', () => {
     const saved = await saveProject(projectInput, who, undefined, now);
     const { history: _, ...withoutHistory } = (await db.projects.get(saved.id))!;
     await db.projects.put(withoutHistory);
-    await exitProjectLibrary(saved.id, { date: '2026-11-26', reason: '项目暂缓' }, who, later);
+    await exitProjectLibrary(saved.id, { date: '2026-11-26', reasonKind: '其他', reason: '项目暂缓' }, who, later);
     const history = (await db.projects.get(saved.id))?.history ?? [];
     expect(history.map((e) => [e.kind, e.date, e.reconstructed ?? false])).toEqual([
       ['入库', '2026-03-10', true],

@@ -2,7 +2,7 @@
 // and saving edits it (seed 001 asks for one report a month, not several); an entry at a later stage
 // moves the project on. What is typed is kept as a draft until saved (a reload brings it back), and
 // Esc, × and 取消 ask before dropping it.
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { projectStages, type KeyProject, type ProgressEntry } from '../../../../shared/domain/records';
@@ -13,6 +13,9 @@ import { useSettings } from '../../db/settingsStore';
 import { dialogDraftKey, useDialogDraft } from '../problems/useDialogDraft';
 import { saveProgressEntry, type SavedProgress } from './projectRepo';
 import { useRuleFormSave } from '../../components/useRuleFormSave';
+import { RuleError } from '../../../../shared/errors/ruleError';
+import { firstLibraryMonth } from '../../../../shared/projects/monthlyProgress';
+import { confirmInvestmentOverTotal } from './overTotalConfirm';
 
 export interface ProgressEntryModalProps {
   project: KeyProject;
@@ -35,7 +38,7 @@ interface FormValues {
 const formFields = ['month', 'stage', 'progress', 'investmentToDate', 'blockers'];
 
 /** A month picker whose value is the `YYYY-MM` string the entries store. */
-function MonthInput({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
+function MonthInput({ id, value, onChange, from }: { id?: string; value?: string; onChange?: (value: string) => void; from?: string }) {
   return (
     <DatePicker
       id={id}
@@ -43,7 +46,7 @@ function MonthInput({ id, value, onChange }: { id?: string; value?: string; onCh
       format="YYYY-MM"
       allowClear={false}
       value={value ? dayjs(`${value}-01`) : null}
-      disabledDate={(d) => d.format('YYYY-MM') > shanghaiMonth()}
+      disabledDate={(d) => d.format('YYYY-MM') > shanghaiMonth() || (from !== undefined && d.format('YYYY-MM') < from)}
       style={{ width: '100%' }}
       onChange={(d) => {
         if (d) onChange?.(d.format('YYYY-MM'));
@@ -61,6 +64,7 @@ function valuesFor(project: KeyProject, entries: readonly ProgressEntry[], month
 
 export function ProgressEntryModal({ project, entries, month, onClose, onSaved }: ProgressEntryModalProps) {
   const settings = useSettings();
+  const { modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const { saving, save, errorAlert } = useRuleFormSave(form);
   const chosenMonth = Form.useWatch('month', form) ?? month ?? shanghaiMonth();
@@ -82,7 +86,10 @@ export function ProgressEntryModal({ project, entries, month, onClose, onSaved }
   async function submit() {
     if (!settings) return;
     await save(async (values) => {
-      const saved = await saveProgressEntry(project.id, values, settings);
+      if (!(await confirmInvestmentOverTotal(modal, project, values.investmentToDate))) {
+        throw new RuleError([{ field: 'investmentToDate', message: '累计完成投资超过总投资，请核对后再保存' }]);
+      }
+      const saved = await saveProgressEntry(project.id, { ...values, confirmOverTotal: true }, settings);
       await draft.discard();
       onSaved(saved);
     });
@@ -112,7 +119,7 @@ export function ProgressEntryModal({ project, entries, month, onClose, onSaved }
         }}
       >
         <Form.Item label="填报月份" name="month" required>
-          <MonthInput />
+          <MonthInput from={firstLibraryMonth(project)} />
         </Form.Item>
         {existing ? (
           <Alert

@@ -3,7 +3,14 @@
 // the entry date and a reason. Each opening starts from the stored project; Esc, × and 取消 ask
 // before dropping what was typed.
 import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
-import { foreignSources, projectStages, type Enterprise, type KeyProject } from '../../../../shared/domain/records';
+import {
+  foreignSources,
+  projectEntrySources,
+  projectExitReasons,
+  projectStages,
+  type Enterprise,
+  type KeyProject,
+} from '../../../../shared/domain/records';
 import { projectInputOf } from '../../../../shared/projects/projectInput';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { useConfirmDiscard, useOpeningKey, valuesDiffer } from '../../components/unsavedChanges';
@@ -36,6 +43,7 @@ function ProjectFormDialog({ open, project, onClose, onSaved }: ProjectFormModal
   const { saving, save, errorAlert } = useRuleFormSave(form);
   const confirmDiscard = useConfirmDiscard();
   const inLibrary = Form.useWatch('inLibrary', form) ?? project?.inLibrary ?? true;
+  const exitKind = Form.useWatch('libraryExitReasonKind', form) as string | undefined;
   const title = project ? '编辑重点项目' : '新增重点项目';
   const initialValues: Record<string, unknown> | undefined =
     settings === undefined
@@ -135,6 +143,11 @@ function ProjectFormDialog({ open, project, onClose, onSaved }: ProjectFormModal
                 <DateInput />
               </Form.Item>
             </Col>
+            <Col span={12}>
+              <Form.Item label="入库来源" name="libraryEntrySource" required={inLibrary}>
+                <Select allowClear placeholder="签约项目、区镇推送或其他" options={projectEntrySources.map((s) => ({ value: s, label: s }))} />
+              </Form.Item>
+            </Col>
             {inLibrary ? null : (
               <>
                 <Col span={12}>
@@ -142,9 +155,14 @@ function ProjectFormDialog({ open, project, onClose, onSaved }: ProjectFormModal
                     <DateInput />
                   </Form.Item>
                 </Col>
+                <Col span={12}>
+                  <Form.Item label="移出原因" name="libraryExitReasonKind" required>
+                    <Select placeholder="选择移出原因" options={projectExitReasons.map((s) => ({ value: s, label: s }))} />
+                  </Form.Item>
+                </Col>
                 <Col span={24}>
-                  <Form.Item label="移出原因" name="libraryExitReason" required>
-                    <Input.TextArea rows={2} maxLength={200} placeholder="例如：项目竣工投产，按规则移出项目库" />
+                  <Form.Item label="原因说明" name="libraryExitReason" required={exitKind === '其他'}>
+                    <Input.TextArea rows={2} maxLength={200} placeholder="例如：项目竣工投产满一年，按规则移出项目库" />
                   </Form.Item>
                 </Col>
               </>

@@ -62,10 +62,10 @@ export async function deleteProject(id: string, actor?: Stamper, now = new Date(
   await tombstoneById('projects', id, { actor, now });
 }
 
-/** 移出项目库 on `date` for `reason`. */
+/** 移出项目库 on `date` for a reason of the list (`reasonKind`) and in words (`reason`). */
 export async function exitProjectLibrary(
   id: string,
-  exit: { date?: string; reason?: string },
+  exit: { date?: string; reasonKind?: string; reason?: string },
   actor?: Stamper,
   now = new Date(),
 ): Promise<KeyProject> {
@@ -76,7 +76,7 @@ export async function exitProjectLibrary(
 }
 
 /** 重新入库 on `date`; the earlier exit's date and reason leave the project's fields but stay in its history. */
-export async function reenterProjectLibrary(id: string, entry: { date?: string }, actor?: Stamper, now = new Date()): Promise<KeyProject> {
+export async function reenterProjectLibrary(id: string, entry: { date?: string; source?: string }, actor?: Stamper, now = new Date()): Promise<KeyProject> {
   return writeTransaction(['projects', 'progressEntries'], async (w) => {
     const project = await liveProject(id);
     return putChanged(w, project, reenterLibrary(project, entry), '重新入库');
@@ -97,9 +97,11 @@ export interface SavedProgress {
  * moves the project to it, in the same transaction.
  */
 export async function saveProgressEntry(projectId: string, input: unknown, actor?: Stamper, now = new Date()): Promise<SavedProgress> {
-  const fields = parseProgressInput(input, shanghaiMonth(now));
+  // Checked alone first (nothing opened for bad input), then against the project inside the transaction.
+  parseProgressInput(input, shanghaiMonth(now));
   return writeTransaction(['projects', 'progressEntries'], async (w) => {
     let project = await liveProject(projectId);
+    const fields = parseProgressInput(input, shanghaiMonth(now), project);
     // Read before this entry is written: a history rebuilt from the entries must not already hold its change.
     const historyBefore = await historySoFar(project);
     const existing = await progressEntryOfMonth(projectId, fields.month);
