@@ -1,14 +1,14 @@
 // One key project: its profile and stage, 移出项目库 / 重新入库, the monthly progress entries (newest
 // month first) with 填报本月进展, and the problems raised for it, with 登记问题 preset to the project.
 import { DeleteOutlined, EditOutlined, FormOutlined, LoginOutlined, LogoutOutlined, PlusCircleOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Flex, Space, Steps, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Descriptions, Flex, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { projectStages, type KeyProject, type ProgressEntry, type Problem, type ProjectHistoryEntry } from '../../../../shared/domain/records';
 import { deadlineText } from '../../../../shared/problems/problemDeadline';
-import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { monthsInLibrary, shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { projectHistoryOf } from '../../../../shared/projects/projectHistory';
 import { stageRank } from '../../../../shared/projects/projectStageOrder';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
@@ -22,6 +22,13 @@ import { ProjectFormModal } from './ProjectFormModal';
 import { deleteProject, progressEntriesNewestFirst, projectProblems } from './projectRepo';
 import { getEnterprise } from '../enterprises/enterpriseRepo';
 import { getProject } from './projectRepo';
+
+/** A month of the 月度进展 table: its entry, or none yet (未填报). */
+interface MonthRow {
+  id: string;
+  month: string;
+  entry?: ProgressEntry;
+}
 
 type OpenModal = { kind: 'edit' } | { kind: 'membership' } | { kind: 'progress'; month?: string } | { kind: 'problem' };
 
@@ -55,11 +62,12 @@ function ProjectProfile({ project }: { project: KeyProject }) {
         { key: 'capital', label: '注册外资（万美元）', children: formatWanUsd(project.registeredForeignCapital) },
         { key: 'library', label: '在库状态', children: <LibraryTag project={project} /> },
         { key: 'entry', label: '入库日期', children: project.libraryEntryDate ?? '' },
+        { key: 'source', label: '入库来源', children: project.libraryEntrySource ?? '（未记录）' },
         ...(project.inLibrary
           ? []
           : [
               { key: 'exit', label: '移出日期', children: project.libraryExitDate ?? '' },
-              { key: 'reason', label: '移出原因', children: project.libraryExitReason },
+              { key: 'reason', label: '移出原因', children: exitReasonText(project.libraryExitReasonKind, project.libraryExitReason) },
             ]),
       ]}
     />
@@ -95,14 +103,27 @@ function SectionTable<Row extends { id: string }>(props: {
   );
 }
 
-/** 入库 after an earlier one reads 重新入库; a stage change reads from → to. */
+/** An exit's reason: the kind from the list and the words, as far as they were recorded. */
+function exitReasonText(kind: string | undefined, text: string): string {
+  return [kind, text].filter(Boolean).join('：');
+}
+
+/** 入库 after an earlier one reads 重新入库 (with its source); an exit its reason; a stage change reads from → to. */
 function historyRows(history: readonly ProjectHistoryEntry[]) {
   let entries = 0;
   return history.map((event, index) => {
     const first = event.kind === '入库' && entries++ === 0;
     const what = event.kind === '入库' ? (first ? '入库' : '重新入库') : event.kind === '移出' ? '移出项目库' : '阶段变更';
     const detail =
-      event.kind === '阶段变更' ? (event.from ? `${event.from} → ${event.to ?? ''}` : `登记为“${event.to ?? ''}”`) : event.reason;
+      event.kind === '阶段变更'
+        ? event.from
+          ? `${event.from} → ${event.to ?? ''}`
+          : `登记为“${event.to ?? ''}”`
+        : event.kind === '入库'
+          ? event.entrySource
+            ? `入库来源：${event.entrySource}`
+            : ''
+          : exitReasonText(event.reasonKind, event.reason);
     return { id: String(index), date: event.date, what, detail, source: event.source, by: event.by, reconstructed: event.reconstructed ?? false };
   });
 }
@@ -131,29 +152,50 @@ export function ProjectDetailPage() {
   }
 
   const missingThisMonth = project.inLibrary && entries !== undefined && !entries.some((e) => e.month === month);
-  const history = entries ? historyRows(projectHistoryOf(project, entries)).reverse() : undefined;
+  const fullHistory = entries ? projectHistoryOf(project, entries) : undefined;
+  const history = fullHistory ? historyRows(fullHistory).reverse() : undefined;
+  // Every month in the library, newest first: the entry, or a 未填报 row for a month that has none.
+  const monthRows: MonthRow[] | undefined =
+    entries && fullHistory
+      ? [
+          ...entries.map((entry) => ({ id: entry.id, month: entry.month, entry })),
+          ...monthsInLibrary(fullHistory, month)
+            .filter((m) => !entries.some((e) => e.month === m))
+            .map((m) => ({ id: `missing-${m}`, month: m })),
+        ].sort((a, b) => b.month.localeCompare(a.month))
+      : undefined;
   const close = () => setOpen(undefined);
 
-  const entryColumns: ColumnsType<ProgressEntry> = [
-    { title: '月份', key: 'month', width: 90, render: (_, e) => e.month },
-    { title: '项目阶段', key: 'stage', width: 140, render: (_, e) => <StageTag stage={e.stage} /> },
-    { title: '本月进展', key: 'progress', render: (_, e) => e.progress },
+  const entryColumns: ColumnsType<MonthRow> = [
+    { title: '月份', key: 'month', width: 90, render: (_, r) => r.month },
+    {
+      title: '项目阶段',
+      key: 'stage',
+      width: 140,
+      render: (_, r) => (r.entry ? <StageTag stage={r.entry.stage} /> : <Tag color="warning">未填报</Tag>),
+    },
+    { title: '本月进展', key: 'progress', render: (_, r) => r.entry?.progress ?? '' },
     {
       title: '累计完成投资（万美元）',
       key: 'invested',
       width: 120,
       align: 'right',
-      render: (_, e) => formatWanUsd(e.investmentToDate),
+      render: (_, r) => formatWanUsd(r.entry?.investmentToDate),
     },
-    { title: '存在问题', key: 'blockers', render: (_, e) => e.blockers },
-    { title: '填报人', key: 'by', width: 80, render: (_, e) => e.updatedBy },
+    { title: '存在问题', key: 'blockers', render: (_, r) => r.entry?.blockers ?? '' },
+    { title: '填报人', key: 'by', width: 80, render: (_, r) => r.entry?.updatedBy ?? '' },
     {
       title: '操作',
       key: 'edit',
       width: 70,
-      render: (_, e) => (
-        <Button type="link" size="small" aria-label={`修改 ${e.month} 进展`} onClick={() => setOpen({ kind: 'progress', month: e.month })}>
-          修改
+      render: (_, r) => (
+        <Button
+          type="link"
+          size="small"
+          aria-label={`${r.entry ? '修改' : '补报'} ${r.month} 进展`}
+          onClick={() => setOpen({ kind: 'progress', month: r.month })}
+        >
+          {r.entry ? '修改' : '补报'}
         </Button>
       ),
     },
@@ -214,10 +256,10 @@ export function ProjectDetailPage() {
 
       <ProjectProfile project={project} />
 
-      <SectionTable<ProgressEntry>
+      <SectionTable<MonthRow>
         label="月度进展"
         unit="个月"
-        rows={entries}
+        rows={monthRows}
         columns={entryColumns}
         pageSize={12}
         emptyText="还没有填报进展"
