@@ -1,8 +1,8 @@
 // 重点项目: the key foreign-invested project library (seed 001). Hundreds of projects, so one read of
 // the table, filtered and sorted in memory; each in-library project says whether this month's
 // progress entry is in. Filters live in the URL, so "back" from a project keeps them.
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Switch, Table, Typography } from 'antd';
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
@@ -106,9 +106,14 @@ export function ProjectListPage() {
             {rows ? `在库 ${inLibrary} 个，${month} 未填报进展 ${missing} 个，当前显示 ${shown.length} 个` : ''}
           </Typography.Text>
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          新增项目
-        </Button>
+        <Space>
+          <Button icon={<CalendarOutlined />} onClick={() => navigate('/projects/monthly')}>
+            月度填报
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新增项目
+          </Button>
+        </Space>
       </Flex>
 
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
