@@ -22,3 +22,15 @@ describe('filterProjects', () => {
     expect(names(filterProjects(projects, { library: 'all', text: ' 乙 ' }))).toEqual(['乙项目']);
   });
 });
+
+describe('filterProjects by source region (项目库概况 clicks through to it)', () => {
+  const withRegions = [
+    { name: '甲项目', stage: '在建' as const, inLibrary: true, town: '盛泽镇', investorRegion: '港澳台' },
+    { name: '乙项目', stage: '在建' as const, inLibrary: true, town: '盛泽镇', investorRegion: ' ' },
+    { name: '丙项目', stage: '在建' as const, inLibrary: true, town: '盛泽镇', investorRegion: '' },
+  ];
+  it('keeps the projects of that region, a blank region as 未填写', () => {
+    expect(filterProjects(withRegions, { library: 'in', region: '港澳台' }).map((p) => p.name)).toEqual(['甲项目']);
+    expect(filterProjects(withRegions, { library: 'in', region: '未填写' }).map((p) => p.name)).toEqual(['丙项目', '乙项目']);
+  });
+});

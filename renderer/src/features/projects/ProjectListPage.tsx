@@ -2,7 +2,7 @@
 // the table, filtered and sorted in memory; each in-library project says whether this month's
 // progress entry is in. Filters live in the URL, so "back" from a project keeps them.
 import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, Flex, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
@@ -41,14 +41,15 @@ export function ProjectListPage() {
     : 'in';
   const stage = (params.get('stage') ?? undefined) as ProjectStage | undefined;
   const town = params.get('town') ?? undefined;
+  const region = params.get('region') ?? undefined;
   const text = params.get('q') ?? '';
   const missingOnly = params.get('missing') === '1';
 
   const shown = useMemo(() => {
     const byProject = new Map((rows ?? []).map((r) => [r.project, r]));
-    const filtered = filterProjects([...byProject.keys()], { library, stage, town, text }).map((p) => byProject.get(p)!);
+    const filtered = filterProjects([...byProject.keys()], { library, stage, town, region, text }).map((p) => byProject.get(p)!);
     return missingOnly ? filtered.filter((r) => r.missingMonth) : filtered;
-  }, [rows, library, stage, town, text, missingOnly]);
+  }, [rows, library, stage, town, region, text, missingOnly]);
   const inLibrary = (rows ?? []).filter((r) => r.project.inLibrary).length;
   const missing = (rows ?? []).filter((r) => r.missingMonth).length;
 
@@ -148,6 +149,11 @@ export function ProjectListPage() {
             style={{ width: filter.width }}
           />
         ))}
+        {region && (
+          <Tag closable onClose={() => update('region', undefined)} aria-label={`投资方来源：${region}`}>
+            投资方来源：{region}
+          </Tag>
+        )}
         <label>
           <Switch size="small" checked={missingOnly} onChange={(v) => update('missing', v ? '1' : undefined)} aria-label="只看本月未填报" />{' '}
           本月未填报
