@@ -14,6 +14,7 @@ const ExchangePage = lazy(() => import('./features/exchange/ExchangePage').then(
 const ProblemDetailPage = lazy(() => import('./features/problems/ProblemDetailPage').then((m) => ({ default: m.ProblemDetailPage })));
 const ProblemListPage = lazy(() => import('./features/problems/ProblemListPage').then((m) => ({ default: m.ProblemListPage })));
 const ProjectDetailPage = lazy(() => import('./features/projects/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage })));
+const LibraryOverviewPage = lazy(() => import('./features/projects/LibraryOverviewPage').then((m) => ({ default: m.LibraryOverviewPage })));
 const MonthlyRoundPage = lazy(() => import('./features/projects/MonthlyRoundPage').then((m) => ({ default: m.MonthlyRoundPage })));
 const ProjectListPage = lazy(() => import('./features/projects/ProjectListPage').then((m) => ({ default: m.ProjectListPage })));
 const RecycleBinPage = lazy(() => import('./features/recycleBin/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="problems/:problemId" element={<ProblemDetailPage />} />
         <Route path="projects" element={<ProjectListPage />} />
         <Route path="projects/monthly" element={<MonthlyRoundPage />} />
+        <Route path="projects/overview" element={<LibraryOverviewPage />} />
         <Route path="projects/:projectId" element={<ProjectDetailPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="roster/import" element={<RosterImportPage />} />

@@ -1,7 +1,7 @@
 // 重点项目: the key foreign-invested project library (seed 001). Hundreds of projects, so one read of
 // the table, filtered and sorted in memory; each in-library project says whether this month's
 // progress entry is in. Filters live in the URL, so "back" from a project keeps them.
-import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -108,6 +108,9 @@ export function ProjectListPage() {
           </Typography.Text>
         </Typography.Title>
         <Space>
+          <Button icon={<BarChartOutlined />} onClick={() => navigate('/projects/overview')}>
+            项目库概况
+          </Button>
           <Button icon={<CalendarOutlined />} onClick={() => navigate('/projects/monthly')}>
             月度填报
           </Button>

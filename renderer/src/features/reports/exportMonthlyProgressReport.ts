@@ -2,9 +2,9 @@
 // all: 概况, 在库项目进展, 入库出库, 项目诉求, through the same workbook export helper and sheet builders
 // as the service-month workbook. The library is hundreds of projects: its tables are read whole.
 import type { CalendarOverrides } from '../../../../shared/calendar/workingDays';
-import type { Enterprise, KeyProject, Problem, ProgressEntry } from '../../../../shared/domain/records';
+import type { Enterprise } from '../../../../shared/domain/records';
 import { dueSoonUntil } from '../../../../shared/problems/problemTimeliness';
-import { libraryOverview, libraryRequestsOf, type LibraryOverview } from '../../../../shared/projects/libraryOverview';
+import { libraryRequestsOf } from '../../../../shared/projects/libraryOverview';
 import {
   libraryMovesRows,
   libraryMovesSheetSpec,
@@ -19,32 +19,8 @@ import { projectRequestRow } from '../../../../shared/reports/problemListSheet';
 import { projectProgressRows } from '../../../../shared/reports/projectProgressSheet';
 import { monthPeriod, reportFileName } from '../../../../shared/reports/reportScope';
 import type { LedgerDatabase } from '../../db/schema';
+import { loadLibraryRecords, overviewOf } from '../projects/libraryOverviewRepo';
 import { exportWorkbook, type ExportBridge, type ExportOptions, type ExportOutcome } from '../../export/workbookExport';
-
-export interface LibraryRecords {
-  projects: KeyProject[];
-  entries: ProgressEntry[];
-  /** Live problems raised from a project (the projectId index holds only those). */
-  requests: Problem[];
-}
-
-/** The live projects, their live progress entries and the live problems raised from projects. */
-export async function loadLibraryRecords(db: LedgerDatabase): Promise<LibraryRecords> {
-  const [projects, entries, requests] = await Promise.all([
-    db.projects.toArray(),
-    db.progressEntries.toArray(),
-    db.problems.orderBy('projectId').toArray(),
-  ]);
-  return {
-    projects: projects.filter((p) => p.deletedAt === undefined),
-    entries: entries.filter((e) => e.deletedAt === undefined),
-    requests: requests.filter((p) => p.deletedAt === undefined),
-  };
-}
-
-export function overviewOf(records: LibraryRecords, month: string, town?: string): LibraryOverview {
-  return libraryOverview({ projects: records.projects, entries: records.entries, problems: records.requests, month, town });
-}
 
 export interface MonthlyProgressInput {
   month: string;
