@@ -1,11 +1,15 @@
 // 报表导出: the officer picks a period, a scope and the reporting unit, reads the figures, edits the
 // three drafted texts (成效、存在问题、下一步措施) and exports the service-month workbook. The export
 // streams through the bridge, with progress and a cancel button. Changing the period or scope
-// re-drafts the texts, so once the officer has edited them it asks first.
+// re-drafts the texts, so once the officer has edited them it asks first. The second report type,
+// 月度进展表, is the key project library's monthly workbook (概况, 在库项目进展, 入库出库, 项目诉求) for a
+// month and a town or all, through the same export helper and save bridge.
 import { App as AntApp, Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { LibraryOverview } from '../../../../shared/projects/libraryOverview';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { draftNarrative, formatRate, type ReportNarrative } from '../../../../shared/reports/reportNarrative';
 import { monthPeriod, reportFileName, type ReportPeriod, type ReportScope } from '../../../../shared/reports/reportScope';
@@ -14,8 +18,18 @@ import { api } from '../../bridge/api';
 import { loadSettings, useSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookExport';
+import { loadLibraryOverview } from '../projects/libraryOverviewRepo';
+import { monthlyProgressFileName } from './exportMonthlyProgressReport';
 import type { ReportBase } from './reportData';
-import { assignedOfficers, computeAppReportFigures, exportAppServiceMonthReport, loadAppReportBase } from './reportRepo';
+import {
+  assignedOfficers,
+  computeAppReportFigures,
+  exportAppMonthlyProgressReport,
+  exportAppServiceMonthReport,
+  loadAppReportBase,
+} from './reportRepo';
+
+type ReportKind = 'service' | 'monthly';
 
 type PeriodMode = 'month' | 'range';
 type ScopeKind = ReportScope['kind'];
@@ -34,11 +48,16 @@ interface ReportTexts {
 export function ReportsPage() {
   const { modal } = AntApp.useApp();
   const settings = useSettings();
+  // 项目库概况's 导出月度进展表 opens this page on the monthly workbook, its month and town.
+  const [params] = useSearchParams();
+  const [report, setReport] = useState<ReportKind>(() => (params.get('report') === 'monthly' ? 'monthly' : 'service'));
   const [mode, setMode] = useState<PeriodMode>('month');
-  const [month, setMonth] = useState<Dayjs>(() => dayjs(shanghaiDate()).startOf('month'));
+  const [month, setMonth] = useState<Dayjs>(() =>
+    /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? dayjs(`${params.get('month')}-01`) : dayjs(shanghaiDate()).startOf('month'),
+  );
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(shanghaiDate()).startOf('month'), dayjs(shanghaiDate())]);
-  const [scopeKind, setScopeKind] = useState<ScopeKind>('all');
-  const [town, setTown] = useState<string | undefined>();
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(() => (params.get('town') ? 'town' : 'all'));
+  const [town, setTown] = useState<string | undefined>(() => params.get('town') ?? undefined);
   const [officer, setOfficer] = useState<string | undefined>();
   const [unitEdit, setUnitEdit] = useState<string | null>(null);
   const [texts, setTexts] = useState<ReportTexts>({ narrative: emptyNarrative, drafted: emptyNarrative });
@@ -74,6 +93,24 @@ export function ReportsPage() {
     return { kind: 'all' };
   }, [scopeKind, town, officer]);
   const key = JSON.stringify([period, scope]);
+  const monthly = report === 'monthly';
+  const monthText = month.format('YYYY-MM');
+  const libraryTown = scope?.kind === 'town' ? scope.town : undefined;
+  const libraryKey = `${monthText}|${libraryTown ?? ''}`;
+  const [library, setLibrary] = useState<{ key: string; overview: LibraryOverview } | null>(null);
+
+  useEffect(() => {
+    if (!monthly || scope === null) return;
+    let stale = false;
+    loadLibraryOverview(monthText, libraryTown).then(
+      (overview) => !stale && (setLibrary({ key: libraryKey, overview }), setFailure(null)),
+      (error: unknown) => !stale && setFailure(`统计失败：${describeError(error)}`),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [monthly, scope, monthText, libraryTown, libraryKey]);
+  const overview = library?.key === libraryKey ? library.overview : null;
 
   // Re-count whenever the period or scope changes, and re-draft the three texts from the new figures
   // (texts the officer edited are kept: a change of period or scope asked before marking them
@@ -107,7 +144,8 @@ export function ReportsPage() {
    * first, and 保留修改 leaves both the texts and the period/scope as they were.
    */
   function changeScope(apply: () => void) {
-    if (!edited) {
+    // The monthly workbook has no texts to lose.
+    if (!edited || monthly) {
       apply();
       return;
     }
@@ -125,6 +163,19 @@ export function ReportsPage() {
   }
 
   async function runExport() {
+    if (monthly) {
+      if (!overview || !settings) return;
+      await workbookExport.run(
+        (options) =>
+          exportAppMonthlyProgressReport(
+            api,
+            { month: monthText, town: libraryTown, unit, asOf: shanghaiDate(), overrides: settings.calendarOverrides },
+            options,
+          ),
+        (fileName) => `已导出：${fileName}`,
+      );
+      return;
+    }
     if (!data || !figures || !settings) return;
     await workbookExport.run(async (options) => {
       // Count again at export time, so 汇总 agrees with the ledger rows written beside it even if
@@ -141,12 +192,41 @@ export function ReportsPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         报表导出
       </Typography.Title>
-      <Typography.Text type="secondary">
-        导出“服务外企、重点项目推进月”工作情况报告：汇总、走访台账、问题清单、重点项目进展四张工作表。
-      </Typography.Text>
-      <Typography.Text type="secondary">
-        打印：各表横向、一页宽，每页重复标题和表头，正文不小于 8 磅。汇总、走访台账、重点项目进展用 A4 纸；问题清单列较多，请用 A3 纸打印。走访台账的“统一社会信用代码”列只在文件中，不打印。
-      </Typography.Text>
+      <Radio.Group
+        value={report}
+        disabled={exporting}
+        aria-label="报表类型"
+        onChange={(e) => {
+          const next = e.target.value as ReportKind;
+          if (next === 'monthly') {
+            setMode('month');
+            if (scopeKind === 'officer') setScopeKind('all');
+          }
+          setReport(next);
+        }}
+      >
+        <Radio.Button value="service">服务月报告</Radio.Button>
+        <Radio.Button value="monthly">重点项目月度进展表</Radio.Button>
+      </Radio.Group>
+      {monthly ? (
+        <>
+          <Typography.Text type="secondary">
+            导出重点外资项目月度进展表：概况、在库项目进展、入库出库、项目诉求四张工作表，可按区镇或全部导出。
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            打印：各表横向、一页宽，每页重复标题和表头，正文不小于 8 磅。概况、在库项目进展、入库出库用 A4 纸；项目诉求列较多，请用 A3 纸打印。
+          </Typography.Text>
+        </>
+      ) : (
+        <>
+          <Typography.Text type="secondary">
+            导出“服务外企、重点项目推进月”工作情况报告：汇总、走访台账、问题清单、重点项目进展四张工作表。
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            打印：各表横向、一页宽，每页重复标题和表头，正文不小于 8 磅。汇总、走访台账、重点项目进展用 A4 纸；问题清单列较多，请用 A3 纸打印。走访台账的“统一社会信用代码”列只在文件中，不打印。
+          </Typography.Text>
+        </>
+      )}
 
       <Card size="small" title="统计口径">
         <Form layout="vertical" disabled={exporting}>
@@ -155,6 +235,7 @@ export function ReportsPage() {
               <Space orientation="vertical">
                 <Radio.Group
                   value={mode}
+                  disabled={monthly}
                   onChange={(e) => changeScope(() => setMode(e.target.value as PeriodMode))}
                   aria-label="期间方式"
                 >
@@ -193,7 +274,7 @@ export function ReportsPage() {
                 >
                   <Radio.Button value="all">全部</Radio.Button>
                   <Radio.Button value="town">按区镇</Radio.Button>
-                  <Radio.Button value="officer">按服务专员</Radio.Button>
+                  {!monthly && <Radio.Button value="officer">按服务专员</Radio.Button>}
                 </Radio.Group>
                 {scopeKind === 'town' && (
                   <Select
@@ -234,7 +315,20 @@ export function ReportsPage() {
       {failure && <Alert type="error" showIcon title={failure} />}
       {scope === null && <Alert type="info" showIcon title={scopeKind === 'town' ? '请选择区镇' : '请选择服务专员'} />}
 
-      {figures && p && (
+      {monthly && overview && (
+        <Card size="small" title={`项目库概况（${overview.month} 末）`}>
+          <Descriptions size="small" column={4} bordered>
+            <Descriptions.Item label="在库项目">{overview.current.projects}</Descriptions.Item>
+            <Descriptions.Item label="较上月">{overview.change.projects}</Descriptions.Item>
+            <Descriptions.Item label="本月入库 / 出库">
+              {overview.entries.length} / {overview.exits.length}
+            </Descriptions.Item>
+            <Descriptions.Item label="项目诉求">{overview.requests.total}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+
+      {!monthly && figures && p && (
         <Card size="small" title={`主要数据（截至 ${figures.asOf}）`}>
           <Descriptions size="small" column={4} bordered>
             <Descriptions.Item label="走访次数">{figures.visits}</Descriptions.Item>
@@ -252,7 +346,7 @@ export function ReportsPage() {
       )}
 
       {/* Until a town/officer is picked the texts would still describe the previous scope. */}
-      {scope !== null && (
+      {!monthly && scope !== null && (
         <Card size="small" title="报告文字（已按数据生成，可修改；更改期间或范围会重新生成）">
           <Form layout="vertical" disabled={exporting}>
             <Form.Item label="成效" htmlFor="report-results">
@@ -284,10 +378,10 @@ export function ReportsPage() {
       )}
 
       <Space align="center" wrap>
-        <Button type="primary" onClick={() => void runExport()} disabled={!figures || exporting} loading={exporting}>
+        <Button type="primary" onClick={() => void runExport()} disabled={(monthly ? !overview : !figures) || exporting} loading={exporting}>
           导出 Excel
         </Button>
-        <Typography.Text type="secondary">文件名：{reportFileName(period, unit)}</Typography.Text>
+        <Typography.Text type="secondary">文件名：{monthly ? monthlyProgressFileName(monthText, unit) : reportFileName(period, unit)}</Typography.Text>
       </Space>
       <ExportProgressBar control={workbookExport} />
     </Space>

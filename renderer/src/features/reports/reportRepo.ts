@@ -2,6 +2,7 @@
 // database as a parameter (reportData.ts, exportServiceMonthReport.ts), so tests and scripts run
 // them on a database of their own; the page goes through these, never the database itself.
 import { ledgerDb } from '../../db/db';
+import { exportMonthlyProgressReport } from './exportMonthlyProgressReport';
 import { exportServiceMonthReport, type ExportBridge } from './exportServiceMonthReport';
 import { computeReportFigures, loadReportBase } from './reportData';
 
@@ -25,4 +26,11 @@ export function exportAppServiceMonthReport(
   ...args: Rest<typeof exportServiceMonthReport> extends [unknown, ...infer R] ? R : never
 ) {
   return exportServiceMonthReport(ledgerDb(), bridge, ...args);
+}
+
+export function exportAppMonthlyProgressReport(
+  bridge: ExportBridge,
+  ...args: Rest<typeof exportMonthlyProgressReport> extends [unknown, ...infer R] ? R : never
+) {
+  return exportMonthlyProgressReport(ledgerDb(), bridge, ...args);
 }
