@@ -62,7 +62,7 @@ const shots: Record<string, Shot> = {
       await table.locator('tbody tr').nth(2).waitFor();
       const typed: [string, string, string][] = [
         ['设备完成安装，进入单机调试', '', '双回路供电接入需协调供电公司'],
-        ['二期厂房主体结构封顶', '', ''],
+        ['二期厂房主体结构封顶，开始内部装修', '', '能耗指标待统筹，需区级协调'],
       ];
       for (const [index, [progress, , blockers]] of typed.entries()) {
         const row = table.locator('tbody tr').nth(index);

@@ -183,7 +183,10 @@ export function MonthlyRoundPage() {
     }
   }
 
-  /** Enter on a text or number cell moves to the next cell; on the last one it saves and moves to the next row. */
+  /**
+   * Enter on a cell moves to the next cell (the text cells wrap but take no line breaks: one line of
+   * progress a month); on the last one it saves and moves to the next row.
+   */
   function onCellKey(event: KeyboardEvent, index: number, cell: Cell) {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -212,7 +215,7 @@ export function MonthlyRoundPage() {
     {
       title: '项目',
       key: 'project',
-      width: 200,
+      width: 190,
       render: (_, row) => (
         <div>
           <Link to={`/projects/${row.project.id}`}>{row.project.name}</Link>
@@ -224,7 +227,7 @@ export function MonthlyRoundPage() {
         </div>
       ),
     },
-    { title: `上月（${previousMonth(month)}）`, key: 'previous', width: 200, render: (_, row) => <LastMonth row={row} /> },
+    { title: `上月（${previousMonth(month)}）`, key: 'previous', width: 190, render: (_, row) => <LastMonth row={row} /> },
     {
       title: '本月阶段',
       key: 'stage',
@@ -253,7 +256,8 @@ export function MonthlyRoundPage() {
       key: 'progress',
       render: (_, row, index) => (
         <>
-          <Input
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 4 }}
             id={cellId(row.project.id, 'progress')}
             aria-label={`${row.project.name} 本月进展`}
             value={valuesOf(row).progress}
@@ -295,7 +299,8 @@ export function MonthlyRoundPage() {
       key: 'blockers',
       render: (_, row, index) => (
         <>
-          <Input
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 4 }}
             id={cellId(row.project.id, 'blockers')}
             aria-label={`${row.project.name} 存在问题`}
             value={valuesOf(row).blockers}
