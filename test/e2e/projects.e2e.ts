@@ -1,7 +1,8 @@
 // The key foreign-invested project library in real Chromium: a project is added for an enterprise
 // (bad money refused at the field), this month's progress is entered at a later stage — the stage
 // moves and the 本月未填报 tag goes — a second entry for the month edits the first, a problem is raised
-// from the project page, and all of it is still there after a reload, read back from IndexedDB.
+// from the project page, and all of it is still there after a reload, read back from IndexedDB; it then
+// leaves the library with a reason from the list (其他 needs words), shown in its history.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise, KeyProject, Problem, ProgressEntry } from '../../shared/domain/records';
@@ -123,6 +124,26 @@ test('a project gets this month’s progress at a later stage and a problem, and
   expect(await onEnterprise.innerText()).toContain('在建');
   await app.goto(`/projects?q=${encodeURIComponent(projectName)}`);
   await expect.poll(() => projectRow(page).innerText()).toContain('在建');
+
+  // Leaving the library takes a reason from the list; 其他 needs it in words. The history shows the
+  // entry's source and the exit's reason.
+  await projectRow(page).getByRole('link', { name: projectName }).click();
+  await page.getByRole('button', { name: '移出项目库' }).click();
+  const exit = await openDialog(page, '移出项目库');
+  await exit.getByRole('button', { name: '移出项目库' }).click();
+  await exit.getByText('移出项目库须选择移出原因').waitFor();
+  await pickOption(page, exit, '移出原因', '其他');
+  await exit.getByRole('button', { name: '移出项目库' }).click();
+  await exit.getByText('移出原因为“其他”时须写明具体原因').waitFor();
+  expect(((await app.readRows('projects')) as KeyProject[]).find((p) => p.id === project.id)?.inLibrary).toBe(true);
+  await exit.getByLabel('原因说明').fill('投资方调整投资计划，项目暂缓');
+  await exit.getByRole('button', { name: '移出项目库' }).click();
+  await exit.waitFor({ state: 'hidden' });
+  const historyAfterExit = page.getByRole('table', { name: '入库、移出和阶段变更记录' });
+  await expect.poll(() => historyAfterExit.innerText()).toContain('其他：投资方调整投资计划，项目暂缓');
+  expect(await historyAfterExit.innerText()).toContain('入库来源：签约项目');
+  await app.goto(`/projects?q=${encodeURIComponent(projectName)}&library=all`);
+  await expect.poll(() => projectRow(page).innerText()).toContain('已出库');
 
   // Deleting asks first, leaves a tombstone (its progress and problems stay), and a link to the
   // project then says it was deleted.
