@@ -52,7 +52,7 @@ export function librarySummarySheetRows(o: LibraryOverview): SheetRow[] {
   const r = o.requests;
   const rows: SheetRow[] = [];
   let n = 0;
-  const amountsHeader = (label: string) => header(label, '项目数', '总投资（万美元）', '注册外资（万美元）', '占比', '说明');
+  const amountsHeader = (label: string) => header(label, '项目数', '总投资（万美元）', '注册外资\n（万美元）', '占比', '说明');
 
   rows.push(section(n++, '在库项目总体情况'));
   rows.push(amountsHeader('指标'));
@@ -107,12 +107,12 @@ export function libraryMovesSheetSpec(month: string, unit: string): SheetSpec {
       { header: '变动', width: 6, type: 'text' },
       { header: '项目名称', width: 20, type: 'text' },
       { header: '所属区镇', width: 9, type: 'text' },
-      { header: '投资方来源', width: 7, type: 'text' },
+      { header: '投资方来源', width: 8, type: 'text' },
       { header: '总投资（万美元）', width: 13, type: 'number', sum: true },
-      { header: '注册外资（万美元）', width: 13, type: 'number', sum: true },
+      { header: '注册外资\n（万美元）', width: 13, type: 'number', sum: true },
       { header: '项目阶段', width: 9, type: 'text' },
       { header: '日期', width: 11, type: 'date' },
-      { header: '出库原因', width: 28, type: 'text' },
+      { header: '出库原因', width: 27, type: 'text' },
       { header: '牵头人', width: 7, type: 'text' },
     ],
     columnHeader: true,
