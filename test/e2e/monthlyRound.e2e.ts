@@ -73,7 +73,8 @@ test('a month is filled on 月度填报 with the keyboard and a blocker becomes 
   await settle(page);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect.poll(() => rowA.getByText('设备安装', { exact: true }).count()).toBe(1);
+  // The cell shows the stage picked (the select also keeps a hidden copy for screen readers).
+  await rowA.getByText('设备安装', { exact: true }).filter({ visible: true }).waitFor();
   await page.keyboard.press('Tab');
   await page.keyboard.type('设备进场调试');
   await page.keyboard.press('Enter');

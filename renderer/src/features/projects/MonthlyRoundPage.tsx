@@ -158,10 +158,12 @@ export function MonthlyRoundPage() {
         return false;
       }
       const saved = await saveProgressEntry(id, { month, ...values, confirmOverTotal: true }, settings);
-      setDrafts((d) => {
-        const { [id]: _, ...rest } = d;
-        return rest;
-      });
+      // What was saved stays in the cells until the list reads it back (no flash of the old values).
+      const e = saved.entry;
+      setDrafts((d) => ({
+        ...d,
+        [id]: { stage: e.stage, progress: e.progress, investmentToDate: e.investmentToDate ?? null, blockers: e.blockers },
+      }));
       message.success(
         `${row.project.name}：${month} 进展已保存${saved.project.stage !== row.project.stage ? `，阶段更新为“${saved.project.stage}”` : ''}`,
       );
