@@ -87,6 +87,14 @@ const shots: Record<string, Shot> = {
     }
   },
   /** The problem list at the year end: deadlines in 2027 marked 待确认. */
+  /** 首页: the counts bar and the two due lists, read from the tallies and the deadline index (issue 13). */
+  home: async (page, go) => {
+    await go('/');
+    await page.getByText(/^已逾期（\d+）$/).waitFor();
+    await page.getByText(/^两个工作日内到期（\d+）$/).waitFor();
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'home.png') });
+  },
   'problems-provisional': async (page, go) => {
     await go('/problems?tab=all');
     await page.getByText('待确认').first().waitFor();
