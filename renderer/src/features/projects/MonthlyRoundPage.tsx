@@ -189,6 +189,26 @@ export function MonthlyRoundPage() {
    * Enter on a cell moves to the next cell (the text cells wrap but take no line breaks: one line of
    * progress a month); on the last one it saves and moves to the next row.
    */
+  /** A free-text cell of a row (本月进展, 存在问题): grows to four lines, its error under it. */
+  function textCell(row: MonthlyRoundRow, index: number, cell: 'progress' | 'blockers', label: string, maxLength: number, placeholder?: string) {
+    return (
+      <>
+        <Input.TextArea
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          id={cellId(row.project.id, cell)}
+          aria-label={`${row.project.name} ${label}`}
+          value={valuesOf(row)[cell]}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          status={errors[row.project.id]?.[cell] ? 'error' : undefined}
+          onChange={(e) => change(row, cell, e.target.value)}
+          onKeyDown={(e) => onCellKey(e, index, cell)}
+        />
+        <CellError message={errors[row.project.id]?.[cell]} />
+      </>
+    );
+  }
+
   function onCellKey(event: KeyboardEvent, index: number, cell: Cell) {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -258,17 +278,7 @@ export function MonthlyRoundPage() {
       key: 'progress',
       render: (_, row, index) => (
         <>
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 4 }}
-            id={cellId(row.project.id, 'progress')}
-            aria-label={`${row.project.name} 本月进展`}
-            value={valuesOf(row).progress}
-            maxLength={500}
-            status={errors[row.project.id]?.progress ? 'error' : undefined}
-            onChange={(e) => change(row, 'progress', e.target.value)}
-            onKeyDown={(e) => onCellKey(e, index, 'progress')}
-          />
-          <CellError message={errors[row.project.id]?.progress} />
+          {textCell(row, index, 'progress', '本月进展', 500)}
         </>
       ),
     },
@@ -301,17 +311,7 @@ export function MonthlyRoundPage() {
       key: 'blockers',
       render: (_, row, index) => (
         <>
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 4 }}
-            id={cellId(row.project.id, 'blockers')}
-            aria-label={`${row.project.name} 存在问题`}
-            value={valuesOf(row).blockers}
-            maxLength={300}
-            placeholder="需协调的问题"
-            onChange={(e) => change(row, 'blockers', e.target.value)}
-            onKeyDown={(e) => onCellKey(e, index, 'blockers')}
-          />
-          <CellError message={errors[row.project.id]?.blockers} />
+          {textCell(row, index, 'blockers', '存在问题', 300, '需协调的问题')}
         </>
       ),
     },
