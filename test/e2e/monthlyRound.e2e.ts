@@ -2,12 +2,14 @@
 // opens 重点项目 → 月度填报, fills this month for both with the keyboard alone (Enter moves along the
 // row, Enter on the last cell saves and goes to the next row; an investment above the total asks
 // first), the 未填报 rows and the 已填报 count follow, and a blocker becomes a 问题诉求 linked to the
-// project and its enterprise — read back from IndexedDB.
+// project and its enterprise — read back from IndexedDB; the month's workbook, read back by openpyxl,
+// carries what was typed and the raised request.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise, KeyProject, Problem, ProgressEntry } from '../../shared/domain/records';
 import { shanghaiMonth } from '../../shared/projects/monthlyProgress';
 import { openApp, openDialog, pickOption, settle, type App } from './harness';
+import { openpyxlRead } from '../electron/ledgerExport/independentReaders';
 
 let app: App;
 beforeAll(async () => {
@@ -141,5 +143,22 @@ test('a month is filled on 月度填报 with the keyboard and a blocker becomes 
   await link.click();
   await page.getByText('施工许可证办理进度慢').first().waitFor();
   expect(page.url()).toContain(`/problems/${problems[0]!.id}`);
+
+  // The month's workbook (报表导出 → 重点项目月度进展表), read back by openpyxl: what was typed on
+  // 月度填报 is this month's progress, and the blocker's problem is among the project requests.
+  await app.goto('/reports');
+  await page.getByText('重点项目月度进展表').click();
+  await page.getByText(`项目库概况（${month} 末）`).waitFor();
+  await page.getByLabel('填报单位').fill('吴江区商务局');
+  const file = await app.download(() => page.getByRole('button', { name: '导出 Excel' }).click());
+  const sheets = await openpyxlRead(file.path);
+  const values = (title: string) => sheets.find((sheet) => sheet.title === title)!.rows.map((row) => row.map(([v]) => v));
+  const progressRows = values('在库项目进展').filter((row) => row[1] === nameA || row[1] === nameB);
+  expect(Object.fromEntries(progressRows.map((row) => [row[1], [row[8], row[9]]]))).toEqual({
+    [nameA]: ['设备安装', '设备进场调试'],
+    [nameB]: ['已设立·前期手续', '完成环评批复'],
+  });
+  const requests = values('项目诉求').map((row) => row.join(' '));
+  expect(requests.filter((row) => row.includes('施工许可证办理进度慢') && row.includes(nameA))).toHaveLength(1);
   expect(app.pageErrors).toEqual([]);
 });
