@@ -440,8 +440,11 @@ class DemoGenerator {
       ? rng.pick(['土地指标', '能耗指标', '规划调整', '环评安评', '建设审批', '产能审批', '外籍人员来华与签证', '通关', '外汇与资金管理', '资金融资'])
       : rng.weighted(this.categoryWeights);
     const texts = problemTexts[category] ?? problemTexts['其他']!;
-    const [descriptionTemplate, request] = rng.pick(texts);
-    const description = descriptionTemplate.replace('{n}', String(rng.int(2, 60)));
+    const [descriptionTemplate, requestTemplate] = rng.pick(texts);
+    // One number for both texts: a request may quote the amount the description raised.
+    const amount = String(rng.int(2, 60));
+    const description = descriptionTemplate.replace('{n}', amount);
+    const request = requestTemplate.replace('{n}', amount);
     const isComplaint = rng.chance(0.04);
 
     const candidates = this.departmentCandidates(category);

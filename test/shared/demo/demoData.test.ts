@@ -43,6 +43,14 @@ describe('generateDemoData', () => {
     expect([custom.enterprises.length, custom.visits.length, custom.problems.length, custom.projects.length]).toEqual([37, 101, 53, 3]);
   });
 
+  it('fills every placeholder of its texts: an officer never reads “{n}”', () => {
+    const texts = JSON.stringify([small.problems, small.visits, small.projects, small.progressEntries]);
+    expect(texts).not.toMatch(/\{[a-z]+\}/);
+    // A request that quotes an amount quotes the one its description raised.
+    const loan = small.problems.find((p) => p.request.includes('万元流动资金贷款'));
+    expect(loan?.request).toMatch(/争取\d+00万元流动资金贷款/);
+  });
+
   it('every record passes the schema the app validates imports with', () => {
     for (const e of small.enterprises) enterpriseSchema.parse(e);
     for (const v of small.visits) visitSchema.parse(v);
