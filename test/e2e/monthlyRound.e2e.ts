@@ -77,12 +77,28 @@ test('a month is filled on 月度填报 with the keyboard and a blocker becomes 
   await page.keyboard.press('Enter');
   // The cell shows the stage picked (the select also keeps a hidden copy for screen readers).
   await rowA.getByText('设备安装', { exact: true }).filter({ visible: true }).waitFor();
+  // Every "进展已保存" notice shown from here on, to count them at the end (one per save, not two).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { savedNotices: string[] }).savedNotices = seen;
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.addedNodes)
+          if (node instanceof HTMLElement && node.matches('.ant-message-notice-wrapper, .ant-message-notice')) seen.push(node.innerText);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.keyboard.press('Tab');
   await page.keyboard.type('设备进场调试');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('3000');
+  // Letters in the amount are refused at the cell when the row is saved, never stored as "not given".
+  await page.keyboard.type('abc');
   await page.keyboard.press('Enter');
   await page.keyboard.type('施工许可证办理进度慢');
+  await page.keyboard.press('Enter');
+  await rowA.getByText('累计完成投资应为数字（万美元），如 1200 或 1200.5').waitFor();
+  expect(await page.getByLabel('填报进度').innerText()).toBe('已填报 0 / 共 2');
+  await page.getByLabel(`${nameA} 累计完成投资`, { exact: true }).fill('3000');
+  await page.getByLabel(`${nameA} 存在问题`, { exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByLabel('填报进度').innerText()).toBe('已填报 1 / 共 2');
   await expect.poll(() => rowA.innerText()).toContain('已填报');
@@ -138,6 +154,10 @@ test('a month is filled on 月度填报 with the keyboard and a blocker becomes 
   expect(problems.map((p) => [p.enterpriseId, p.category, p.description, p.officer])).toEqual([
     [enterprise.id, '建设审批', '施工许可证办理进度慢', officer],
   ]);
+
+  // Saved with Enter and left for the next row: one notice for the row, not a second save on leaving it.
+  const notices = await page.evaluate(() => (window as unknown as { savedNotices: string[] }).savedNotices);
+  expect(notices.filter((text) => text.includes(`${nameA}：${month} 进展已保存`))).toHaveLength(1);
 
   // The link opens the problem.
   await link.click();

@@ -129,11 +129,33 @@ export function MonthlyRoundPage() {
   const [errors, setErrors] = useState<Record<string, Partial<Record<Cell | 'row', string>>>>({});
   const [raising, setRaising] = useState<MonthlyRoundRow>();
   const saving = useRef(new Set<string>());
+  // What each row last saved: until the list reads it back the row still looks edited, and leaving it
+  // (focus moving on after Enter saved it) must not save it a second time.
+  const lastSaved = useRef(new Map<string, string>());
+  // Rows whose 累计完成投资 box holds text that is no number ("abc"): the box reports no value then,
+  // which must not be saved as "not given".
+  const [notANumber, setNotANumber] = useState<ReadonlySet<string>>(new Set());
   const rows = round?.rows ?? [];
 
   const valuesOf = (row: MonthlyRoundRow) => drafts[row.project.id] ?? storedValues(row);
-  const isDirty = (row: MonthlyRoundRow) =>
-    drafts[row.project.id] !== undefined && JSON.stringify(drafts[row.project.id]) !== JSON.stringify(storedValues(row));
+  const isDirty = (row: MonthlyRoundRow) => {
+    const draft = drafts[row.project.id];
+    if (draft === undefined) return false;
+    const typed = JSON.stringify(draft);
+    return typed !== JSON.stringify(storedValues(row)) && typed !== lastSaved.current.get(row.project.id);
+  };
+
+  function noteInvestmentText(row: MonthlyRoundRow, text: string) {
+    const plain = text.replace(/[,，\s]/g, '');
+    const invalid = plain !== '' && !Number.isFinite(Number(plain));
+    setNotANumber((set) => {
+      if (set.has(row.project.id) === invalid) return set;
+      const next = new Set(set);
+      if (invalid) next.add(row.project.id);
+      else next.delete(row.project.id);
+      return next;
+    });
+  }
 
   function change(row: MonthlyRoundRow, cell: Cell, value: RowValues[Cell]) {
     setDrafts((d) => ({ ...d, [row.project.id]: { ...valuesOf(row), [cell]: value } }));
@@ -152,6 +174,11 @@ export function MonthlyRoundPage() {
     saving.current.add(id);
     const values = valuesOf(row);
     setErrors((e) => ({ ...e, [id]: {} }));
+    if (notANumber.has(id)) {
+      saving.current.delete(id);
+      setErrors((e) => ({ ...e, [id]: { investmentToDate: '累计完成投资应为数字（万美元），如 1200 或 1200.5' } }));
+      return false;
+    }
     try {
       if (!(await confirmInvestmentOverTotal(modal, row.project, values.investmentToDate))) {
         setErrors((e) => ({ ...e, [id]: { investmentToDate: '累计完成投资超过总投资，请核对后再保存' } }));
@@ -160,10 +187,9 @@ export function MonthlyRoundPage() {
       const saved = await saveProgressEntry(id, { month, ...values, confirmOverTotal: true }, settings);
       // What was saved stays in the cells until the list reads it back (no flash of the old values).
       const e = saved.entry;
-      setDrafts((d) => ({
-        ...d,
-        [id]: { stage: e.stage, progress: e.progress, investmentToDate: e.investmentToDate ?? null, blockers: e.blockers },
-      }));
+      const savedValues: RowValues = { stage: e.stage, progress: e.progress, investmentToDate: e.investmentToDate ?? null, blockers: e.blockers };
+      lastSaved.current.set(id, JSON.stringify(savedValues));
+      setDrafts((d) => ({ ...d, [id]: savedValues }));
       message.success(
         `${row.project.name}：${month} 进展已保存${saved.project.stage !== row.project.stage ? `，阶段更新为“${saved.project.stage}”` : ''}`,
       );
@@ -185,10 +211,6 @@ export function MonthlyRoundPage() {
     }
   }
 
-  /**
-   * Enter on a cell moves to the next cell (the text cells wrap but take no line breaks: one line of
-   * progress a month); on the last one it saves and moves to the next row.
-   */
   /** A free-text cell of a row (本月进展, 存在问题): grows to four lines, its error under it. */
   function textCell(row: MonthlyRoundRow, index: number, cell: 'progress' | 'blockers', label: string, maxLength: number, placeholder?: string) {
     return (
@@ -209,6 +231,10 @@ export function MonthlyRoundPage() {
     );
   }
 
+  /**
+   * Enter on a cell moves to the next cell (the text cells wrap but take no line breaks: one line of
+   * progress a month); on the last one it saves and moves to the next row.
+   */
   function onCellKey(event: KeyboardEvent, index: number, cell: Cell) {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -295,6 +321,7 @@ export function MonthlyRoundPage() {
             status={errors[row.project.id]?.investmentToDate ? 'error' : undefined}
             style={{ width: '100%' }}
             onChange={(v) => change(row, 'investmentToDate', typeof v === 'number' ? v : null)}
+            onInput={(text) => noteInvestmentText(row, text)}
             onKeyDown={(e) => onCellKey(e, index, 'investmentToDate')}
           />
           {row.project.totalInvestment !== undefined ? (
