@@ -59,7 +59,7 @@ opened.then(
     const router = createHashRouter([{ path: '*', element: <AppRoutes /> }]);
     // The app lock (if set in 设置) stands in front of every screen, the router included.
     render(
-      <AppLockGate>
+      <AppLockGate pending={<OpeningFrame />}>
         <RouterProvider router={router} />
       </AppLockGate>,
     );

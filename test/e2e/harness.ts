@@ -118,6 +118,9 @@ function routeUrl(base: string, route: string): string {
 async function waitForShell(page: Page): Promise<void> {
   const lock = page.getByRole('dialog', { name: '走访台账已锁定' });
   await page.getByRole('menu').first().or(lock).first().waitFor({ state: 'visible', timeout: 60_000 });
+  // The menu first paints in the opening frame (components/OpeningFrame.tsx), before the database is
+  // open; the app replaces it once it is. Drive the app, not the frame.
+  await page.locator('[data-app-opening]').waitFor({ state: 'detached', timeout: 60_000 });
 }
 
 /** count() or getAll() of one object store of the app's database, with the bare IndexedDB API. */

@@ -10,11 +10,24 @@ const openingRouter = createHashRouter([
   {
     path: '*',
     element: <AppLayout />,
-    children: [{ path: '*', element: <Spin size="large" style={{ display: 'block', margin: '96px auto' }} aria-label="正在打开数据库" /> }],
+    children: [
+      {
+        path: '*',
+        // data-app-opening: what the e2e harness waits to see gone before it drives the app.
+        element: (
+          <div data-app-opening aria-busy="true">
+            <Spin size="large" style={{ display: 'block', margin: '96px auto' }} aria-label="正在打开数据库" />
+          </div>
+        ),
+      },
+    ],
   },
 ]);
 
-/** The frame with a spinner for the screen; main.tsx renders the app in its place once the database is open. */
+/**
+ * The frame with a spinner for the screen; main.tsx renders the app in its place once the database is
+ * open, and the app lock shows it until the settings are read, so the window never goes blank between.
+ */
 export function OpeningFrame() {
   return <RouterProvider router={openingRouter} />;
 }

@@ -11,7 +11,7 @@ import { ForgottenPasscode } from './ForgottenPasscode';
 /** How often idleness is checked; the lock comes at most this late. */
 const idleCheckMs = 15_000;
 
-export function AppLockGate({ children }: { children: ReactNode }) {
+export function AppLockGate({ children, pending = null }: { children: ReactNode; pending?: ReactNode }) {
   const settings = useSettings();
   const lock = settings?.appLock;
   const [unlockedOnce, setUnlockedOnce] = useState(false);
@@ -38,7 +38,8 @@ export function AppLockGate({ children }: { children: ReactNode }) {
     setUnlockedOnce(true);
   }, []);
 
-  if (settings === undefined) return null; // the settings say whether there is a lock: a moment at most
+  // The settings say whether there is a lock: a moment at most, in which the opening frame stays.
+  if (settings === undefined) return <>{pending}</>;
   if (!lock) return <>{children}</>;
   const showLock = locked;
   return (
