@@ -49,9 +49,9 @@ import { freshTempDir, launchChromium, removeTempDir } from './lib/chromium';
 import type { LoadBaselineKind, LoadBaselineResult } from './lib/loadBaselineEntry';
 import { installIdbProbe, profileMarkdown, startTrace, summariseProfile, takeIdbLog, type ProfileSummary } from './lib/pageProfile';
 import { profileCpuMs } from './lib/processCpu';
-import { contentSecurityPolicyOf, prepareRenderer, projectRoot } from './lib/renderer';
+import { prepareRenderer, projectRoot } from './lib/renderer';
 import { appFrameReady, listScreens, screens, waitPainted, type Screen } from './lib/screenReady';
-import { serveStatic as serveFolder, type StaticServer } from './lib/staticServer';
+import { loadAverage, serveOn, withProgress as withProgressLogged } from './lib/benchServe';
 import { DEBOUNCE_MS, installTypingProbe, typedSearch, type TypedTiming } from './lib/typedSearch';
 
 // ————— options —————
@@ -80,7 +80,7 @@ const writeDocs = !flag('--no-docs');
 
 const started = Date.now();
 const log = (line: string) => console.log(`[bench:load ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-const load = () => os.loadavg()[0]!.toFixed(1);
+const load = loadAverage;
 
 interface DebugApi {
   loadDemoData(scale: DemoScale): Promise<Record<string, number>>;
@@ -119,31 +119,7 @@ async function openApp(context: BrowserContext, url: string, screen: Screen): Pr
   return page;
 }
 
-/** The build served on a fixed port: the browser's database belongs to the address. */
-async function serveOn(dir: string, port: number): Promise<StaticServer> {
-  const csp = contentSecurityPolicyOf(readFileSync(path.join(dir, 'index.html'), 'utf8'));
-  const server = await serveFolder(dir, { port, contentSecurityPolicy: csp });
-  if (port !== 0 && server.port !== port) {
-    await server.close();
-    throw new Error(`port ${port} is taken; the kept profile's database belongs to http://127.0.0.1:${port}/`);
-  }
-  return server;
-}
-
-/** Prints the loader's progress every 20 s while `work` runs. */
-async function withProgress<T>(page: Page, label: string, work: Promise<T>): Promise<T> {
-  const timer = setInterval(() => {
-    void page
-      .evaluate(() => (window as unknown as DebugWindow).visitLedgerDebug?.progress ?? null)
-      .then((p) => log(`${label}: ${typeof p === 'number' ? `${(p * 100).toFixed(0)} %` : JSON.stringify(p)} (load ${load()})`))
-      .catch(() => {});
-  }, 20_000);
-  try {
-    return await work;
-  } finally {
-    clearInterval(timer);
-  }
-}
+const withProgress = <T>(page: Page, label: string, work: Promise<T>) => withProgressLogged(page, label, work, log);
 
 const settle = (page: Page, ms = 1000) => page.waitForTimeout(ms);
 
