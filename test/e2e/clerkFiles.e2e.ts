@@ -78,7 +78,7 @@ test('清除示例数据 removes the demo as a whole and keeps the officer’s o
   await app.goto('/settings');
   const local = page.locator('.ant-card').filter({ hasText: '本机数据' });
   await local.getByRole('button', { name: '清除示例数据' }).click();
-  const confirm = page.getByRole('dialog').filter({ hasText: '清除示例数据？' });
+  const confirm = await openDialog(page, '清除示例数据？');
   await confirm.getByText(`将删除示例企业 ${demoEnterprises} 家`, { exact: false }).waitFor();
   // Two-character buttons carry no inserted space.
   expect(await confirm.getByRole('button', { name: '取消', exact: true }).innerText()).toBe('取消');

@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise, KeyProject, Problem } from '../../shared/domain/records';
-import { openApp, openDialog, pickOption, settle, type App } from './harness';
+import { answerConfirm, openApp, openDialog, pickOption, settle, type App } from './harness';
 
 let app: App;
 let enterprise: Enterprise;
@@ -30,10 +30,7 @@ const save = (dialog: Locator) => dialog.getByRole('button', { name: /保\s*存/
 
 /** The 「放弃未保存的修改？」 question, answered. */
 async function answerDiscard(page: Page, answer: '放弃修改' | '继续编辑'): Promise<void> {
-  // Not openDialog: its wait for every animation to end never ends beside that spinning icon.
-  const ask = page.getByRole('dialog').filter({ has: page.getByText('放弃未保存的修改？', { exact: true }) });
-  await ask.getByRole('button', { name: answer }).click();
-  await ask.waitFor({ state: 'hidden' });
+  await answerConfirm(page, '放弃未保存的修改？', answer);
 }
 
 function history(page: Page): Locator {

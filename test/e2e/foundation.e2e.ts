@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
-import { makePng, openApp, pickOption, type App } from './harness';
+import { answerConfirm, makePng, openApp, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -96,7 +96,7 @@ test('a wrong credit code is rejected with a message that says so, and nothing i
 
   await dialog.getByRole('button', { name: '取消', exact: true }).click();
   // What was typed is only dropped once the officer says so.
-  await page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
+  await answerConfirm(page, '放弃未保存的修改？', '放弃修改');
   await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('textbox', { name: '搜索企业' }).fill('错码测试');
   await page.getByText('没有找到匹配的企业').waitFor();

@@ -275,16 +275,30 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /**
- * The open antd dialog with this title, once it has stopped zooming in: a click on a radio or an
- * option of a dialog still moving can land beside it and change nothing. Found by the title's text,
- * not by accessible name: a build made under NODE_ENV=test gives every rc-component the same
- * generated id ("test-id"), so aria-labelledby can point at the wrong title.
+ * The open antd dialog with this title, once it has stopped zooming in: a click on a button, a radio
+ * or an option of a dialog still moving can land beside it and change nothing (a confirm's OK clicked
+ * so on a loaded machine left 清除示例数据 asking for 30 s). Only the dialog's own movement is
+ * waited for, so a spinner elsewhere on the page does not hold it up. Found by the title's text, not
+ * by accessible name: a build made under NODE_ENV=test gives every rc-component the same generated
+ * id ("test-id"), so aria-labelledby can point at the wrong title.
  */
 export async function openDialog(page: Page, title: string): Promise<Locator> {
   const dialog = page.getByRole('dialog').filter({ has: page.getByText(title, { exact: true }) });
   await dialog.waitFor();
-  await settle(page);
+  await page.waitForFunction(
+    (element) =>
+      element !== null &&
+      element.getAnimations({ subtree: true }).every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    await dialog.elementHandle(),
+  );
   return dialog;
+}
+
+/** Answers the confirm with this title by one of its buttons, and waits for it to go. */
+export async function answerConfirm(page: Page, title: string, button: string): Promise<void> {
+  const confirm = await openDialog(page, title);
+  await confirm.getByRole('button', { name: button, exact: true }).click();
+  await confirm.waitFor({ state: 'hidden' });
 }
 
 /**

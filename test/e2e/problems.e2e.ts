@@ -4,7 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
-import { openApp, openDialog, pickOption, type App } from './harness';
+import { answerConfirm, openApp, openDialog, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -148,7 +148,7 @@ test('an unsatisfied answer is reopened with the first answer kept; a 2027 deadl
   await raise.getByText('工作日历尚无 2027 年节假日安排').waitFor();
   await raise.getByRole('button', { name: /取\s*消/ }).click();
   // A date was typed: dropping it is asked first.
-  await page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' }).getByRole('button', { name: '放弃修改' }).click();
+  await answerConfirm(page, '放弃未保存的修改？', '放弃修改');
   await raise.waitFor({ state: 'hidden' });
   expect(app.pageErrors).toEqual([]);
 });

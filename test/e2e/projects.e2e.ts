@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise, KeyProject, Problem, ProgressEntry } from '../../shared/domain/records';
 import { shanghaiMonth } from '../../shared/projects/monthlyProgress';
-import { openApp, openDialog, pickOption, type App } from './harness';
+import { answerConfirm, openApp, openDialog, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -149,7 +149,7 @@ test('a project gets this month’s progress at a later stage and a problem, and
   // project then says it was deleted.
   await projectRow(page).getByRole('link', { name: projectName }).click();
   await page.getByRole('button', { name: '删除项目' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '删除项目' }).click();
+  await answerConfirm(page, `删除项目“${projectName}”？`, '删除项目');
   await page.getByText('项目已删除').waitFor();
   await expect.poll(() => page.getByRole('link', { name: projectName }).count()).toBe(0);
   const tombstone = ((await app.readRows('projects')) as KeyProject[]).find((p) => p.id === project.id)!;
