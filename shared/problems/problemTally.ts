@@ -25,6 +25,10 @@ export interface SettledProblemCounts {
   byStatus: Record<ProblemStatus, number>;
   complaints: number;
   complaintsClosed: number;
+  /** Live problems per 问题类别 (only categories with some). */
+  byCategory: Record<string, number>;
+  /** Live problems per 承办部门 as stored ('' = none named; only departments with some). */
+  byDepartment: Record<string, number>;
 }
 
 /** What today's date decides, counted over the sparse index fields. */
@@ -58,7 +62,16 @@ export function emptySettledCounts(): SettledProblemCounts {
     byStatus: Object.fromEntries(problemStatuses.map((s) => [s, 0])) as Record<ProblemStatus, number>,
     complaints: 0,
     complaintsClosed: 0,
+    byCategory: {},
+    byDepartment: {},
   };
+}
+
+/** Moves one named count; a name whose count reaches nothing is dropped, so tallies stay small. */
+function addNamed(counts: Record<string, number>, name: string, by: number): void {
+  const next = (counts[name] ?? 0) + by;
+  if (next === 0) delete counts[name];
+  else counts[name] = next;
 }
 
 function isAnswered(p: Pick<Problem, 'replyDate'>): boolean {
@@ -95,6 +108,8 @@ export function addSettled(counts: SettledProblemCounts, p: Problem, sign: 1 | -
     counts.complaints += sign;
     if (p.status === '已办结') counts.complaintsClosed += sign;
   }
+  addNamed(counts.byCategory, p.category, sign);
+  addNamed(counts.byDepartment, p.department, sign);
 }
 
 /** Sums settled counts (one scope from several officers' tallies). */
@@ -110,6 +125,8 @@ export function sumSettled(parts: readonly SettledProblemCounts[]): SettledProbl
     sum.complaintsClosed += part.complaintsClosed;
     for (const c of outcomeClasses) sum.byOutcome[c] += part.byOutcome[c] ?? 0;
     for (const s of problemStatuses) sum.byStatus[s] += part.byStatus[s] ?? 0;
+    for (const [name, n] of Object.entries(part.byCategory)) addNamed(sum.byCategory, name, n);
+    for (const [name, n] of Object.entries(part.byDepartment)) addNamed(sum.byDepartment, name, n);
   }
   return sum;
 }
@@ -125,7 +142,9 @@ export function isEmptySettled(counts: SettledProblemCounts): boolean {
     counts.complaints === 0 &&
     counts.complaintsClosed === 0 &&
     outcomeClasses.every((c) => counts.byOutcome[c] === 0) &&
-    problemStatuses.every((s) => counts.byStatus[s] === 0)
+    problemStatuses.every((s) => counts.byStatus[s] === 0) &&
+    Object.keys(counts.byCategory).length === 0 &&
+    Object.keys(counts.byDepartment).length === 0
   );
 }
 

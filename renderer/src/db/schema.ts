@@ -24,6 +24,7 @@ import type { Conflict } from '../../../shared/sync/mergeRecords';
 import {
   ProblemTallyDelta,
   problemTallyKey,
+  problemTallyPrefix,
   withProblemIndexFields,
   type SettledProblemCounts,
 } from '../../../shared/problems/problemTally';
@@ -195,6 +196,31 @@ async function upgradeToV5(tx: Transaction): Promise<void> {
   await tx.table('tallies').bulkPut(tally.officers.map((officer) => ({ key: problemTallyKey(officer), counts: tally.deltaOf(officer) })));
 }
 
+/**
+ * Version 6 (issue 13, 工作台 at bureau scale): the workbench's district figures by key range, not by
+ * reading every record.
+ * - enterprises [town+lastVisitDate]: per town, how many enterprises were last visited this month
+ *   (counted by key; lastVisitDate is the derived cache the write path keeps).
+ * - problems [department+openDeadline]: per 承办部门, how many unanswered problems are overdue
+ *   (sparse like openDeadline: only live unanswered problems carry it).
+ * - The problem tallies now also count live problems per 问题类别 and per 承办部门: the upgrade
+ *   rebuilds them from the stored problems.
+ */
+export const schemaV6 = {
+  ...schemaV5,
+  enterprises: 'id, creditCode, name, town, assignedOfficer, *searchTokens, changeSeq, deletedAt, [town+lastVisitDate]',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince], [department+openDeadline]',
+} as const;
+
+async function upgradeToV6(tx: Transaction): Promise<void> {
+  const settingsRow = (await tx.table('settings').get('app')) as SettingsRow | undefined;
+  const tally = new ProblemTallyDelta(settingsRow?.value?.calendarOverrides ?? {});
+  await tx.table('problems').each((problem: Problem) => tally.replace(undefined, problem));
+  await tx.table('tallies').where('key').startsWith(problemTallyPrefix).delete();
+  await tx.table('tallies').bulkPut(tally.officers.map((officer) => ({ key: problemTallyKey(officer), counts: tally.deltaOf(officer) })));
+}
+
 /** Every version step in order; the class applies them all and the schema test snapshots them. */
 export const schemaVersions = [
   { version: 1, stores: schemaV1 },
@@ -202,6 +228,7 @@ export const schemaVersions = [
   { version: 3, stores: schemaV3 },
   { version: 4, stores: schemaV4 },
   { version: 5, stores: schemaV5 },
+  { version: 6, stores: schemaV6 },
 ] as const;
 
 /** The newest version this build knows; a database above it was written by a newer build. */
@@ -232,6 +259,7 @@ export class LedgerDatabase extends Dexie {
     this.version(3).stores(schemaV3).upgrade(upgradeToV3);
     this.version(4).stores(schemaV4).upgrade(upgradeToV4);
     this.version(5).stores(schemaV5).upgrade(upgradeToV5);
+    this.version(6).stores(schemaV6).upgrade(upgradeToV6);
     // Dexie opens a database a newer build has upgraded by retrying without a version; this build
     // would then read and write records whose shape it does not know. Refuse instead (main.tsx shows
     // the message on its one error page), before any screen reads.

@@ -46,6 +46,18 @@ const shippedVersions: Record<number, Record<string, string>> = {
     planActions: 'id, enterpriseId, dueDate, changeSeq',
     tallies: 'key',
   },
+  6: {
+    enterprises: 'id, creditCode, name, town, assignedOfficer, *searchTokens, changeSeq, deletedAt, [town+lastVisitDate]',
+    visits: 'id, date, [enterpriseId+date], changeSeq, deletedAt',
+    problems:
+      'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince], [department+openDeadline]',
+    projects: 'id, enterpriseId, changeSeq, deletedAt',
+    progressEntries: 'id, projectId, month, [projectId+month], changeSeq',
+    policies: 'id, code, changeSeq',
+    attachments: 'id, ownerId, changeSeq',
+    planActions: 'id, enterpriseId, dueDate, changeSeq',
+    tallies: 'key',
+  },
 };
 
 describe('Dexie schema versions', () => {

@@ -287,6 +287,88 @@ describe('upgrade from version 4 to version 5 (indexes that screens read, proble
   });
 });
 
+// Version 5 as it shipped (issue 13, first step).
+const shippedV5 = {
+  enterprises: 'id, creditCode, name, town, assignedOfficer, *searchTokens, changeSeq, deletedAt',
+  visits: 'id, date, [enterpriseId+date], changeSeq, deletedAt',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince]',
+  projects: 'id, enterpriseId, changeSeq, deletedAt',
+  progressEntries: 'id, projectId, month, [projectId+month], changeSeq',
+  policies: 'id, code, changeSeq',
+  attachments: 'id, ownerId, changeSeq',
+  planActions: 'id, enterpriseId, dueDate, changeSeq',
+  tallies: 'key',
+};
+
+describe('upgrade from version 5 to version 6 (工作台 by key range)', () => {
+  it('counts problems per category and department in the tallies, and indexes last visits per town and overdue problems per department', async () => {
+    const name = `upgrade-v6-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(shippedV1);
+    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
+    old.version(3).stores({});
+    old.version(4).stores(shippedV4);
+    old.version(5).stores(shippedV5);
+    await old.open();
+    const v5 = (id: string, seq: number) => {
+      const { updatedAt: _dropped, ...rest } = meta(id);
+      return { ...rest, rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq };
+    };
+    const problem = (id: string, seq: number, fields: Record<string, unknown>) => ({
+      ...v5(id, seq),
+      enterpriseId: 'ent-00001',
+      raisedDate: '2026-11-02',
+      replyDeadline: '2026-11-05',
+      description: '招工难',
+      request: '',
+      isComplaint: false,
+      handling: '本部门办理',
+      replyContent: '',
+      history: [],
+      status: '待处理',
+      officer: '张三',
+      ...fields,
+    });
+    await old.table('problems').bulkPut([
+      problem('prob-overdue', 1, { category: '用工', department: '区人社局', openDeadline: '2026-11-05' }),
+      problem('prob-open', 2, { category: '用工', department: '区人社局', replyDeadline: '2026-12-20', openDeadline: '2026-12-20' }),
+      problem('prob-answered', 3, { category: '融资', department: '', replyDate: '2026-11-04', status: '已办结' }),
+      problem('prob-gone', 4, { category: '融资', department: '区人社局', deletedAt: '2026-11-20T00:00:00.000Z' }),
+    ]);
+    // The tally version 5 kept: no counts per category or department.
+    await old.table('tallies').put({ key: 'problems|张三', counts: { total: 3, answeredOnTime: 1, answeredLate: 0, unanswered: 2, transferredLate: 0, byOutcome: {}, byStatus: {}, complaints: 0, complaintsClosed: 0 } });
+    const enterprise = (id: string, seq: number, town: string, lastVisitDate?: string) => ({
+      ...v5(id, seq),
+      name: `苏州${id}公司`,
+      creditCode: `91320509MA1XX${seq}`,
+      town,
+      searchTokens: [],
+      ...(lastVisitDate ? { lastVisitDate } : {}),
+    });
+    await old.table('enterprises').bulkPut([
+      enterprise('ent-a', 5, '平望镇', '2026-11-10'),
+      enterprise('ent-b', 6, '平望镇', '2026-10-30'),
+      enterprise('ent-c', 7, '平望镇'),
+      enterprise('ent-d', 8, '震泽镇', '2026-11-03'),
+    ]);
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      const tally = (await db.tallies.get('problems|张三'))!.counts;
+      expect(tally).toMatchObject({ total: 3, unanswered: 2, byCategory: { 用工: 2, 融资: 1 }, byDepartment: { 区人社局: 2, '': 1 } });
+      // 平望镇's enterprises last visited in November, and 区人社局's problems overdue on 2026-11-18, by key alone.
+      expect(await db.enterprises.where('[town+lastVisitDate]').between(['平望镇', '2026-11-01'], ['平望镇', '2026-11-18'], true, true).count()).toBe(1);
+      expect(await db.problems.where('[department+openDeadline]').between(['区人社局', Dexie.minKey], ['区人社局', '2026-11-18']).primaryKeys()).toEqual(['prob-overdue']);
+      expect(await db.problems.count()).toBe(4);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('a database from a newer build', () => {
   it('is refused with a Chinese message instead of being opened, and stays as it was', async () => {
     const name = `newer-db-${Math.random()}`;

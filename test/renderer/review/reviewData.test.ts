@@ -12,6 +12,7 @@ import { exportContactList } from '../../../renderer/src/features/review/reviewE
 import { addPlanAction, markPlanActionDone } from '../../../renderer/src/features/servicePlan/servicePlanRepo';
 import { loadWorkbenchFigures } from '../../../renderer/src/features/review/workbenchData';
 import { browserSink } from '../export/exportSinks';
+import { writeTransaction } from '../../../renderer/src/db/ledgerWrites';
 
 const today = '2026-11-18';
 const who = { officerName: '张三', deviceId: 'device-test' };
@@ -36,7 +37,7 @@ const plan = (id: string, enterpriseId: string, dueDate: string, doneDate?: stri
 });
 
 beforeEach(async () => {
-  await Promise.all([db.enterprises.clear(), db.visits.clear(), db.problems.clear(), db.projects.clear(), db.planActions.clear()]);
+  await Promise.all([db.enterprises.clear(), db.visits.clear(), db.problems.clear(), db.projects.clear(), db.planActions.clear(), db.tallies.clear()]);
   await db.enterprises.bulkPut([
     enterprise('e-visited', '甲精密', '平望镇', '张三', '2026-11-05'),
     enterprise('e-last-month', '乙纺织', '平望镇', '张三', '2026-10-20'),
@@ -126,5 +127,44 @@ describe('工作台 figures', () => {
     expect(f.visitsPerWeek.at(-1)).toEqual({ from: '2026-11-16', to: '2026-11-22', count: 0 });
     expect(f.visitsPerWeek.find((w) => w.from === '2026-11-02')?.count).toBe(1);
     expect(f.visitsPerWeek.find((w) => w.from === '2026-10-19')?.count).toBe(1);
+  });
+
+  it('counts the whole district by key: deleted enterprises and visits left out, every live problem in', async () => {
+    // More of the district than 张三's: a deleted visit, a live visit of the deleted enterprise, and a
+    // problem of the deleted enterprise (it stays in 问题诉求 to be handled, so it counts here too).
+    await db.visits.bulkPut([
+      { ...visit('v-deleted', 'e-visited', '2026-11-06'), deletedAt: '2026-11-07T00:00:00.000Z' },
+      visit('v-of-deleted', 'e-deleted', '2026-11-12'),
+    ]);
+    await db.problems.put(problem('p-of-deleted', 'e-deleted', { replyDeadline: '2026-11-30', category: '融资', department: '' }));
+    // The district's problems are counted from what the write path keeps (tallies, index fields):
+    // store them through it (under ids long enough for its check).
+    const problems = await db.problems.toArray();
+    await db.problems.clear();
+    await writeTransaction(['problems'], (w) => w.putVersioned('problems', problems.map((p) => ({ ...p, id: `problem-${p.id}` }))));
+
+    const f = await loadWorkbenchFigures('', today);
+    expect([f.assigned, f.visited]).toEqual([4, 2]);
+    expect(f.byTown).toEqual([
+      { town: '平望镇', assigned: 2, visited: 1 },
+      { town: '震泽镇', assigned: 2, visited: 1 },
+    ]);
+    expect(f.problemsByCategory).toEqual([
+      { name: '用工', count: 2 },
+      { name: '融资', count: 1 },
+      { name: '物流', count: 1 },
+    ]);
+    expect(f.problemsByDepartment).toEqual([
+      { name: '区商务局', count: 2, overdue: 1 },
+      { name: '区交通局', count: 1, overdue: 0 },
+      { name: '未指定部门', count: 1, overdue: 0 },
+    ]);
+    expect([f.counts.total, f.counts.overdue, f.counts.unanswered]).toEqual([4, 1, 3]);
+    expect(f.planLate).toBe(1);
+    expect(f.visitsPerWeek.filter((w) => w.count > 0)).toEqual([
+      { from: '2026-10-19', to: '2026-10-25', count: 1 },
+      { from: '2026-11-02', to: '2026-11-08', count: 1 },
+      { from: '2026-11-09', to: '2026-11-15', count: 1 },
+    ]);
   });
 });

@@ -33,6 +33,7 @@ const problemArb = fc.record({
     outcome: fc.option(fc.constantFrom(...outcomeClasses), { nil: undefined }),
     complaint: fc.boolean(),
     officer: fc.constantFrom('', '张敏', '李强'),
+    category: fc.constantFrom('用工', '融资', '物流'),
     deleted: fc.boolean(),
     storedDeadline: fc.boolean(),
   });
@@ -58,6 +59,7 @@ function build(r: ProblemShape, id: string): Problem {
     outcomeClass: r.outcome,
     isComplaint: r.complaint,
     officer: r.officer,
+    category: r.category,
     deletedAt: r.deleted ? '2026-11-30T00:00:00.000Z' : undefined,
   });
 }
@@ -98,6 +100,27 @@ describe('problem tallies', () => {
         for (const p of stored.values()) rebuilt.replace(undefined, p);
         const sum = (d: ProblemTallyDelta) => sumSettled(d.officers.map((o) => d.deltaOf(o)));
         expect(sum(running)).toEqual(sum(rebuilt));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts live problems per category and per 承办部门 (the 工作台 charts), whatever was edited', () => {
+    fc.assert(
+      fc.property(fc.array(problemArb, { maxLength: 40 }), (records) => {
+        const problems = records.map((r, i) => build(r, `p-${i}`));
+        const delta = new ProblemTallyDelta();
+        for (const p of problems) delta.replace(undefined, p);
+        for (const p of problems.slice(0, 5)) {
+          delta.replace(p, { ...p, category: '其他', department: '区发改委' });
+          delta.replace({ ...p, category: '其他', department: '区发改委' }, p);
+        }
+        const settled = sumSettled(delta.officers.map((o) => delta.deltaOf(o)));
+        const live = problems.filter((p) => p.deletedAt === undefined);
+        const grouped = (key: (p: Problem) => string) =>
+          live.reduce<Record<string, number>>((sum, p) => ({ ...sum, [key(p)]: (sum[key(p)] ?? 0) + 1 }), {});
+        expect(settled.byCategory).toEqual(grouped((p) => p.category));
+        expect(settled.byDepartment).toEqual(grouped((p) => p.department));
       }),
       { numRuns: 200 },
     );

@@ -307,6 +307,38 @@ export async function knownOfficers(): Promise<string[]> {
   return keys.map((key) => key.slice(problemTallyPrefix.length)).filter((officer) => officer !== '');
 }
 
+/** The tally rows of one first responder (every officer's when `officer` is undefined). */
+async function talliesOf(officer: string | undefined): Promise<TallyRow[]> {
+  const db = ledgerDb();
+  return officer === undefined
+    ? db.tallies.where('key').startsWith(problemTallyPrefix).toArray()
+    : [await db.tallies.get(problemTallyKey(officer))].filter((row): row is TallyRow => row !== undefined);
+}
+
+export interface DepartmentCount {
+  name: string;
+  count: number;
+  /** Unanswered and past the deadline today. */
+  overdue: number;
+}
+
+/**
+ * Every live problem of the district by 问题类别 and by 承办部门 ('' = none named), with each
+ * department's overdue ones today: the tallies, plus one key-range count per department over the
+ * sparse [department+openDeadline] index. No problem is read.
+ */
+export async function problemsByCategoryAndDepartment(today: string): Promise<{ byCategory: Record<string, number>; byDepartment: DepartmentCount[] }> {
+  const settled = sumSettled((await talliesOf(undefined)).map((row) => row.counts));
+  const byDepartment = await Promise.all(
+    Object.entries(settled.byDepartment).map(async ([name, count]) => ({
+      name,
+      count,
+      overdue: await ledgerDb().problems.where('[department+openDeadline]').between([name, Dexie.minKey], [name, today], true, false).count(),
+    })),
+  );
+  return { byCategory: settled.byCategory, byDepartment };
+}
+
 /**
  * The counts of one first responder's problems (every officer's when `officer` is undefined),
  * without reading a problem: the settled tallies the write path keeps, plus today's overdue,
@@ -318,10 +350,7 @@ export async function problemCountsOf(
   overrides: Record<string, boolean>,
 ): Promise<ProblemCounts> {
   const db = ledgerDb();
-  const tallies =
-    officer === undefined
-      ? await db.tallies.where('key').startsWith(problemTallyPrefix).toArray()
-      : [await db.tallies.get(problemTallyKey(officer))].filter((row): row is TallyRow => row !== undefined);
+  const tallies = await talliesOf(officer);
   const officers = tallies.map((row) => row.key.slice(problemTallyPrefix.length));
   const limit = dueSoonUntil(today, overrides);
   const range = (index: 'openDeadline' | 'transferPendingSince', who: string, from: string | typeof Dexie.minKey, to: string, toIncluded: boolean) =>

@@ -12,8 +12,6 @@ import { ledgerDb } from '../../db/db';
 import { isLive } from '../../../../shared/sync/recordStamp';
 import type { ContactListEntry } from '../../../../shared/reports/contactListSheet';
 
-/** Problems still waiting for an answer or a close (the enterprise list counts the same ones). */
-
 /** One enterprise of the review list: what the 联系企业 export prints of it, and its id. */
 export interface ReviewRow extends ContactListEntry {
   id: string;

@@ -1,8 +1,12 @@
 // The workbench figures: this month's visit coverage (overall and per town), problems by category,
-// department and outcome class, overdue counts and visits per week. Read by index and folded in
-// plain loops inside one async call, so rendering only ever sees the small result.
+// department and outcome class, overdue counts and visits per week.
+// The whole district (no officer set: the bureau's view, the heaviest) is counted by key, never by
+// reading its records: coverage per town over [town+lastVisitDate], visits per week over `date`,
+// problems from the tallies the write path keeps plus key ranges over the sparse deadline indexes;
+// only the few deleted enterprises and visits are read, to take them out. One officer's scope reads
+// that officer's enterprises and their problems, and counts their visits by [enterpriseId+date] key.
 import { addCalendarDays, type CalendarOverrides } from '../../../../shared/calendar/workingDays';
-import { outcomeClasses } from '../../../../shared/domain/records';
+import { outcomeClasses, type Enterprise } from '../../../../shared/domain/records';
 import {
   addToProblemCounts,
   emptyProblemCounts,
@@ -11,8 +15,9 @@ import {
 } from '../../../../shared/problems/problemStats';
 import { dueSoonUntil, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import { planActionState } from '../../../../shared/servicePlan/planActionState';
-import { ledgerDb } from '../../db/db';
 import { isLive } from '../../../../shared/sync/recordStamp';
+import { ledgerDb } from '../../db/db';
+import { problemCountsOf, problemsByCategoryAndDepartment } from '../problems/problemRepo';
 import { enterprisesInScope, monthStart } from './reviewData';
 
 export interface NamedCount {
@@ -40,6 +45,203 @@ export function weekStart(date: string): string {
 }
 
 const byCountDesc = (a: NamedCount, b: NamedCount) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN');
+const townLabel = (town: string) => town || '未填区镇';
+const departmentLabel = (department: string) => department || '未指定部门';
+
+interface Coverage {
+  assigned: number;
+  visited: number;
+  byTown: WorkbenchFigures['byTown'];
+}
+
+interface ProblemFigures {
+  counts: ProblemCounts;
+  byCategory: NamedCount[];
+  byDepartment: (NamedCount & { overdue: number })[];
+}
+
+/** The weeks the chart shows, oldest first, the last one holding today. */
+function chartWeeks(today: string, weeks: number): { from: string; to: string }[] {
+  const first = addCalendarDays(weekStart(today), -7 * (weeks - 1));
+  return Array.from({ length: weeks }, (_, i) => {
+    const from = addCalendarDays(first, 7 * i);
+    return { from, to: addCalendarDays(from, 6) };
+  });
+}
+
+/** Which chart week a date falls in (-1: none), weeks being consecutive from `weeks[0].from`. */
+function weekIndex(weeks: readonly { from: string; to: string }[], date: string): number {
+  return weeks.findIndex((w) => w.from <= date && date <= w.to);
+}
+
+/** A town's entry, made on first use. */
+function townOf(towns: Map<string, Coverage['byTown'][number]>, town: string) {
+  const label = townLabel(town);
+  let entry = towns.get(label);
+  if (!entry) {
+    entry = { town: label, assigned: 0, visited: 0 };
+    towns.set(label, entry);
+  }
+  return entry;
+}
+
+function coverageOf(towns: Map<string, Coverage['byTown'][number]>): Coverage {
+  const byTown = [...towns.values()].filter((t) => t.assigned > 0).sort((a, b) => b.assigned - a.assigned);
+  return {
+    assigned: byTown.reduce((sum, t) => sum + t.assigned, 0),
+    visited: byTown.reduce((sum, t) => sum + t.visited, 0),
+    byTown,
+  };
+}
+
+const visitedThisMonth = (lastVisitDate: string | undefined, thisMonth: string, today: string) =>
+  lastVisitDate !== undefined && lastVisitDate >= thisMonth && lastVisitDate <= today;
+
+// ---- the whole district, by key --------------------------------------------------------------------
+
+/** The deleted enterprises (a sparse index holds only them): taken out of the district's counts. */
+async function deletedEnterprises(): Promise<Enterprise[]> {
+  return ledgerDb().enterprises.where('deletedAt').aboveOrEqual('').toArray();
+}
+
+async function districtCoverage(today: string, deleted: readonly Enterprise[]): Promise<Coverage> {
+  const db = ledgerDb();
+  const thisMonth = monthStart(today);
+  const towns = new Map<string, Coverage['byTown'][number]>();
+  const stored = (await db.enterprises.orderBy('town').uniqueKeys()) as string[];
+  const perTown = await Promise.all(
+    stored.map(async (town) => ({
+      town,
+      assigned: await db.enterprises.where('town').equals(town).count(),
+      visited: await db.enterprises.where('[town+lastVisitDate]').between([town, thisMonth], [town, today], true, true).count(),
+    })),
+  );
+  for (const { town, assigned, visited } of perTown) {
+    const entry = townOf(towns, town);
+    entry.assigned += assigned;
+    entry.visited += visited;
+  }
+  for (const e of deleted) {
+    const entry = townOf(towns, e.town);
+    entry.assigned -= 1;
+    if (visitedThisMonth(e.lastVisitDate, thisMonth, today)) entry.visited -= 1;
+  }
+  return coverageOf(towns);
+}
+
+/** Live visits of live enterprises per chart week: key counts, less the few deleted ones. */
+async function districtVisitsPerWeek(weeks: readonly { from: string; to: string }[], today: string, deleted: readonly Enterprise[]): Promise<number[]> {
+  const db = ledgerDb();
+  const counts = await Promise.all(weeks.map((w) => db.visits.where('date').between(w.from, w.to < today ? w.to : today, true, true).count()));
+  const from = weeks[0]!.from;
+  const inRange = (date: string) => date >= from && date <= today;
+  const takeOut = (date: string) => {
+    const i = weekIndex(weeks, date);
+    if (i >= 0) counts[i]! -= 1;
+  };
+  // Visits deleted (of any enterprise), then the live visits of deleted enterprises.
+  await db.visits.where('deletedAt').aboveOrEqual('').each((v) => {
+    if (inRange(v.date)) takeOut(v.date);
+  });
+  for (const e of deleted) {
+    await db.visits
+      .where('[enterpriseId+date]')
+      .between([e.id, from], [e.id, today], true, true)
+      .each((v) => {
+        if (isLive(v)) takeOut(v.date);
+      });
+  }
+  return counts;
+}
+
+async function districtProblems(today: string, overrides: CalendarOverrides): Promise<ProblemFigures> {
+  // Every live problem, as 问题诉求 counts them: one whose enterprise was deleted is still to be handled.
+  const [counts, grouped] = await Promise.all([problemCountsOf(undefined, today, overrides), problemsByCategoryAndDepartment(today)]);
+  const byDepartment = new Map<string, NamedCount & { overdue: number }>();
+  for (const d of grouped.byDepartment) {
+    const name = departmentLabel(d.name);
+    const entry = byDepartment.get(name) ?? { name, count: 0, overdue: 0 };
+    entry.count += d.count;
+    entry.overdue += d.overdue;
+    byDepartment.set(name, entry);
+  }
+  return {
+    counts,
+    byCategory: Object.entries(grouped.byCategory).map(([name, count]) => ({ name, count })),
+    byDepartment: [...byDepartment.values()],
+  };
+}
+
+// ---- one officer's enterprises -------------------------------------------------------------------
+
+function officerCoverage(enterprises: readonly Enterprise[], today: string): Coverage {
+  const thisMonth = monthStart(today);
+  const towns = new Map<string, Coverage['byTown'][number]>();
+  for (const e of enterprises) {
+    const entry = townOf(towns, e.town);
+    entry.assigned += 1;
+    if (visitedThisMonth(e.lastVisitDate, thisMonth, today)) entry.visited += 1;
+  }
+  return coverageOf(towns);
+}
+
+/** Live visits of these enterprises per chart week: [enterpriseId+date] keys, less the deleted visits. */
+async function officerVisitsPerWeek(weeks: readonly { from: string; to: string }[], today: string, ids: ReadonlySet<string>): Promise<number[]> {
+  const db = ledgerDb();
+  const counts = weeks.map(() => 0);
+  const from = weeks[0]!.from;
+  const keys = await Promise.all(
+    [...ids].map((id) => db.visits.where('[enterpriseId+date]').between([id, from], [id, today], true, true).keys()),
+  );
+  for (const list of keys) {
+    for (const key of list) {
+      const [, date] = key as unknown as [string, string]; // a compound index's key
+      const i = weekIndex(weeks, date);
+      if (i >= 0) counts[i]! += 1;
+    }
+  }
+  await db.visits.where('deletedAt').aboveOrEqual('').each((v) => {
+    if (!ids.has(v.enterpriseId) || v.date < from || v.date > today) return;
+    const i = weekIndex(weeks, v.date);
+    if (i >= 0) counts[i]! -= 1;
+  });
+  return counts;
+}
+
+async function officerProblems(ids: ReadonlySet<string>, today: string, overrides: CalendarOverrides): Promise<ProblemFigures> {
+  const counts = emptyProblemCounts();
+  const limit = dueSoonUntil(today, overrides);
+  const categories = new Map<string, number>();
+  const departments = new Map<string, NamedCount & { overdue: number }>();
+  await ledgerDb()
+    .problems.where('enterpriseId')
+    .anyOf([...ids])
+    .each((p) => {
+      if (!isLive(p)) return;
+      addToProblemCounts(counts, p, today, overrides, limit);
+      categories.set(p.category, (categories.get(p.category) ?? 0) + 1);
+      const name = departmentLabel(p.department);
+      const entry = departments.get(name) ?? { name, count: 0, overdue: 0 };
+      entry.count += 1;
+      if (problemTimeliness(p, today, overrides, limit).overdue) entry.overdue += 1;
+      departments.set(name, entry);
+    });
+  finishProblemCounts(counts);
+  return { counts, byCategory: [...categories].map(([name, count]) => ({ name, count })), byDepartment: [...departments.values()] };
+}
+
+// ---- both ------------------------------------------------------------------------------------------
+
+async function lateActions(today: string, inScope: (enterpriseId: string) => boolean): Promise<number> {
+  let late = 0;
+  await ledgerDb()
+    .planActions.where('dueDate')
+    .below(today)
+    .each((a) => {
+      if (isLive(a) && inScope(a.enterpriseId) && planActionState(a, today) === '已逾期') late += 1;
+    });
+  return late;
+}
 
 export async function loadWorkbenchFigures(
   officer: string,
@@ -47,72 +249,38 @@ export async function loadWorkbenchFigures(
   overrides: CalendarOverrides = {},
   weeks = 12,
 ): Promise<WorkbenchFigures> {
-  const enterprises = await enterprisesInScope(officer);
-  const inScope = new Map(enterprises.map((e) => [e.id, e.town || '未填区镇']));
-
-  const thisMonth = monthStart(today);
-  const visitedThisMonth = new Set<string>();
-  const firstWeek = addCalendarDays(weekStart(today), -7 * (weeks - 1));
-  const weekCounts = new Map<string, number>();
-  for (let i = 0; i < weeks; i++) weekCounts.set(addCalendarDays(firstWeek, 7 * i), 0);
-  const from = firstWeek < thisMonth ? firstWeek : thisMonth;
-  await ledgerDb().visits
-    .where('date')
-    .between(from, today, true, true)
-    .each((v) => {
-      if (!isLive(v) || !inScope.has(v.enterpriseId)) return;
-      if (v.date >= thisMonth) visitedThisMonth.add(v.enterpriseId);
-      const week = weekStart(v.date);
-      if (weekCounts.has(week)) weekCounts.set(week, weekCounts.get(week)! + 1);
-    });
-
-  const towns = new Map<string, { town: string; assigned: number; visited: number }>();
-  for (const [id, town] of inScope) {
-    const entry = towns.get(town) ?? { town, assigned: 0, visited: 0 };
-    entry.assigned += 1;
-    if (visitedThisMonth.has(id)) entry.visited += 1;
-    towns.set(town, entry);
+  const chart = chartWeeks(today, weeks);
+  let coverage: Coverage;
+  let perWeek: number[];
+  let problems: ProblemFigures;
+  let planLate: number;
+  if (officer) {
+    const enterprises = await enterprisesInScope(officer);
+    const ids = new Set(enterprises.map((e) => e.id));
+    coverage = officerCoverage(enterprises, today);
+    [perWeek, problems, planLate] = await Promise.all([
+      officerVisitsPerWeek(chart, today, ids),
+      officerProblems(ids, today, overrides),
+      lateActions(today, (id) => ids.has(id)),
+    ]);
+  } else {
+    const deleted = await deletedEnterprises();
+    const gone = new Set(deleted.map((e) => e.id));
+    [coverage, perWeek, problems, planLate] = await Promise.all([
+      districtCoverage(today, deleted),
+      districtVisitsPerWeek(chart, today, deleted),
+      districtProblems(today, overrides),
+      lateActions(today, (id) => !gone.has(id)),
+    ]);
   }
-
-  const counts = emptyProblemCounts();
-  const limit = dueSoonUntil(today, overrides);
-  const categories = new Map<string, number>();
-  const departments = new Map<string, { count: number; overdue: number }>();
-  // One officer's enterprises: only their problems are read (by the enterpriseId index); the whole
-  // district's are every problem.
-  const problems = officer ? ledgerDb().problems.where('enterpriseId').anyOf([...inScope.keys()]) : ledgerDb().problems.toCollection();
-  await problems.each((p) => {
-    if (!isLive(p) || !inScope.has(p.enterpriseId)) return;
-    addToProblemCounts(counts, p, today, overrides, limit);
-    categories.set(p.category, (categories.get(p.category) ?? 0) + 1);
-    const department = p.department || '未指定部门';
-    const entry = departments.get(department) ?? { count: 0, overdue: 0 };
-    entry.count += 1;
-    if (problemTimeliness(p, today, overrides, limit).overdue) entry.overdue += 1;
-    departments.set(department, entry);
-  });
-  finishProblemCounts(counts);
-
-  let planLate = 0;
-  await ledgerDb().planActions
-    .where('dueDate')
-    .below(today)
-    .each((a) => {
-      if (isLive(a) && inScope.has(a.enterpriseId) && planActionState(a, today) === '已逾期') planLate += 1;
-    });
-
   return {
     month: today.slice(0, 7),
-    assigned: inScope.size,
-    visited: visitedThisMonth.size,
-    byTown: [...towns.values()].sort((a, b) => b.assigned - a.assigned),
-    problemsByCategory: [...categories].map(([name, count]) => ({ name, count })).sort(byCountDesc),
-    problemsByDepartment: [...departments]
-      .map(([name, d]) => ({ name, count: d.count, overdue: d.overdue }))
-      .sort(byCountDesc),
-    outcomes: outcomeClasses.map((name) => ({ name, count: counts.byOutcome[name] })),
-    counts,
+    ...coverage,
+    problemsByCategory: problems.byCategory.sort(byCountDesc),
+    problemsByDepartment: problems.byDepartment.sort(byCountDesc),
+    outcomes: outcomeClasses.map((name) => ({ name, count: problems.counts.byOutcome[name] })),
+    counts: problems.counts,
     planLate,
-    visitsPerWeek: [...weekCounts].map(([week, count]) => ({ from: week, to: addCalendarDays(week, 6), count })),
+    visitsPerWeek: chart.map((w, i) => ({ ...w, count: perWeek[i]! })),
   };
 }
