@@ -293,3 +293,34 @@ export const planActionSchema = recordMeta.extend({
   note: z.string().default(''),
 });
 export type PlanAction = z.infer<typeof planActionSchema>;
+
+/** An amount in 万元 as an enterprise's operations report states it. */
+function wanYuan(label: string) {
+  return z.number({ error: `${label}应为数字（万元）` }).nonnegative(`${label}不能为负数`).optional();
+}
+
+/** A count of people: a whole number. */
+function headcount(label: string) {
+  return z.number({ error: `${label}应为整数（人）` }).int(`${label}应为整数（人）`).nonnegative(`${label}不能为负数`).optional();
+}
+
+/**
+ * 经营数据 (seed 004: 每个月定期跟踪服务企业生产经营情况，确保产值、新增投资应统尽统): one enterprise's
+ * operations for one month, as figures. One record per enterprise and month: its id is made from the
+ * two (shared/operations/operationEntry.ts), so two laptops' entries of the same month are versions of
+ * one record and merge as such. Every figure may be absent (not known this month); the entry rules
+ * ask for at least one.
+ */
+export const operationReportSchema = recordMeta.extend({
+  enterpriseId: z.string().min(1),
+  month: calendarMonth,
+  outputValue: wanYuan('本月产值'), // 本月产值（万元）
+  outputValueYtd: wanYuan('本年累计产值'), // 本年累计产值（万元）
+  employees: headcount('用工人数'), // 用工人数
+  vacancies: headcount('缺工人数'), // 缺工人数
+  orderMonths: z.number({ error: '在手订单应为数字（月）' }).nonnegative('在手订单不能为负数').optional(), // 在手订单（可排产月数）
+  newInvestmentYtd: wanYuan('本年新增投资'), // 本年新增投资（万元，年初至本月）
+  exports: wanYuan('本月出口额'), // 本月出口额（万元）
+  supplyChainIssues: cappedText('产业链配套问题', 300).default(''), // 产业链配套问题
+});
+export type OperationReport = z.infer<typeof operationReportSchema>;

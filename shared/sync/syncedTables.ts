@@ -7,6 +7,7 @@ import {
   attachmentMetaSchema,
   enterpriseSchema,
   keyProjectSchema,
+  operationReportSchema,
   planActionSchema,
   policySchema,
   problemSchema,
@@ -23,6 +24,7 @@ export const syncedTableNames = [
   'policies',
   'attachments',
   'planActions',
+  'operationReports',
 ] as const;
 export type SyncedTableName = (typeof syncedTableNames)[number];
 
@@ -39,6 +41,7 @@ export const syncedRecordSchemas: Record<SyncedTableName, z.ZodType> = {
   policies: policySchema,
   attachments: attachmentMetaSchema,
   planActions: planActionSchema,
+  operationReports: operationReportSchema,
 };
 
 export const syncedTableLabels: Record<SyncedTableName, string> = {
@@ -50,6 +53,7 @@ export const syncedTableLabels: Record<SyncedTableName, string> = {
   policies: '政策',
   attachments: '附件',
   planActions: '一企一策措施',
+  operationReports: '经营数据',
 };
 
 /** Where the change counter lives in the syncState table. */

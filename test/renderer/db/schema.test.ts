@@ -58,6 +58,9 @@ const shippedVersions: Record<number, Record<string, string>> = {
     planActions: 'id, enterpriseId, dueDate, changeSeq',
     tallies: 'key',
   },
+  7: {
+    operationReports: 'id, [enterpriseId+month], month, changeSeq, deletedAt',
+  },
 };
 
 describe('Dexie schema versions', () => {

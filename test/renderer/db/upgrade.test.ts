@@ -369,6 +369,77 @@ describe('upgrade from version 5 to version 6 (工作台 by key range)', () => {
   });
 });
 
+// Version 6 as it shipped (issue 13, 工作台 by key range).
+const shippedV6 = {
+  ...shippedV5,
+  enterprises: 'id, creditCode, name, town, assignedOfficer, *searchTokens, changeSeq, deletedAt, [town+lastVisitDate]',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince], [department+openDeadline]',
+};
+
+describe('upgrade from version 6 to version 7 (经营数据)', () => {
+  it('keeps every v6 row and adds a usable operationReports table, read by enterprise and month', async () => {
+    const name = `upgrade-v7-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(shippedV1);
+    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
+    old.version(3).stores({});
+    old.version(4).stores(shippedV4);
+    old.version(5).stores(shippedV5);
+    old.version(6).stores(shippedV6);
+    await old.open();
+    const v6 = (id: string, seq: number) => ({ ...meta(id), rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq });
+    await old.table('enterprises').bulkPut([
+      { ...v6('ent-00001', 1), name: '苏州甲公司', creditCode: '91320509MA1XXXXX0A', town: '平望镇', searchTokens: ['甲公司'], lastVisitDate: '2026-11-10' },
+      { ...v6('ent-00002', 2), name: '苏州乙公司', creditCode: '91320509MA1XXXXX1B', town: '震泽镇', searchTokens: ['乙公司'], deletedAt: '2026-11-02T00:00:00.000Z' },
+    ]);
+    await old.table('visits').put({ ...v6('visit-0001', 3), enterpriseId: 'ent-00001', date: '2026-11-10', type: '调研走访' });
+    await old.table('problems').put({ ...v6('prob-0001', 4), enterpriseId: 'ent-00001', status: '待处理', raisedDate: '2026-11-10', officer: '张三', openDeadline: '2026-11-13' });
+    await old.table('progressEntries').put({ ...v6('prog-0001', 5), projectId: 'proj-0001', month: '2026-11', stage: '在建' });
+    await old.table('planActions').put({ ...v6('plan-0001', 6), enterpriseId: 'ent-00001', need: '融资', action: '银企对接', owner: '张三', dueDate: '2026-12-01' });
+    await old.table('syncState').put({ key: 'changeSeq', value: 6 });
+    await old.table('settings').put({ key: 'app', value: { officerName: '张三' } });
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      expect(db.verno).toBe(7);
+      expect(await db.enterprises.count()).toBe(2);
+      expect((await db.enterprises.get('ent-00002'))?.deletedAt).toBe('2026-11-02T00:00:00.000Z');
+      expect(await db.enterprises.where('[town+lastVisitDate]').equals(['平望镇', '2026-11-10']).primaryKeys()).toEqual(['ent-00001']);
+      expect(await db.visits.count()).toBe(1);
+      expect(await db.problems.where('[officer+openDeadline]').equals(['张三', '2026-11-13']).count()).toBe(1);
+      expect(await db.progressEntries.count()).toBe(1);
+      expect(await db.planActions.count()).toBe(1);
+      expect((await db.syncState.get('changeSeq'))?.value).toBe(6);
+      expect((await db.settings.get('app'))?.value.officerName).toBe('张三');
+
+      const report = (id: string, month: string, seq: number, extra: Record<string, unknown> = {}) => ({
+        ...v6(id, seq),
+        enterpriseId: 'ent-00001',
+        month,
+        outputValue: 1200,
+        supplyChainIssues: '',
+        ...extra,
+      });
+      await db.operationReports.bulkPut([
+        report('ops-0001', '2026-10', 7),
+        report('ops-0002', '2026-11', 8),
+        report('ops-0003', '2026-09', 9, { deletedAt: '2026-11-20T00:00:00.000Z' }),
+      ]);
+      expect(
+        await db.operationReports.where('[enterpriseId+month]').between(['ent-00001', '2026-10'], ['ent-00001', '2026-11'], true, true).primaryKeys(),
+      ).toEqual(['ops-0001', 'ops-0002']);
+      expect(await db.operationReports.where('month').equals('2026-11').count()).toBe(1);
+      expect(await db.operationReports.where('changeSeq').above(7).count()).toBe(2);
+      expect(await db.operationReports.where('deletedAt').aboveOrEqual('2026-11-01').primaryKeys()).toEqual(['ops-0003']);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('a database from a newer build', () => {
   it('is refused with a Chinese message instead of being opened, and stays as it was', async () => {
     const name = `newer-db-${Math.random()}`;

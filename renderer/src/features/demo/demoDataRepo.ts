@@ -21,7 +21,7 @@ export interface DemoDataCounts {
   kept: number;
 }
 
-const demoTables = (db: LedgerDatabase) => [db.enterprises, db.visits, db.problems, db.projects, db.progressEntries, db.attachments, db.planActions];
+const demoTables = (db: LedgerDatabase) => [db.enterprises, db.visits, db.problems, db.projects, db.progressEntries, db.attachments, db.planActions, db.operationReports];
 
 /** Whether any demo record is stored (the 清除示例数据 action shows only then). Cheap: the ids carry a prefix. */
 export async function hasDemoData(db: LedgerDatabase = ledgerDb()): Promise<boolean> {
@@ -33,7 +33,7 @@ export async function hasDemoData(db: LedgerDatabase = ledgerDb()): Promise<bool
 /** What removal would remove and keep; `apply` removes it, all in one transaction. */
 async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts> {
   return db.transaction(apply ? 'rw' : 'r', [...demoTables(db), db.tallies, db.settings], async () => {
-    const [enterprises, visits, problems, projects, progressEntries, attachments, planActions] = await Promise.all([
+    const [enterprises, visits, problems, projects, progressEntries, attachments, planActions, operationReports] = await Promise.all([
       db.enterprises.toArray(),
       db.visits.toArray(),
       db.problems.toArray(),
@@ -41,6 +41,7 @@ async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts
       db.progressEntries.toArray(),
       db.attachments.toArray(),
       db.planActions.toArray(),
+      db.operationReports.toArray(),
     ]);
     // What the officer's own records point at, live or deleted (a deleted one can come back from 回收站).
     const own = <T extends { id: string; deviceId: string }>(rows: T[]) => rows.filter((row) => !isDemoRecord(row));
@@ -51,6 +52,8 @@ async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts
     for (const e of own(progressEntries)) keep.add(e.projectId);
     for (const a of own(attachments)) keep.add(a.ownerId);
     for (const a of own(planActions)) keep.add(a.enterpriseId);
+    // Figures typed for a demo enterprise (经营数据) keep it: the officer's own typing.
+    for (const r of own(operationReports)) keep.add(r.enterpriseId);
     // A kept demo project or visit keeps its enterprise too.
     for (const p of projects) if (keep.has(p.id) && p.enterpriseId) keep.add(p.enterpriseId);
     for (const v of visits) if (keep.has(v.id)) keep.add(v.enterpriseId);

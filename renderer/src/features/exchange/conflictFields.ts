@@ -99,6 +99,17 @@ export const conflictFieldLabels: Readonly<Record<SyncedTableName, Readonly<Reco
     doneDate: '完成日期',
     note: '备注',
   },
+  operationReports: {
+    month: '填报月份',
+    outputValue: '本月产值（万元）',
+    outputValueYtd: '本年累计产值（万元）',
+    employees: '用工人数',
+    vacancies: '缺工人数',
+    orderMonths: '在手订单（月）',
+    newInvestmentYtd: '本年新增投资（万元）',
+    exports: '本月出口额（万元）',
+    supplyChainIssues: '产业链配套问题',
+  },
 };
 
 export function conflictFieldLabel(table: SyncedTableName, field: string): string {

@@ -63,6 +63,8 @@ async function recordName(table: SyncedTableName, record: Row): Promise<string> 
     }
     case 'planActions':
       return `${await enterpriseName(text(record, 'enterpriseId'))}：${text(record, 'need')}`;
+    case 'operationReports':
+      return `${await enterpriseName(text(record, 'enterpriseId'))} ${text(record, 'month')} 经营数据`.trim();
     case 'policies':
       return `${text(record, 'code')} ${text(record, 'title')}`.trim();
     case 'attachments':
