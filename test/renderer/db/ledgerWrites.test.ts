@@ -30,6 +30,7 @@ import {
   markPlanActionDone,
   reopenPlanAction,
 } from '../../../renderer/src/features/servicePlan/servicePlanRepo';
+import { saveOperationReport } from '../../../renderer/src/features/operations/operationsRepo';
 import { ensureDefaultPolicies } from '../../../renderer/src/features/visits/policyRepo';
 import { deleteVisit, saveVisitWithProblems } from '../../../renderer/src/features/visits/visitRepo';
 
@@ -198,6 +199,12 @@ describe('every repository write goes through the one write path', () => {
     expect(await step((now) => markPlanActionDone(planId, '2026-11-25', officer, now))).toBe(1);
     expect(await step((now) => reopenPlanAction(planId, officer, now))).toBe(1);
     expect(await step((now) => deletePlanAction(planId, officer, now))).toBe(1);
+
+    // 经营数据: a month saved, saved again with a change (the same record, edited), saved unchanged (nothing).
+    const operations = { month: '2026-11', outputValue: '1200', employees: '320' };
+    expect(await step((now) => saveOperationReport(enterpriseId, operations, officer, now))).toBe(1);
+    expect(await step((now) => saveOperationReport(enterpriseId, { ...operations, employees: '330' }, officer, now))).toBe(1);
+    expect(await step((now) => saveOperationReport(enterpriseId, { ...operations, employees: '330' }, officer, now))).toBe(0);
 
     expect(await step((now) => assignEnterprises([enterpriseId], { assignedOfficer: '李强' }, officer, now))).toBe(1);
     expect(await step((now) => ensureDefaultPolicies(officer, now))).toBeGreaterThan(0);
