@@ -13,6 +13,7 @@ import { deleteEnterprise, enterpriseVisitsNewestFirst, openProblemCounts } from
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { EnterpriseProjectsCard } from '../projects/EnterpriseProjectsCard';
+import { OperationsCard } from '../operations/OperationsCard';
 import { ServicePlanPanel } from '../servicePlan/ServicePlanPanel';
 import { getEnterprise } from './enterpriseRepo';
 import { liveProblemsOfEnterprise } from '../problems/problemRepo';
@@ -124,6 +125,9 @@ export function EnterpriseDetailPage() {
       </Space>
 
       <ProfileDescriptions enterprise={enterprise} />
+
+      {/* 经营数据: the month's figures and their trend (seed 004: 每月跟踪企业生产经营情况). */}
+      <OperationsCard enterpriseId={enterprise.id} enterpriseName={enterprise.name} />
 
       {/* 一企一策: the needs found and the actions agreed for this enterprise (seed 004). */}
       <ServicePlanPanel enterpriseId={enterprise.id} />

@@ -1,0 +1,154 @@
+// 填报经营数据: one enterprise's operations for a month (seed 004: 每月跟踪企业生产经营情况). The month
+// defaults to this one; choosing a month that has a report loads it, and saving edits it (one report
+// per enterprise and month). Last month's figure is shown under each field; a refused figure is said
+// at its field; figures that jumped against last month are listed for confirmation before saving. Esc,
+// × and 取消 ask before dropping what was typed.
+import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { OperationReport } from '../../../../shared/domain/records';
+import { RuleError } from '../../../../shared/errors/ruleError';
+import { formatFigure, operationFigureSpecs, type OperationFigureKey } from '../../../../shared/operations/operationFigures';
+import { previousMonth, shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
+import { useRuleFormSave } from '../../components/useRuleFormSave';
+import { useSettings } from '../../db/settingsStore';
+import { confirmFigureJumps } from './jumpConfirm';
+import { operationJumpsOf, operationMonthOf, saveOperationReport, type OperationMonth, type SavedOperationReport } from './operationsRepo';
+
+type FormValues = { month: string; supplyChainIssues: string } & Record<OperationFigureKey, string>;
+
+/** The form's values for a month: its report's figures as text, or empty. */
+function valuesOf(month: string, entry?: OperationReport): FormValues {
+  const figures = Object.fromEntries(
+    operationFigureSpecs.map((spec) => [spec.key, entry?.[spec.key] === undefined ? '' : String(entry[spec.key])]),
+  ) as Record<OperationFigureKey, string>;
+  return { month, supplyChainIssues: entry?.supplyChainIssues ?? '', ...figures };
+}
+
+/** A month picker whose value is the `YYYY-MM` the reports store; months not yet begun are not offered. */
+function MonthInput({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string) => void }) {
+  return (
+    <DatePicker
+      id={id}
+      picker="month"
+      format="YYYY-MM"
+      allowClear={false}
+      value={value ? dayjs(`${value}-01`) : null}
+      disabledDate={(d) => d.format('YYYY-MM') > shanghaiMonth()}
+      style={{ width: '100%' }}
+      onChange={(d) => {
+        if (d) onChange?.(d.format('YYYY-MM'));
+      }}
+    />
+  );
+}
+
+export interface OperationEntryModalProps {
+  enterpriseId: string;
+  enterpriseName: string;
+  onClose: () => void;
+  onSaved: (saved: SavedOperationReport) => void;
+}
+
+export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onSaved }: OperationEntryModalProps) {
+  const settings = useSettings();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const { saving, save, errorAlert } = useRuleFormSave(form);
+  const [month, setMonth] = useState(shanghaiMonth);
+  const [loaded, setLoaded] = useState<OperationMonth & { month: string }>();
+  // What the month opened with: the yardstick for "typed something".
+  const [initial, setInitial] = useState<FormValues>(() => valuesOf(shanghaiMonth()));
+  const confirmDiscard = useConfirmDiscard();
+
+  // Read once per month chosen (a live re-read would reset what is typed).
+  useEffect(() => {
+    let current = true;
+    void operationMonthOf(enterpriseId, month).then((read) => {
+      if (!current) return;
+      const values = valuesOf(month, read.entry);
+      setLoaded({ ...read, month });
+      setInitial(values);
+      form.setFieldsValue(values);
+    });
+    return () => {
+      current = false;
+    };
+  }, [enterpriseId, month, form]);
+
+  const previous = loaded?.month === month ? loaded.previous : undefined;
+  const existing = loaded?.month === month ? loaded.entry : undefined;
+
+  function requestClose() {
+    confirmDiscard(valuesDiffer(initial, form.getFieldsValue(true) as FormValues), onClose);
+  }
+
+  async function submit() {
+    if (!settings) return;
+    await save(async (values) => {
+      const jumps = await operationJumpsOf(enterpriseId, values);
+      if (!(await confirmFigureJumps(modal, values.month, jumps))) {
+        throw new RuleError(jumps.map((j) => ({ field: j.spec.key, message: `${j.spec.label}较上月变动较大，请核对后再保存` })));
+      }
+      onSaved(await saveOperationReport(enterpriseId, { ...values, confirmJumps: true }, settings));
+    });
+  }
+
+  return (
+    <Modal
+      title={`填报经营数据：${enterpriseName}`}
+      open
+      onCancel={requestClose}
+      onOk={() => void submit()}
+      okText="保存经营数据"
+      cancelText="取消"
+      confirmLoading={saving}
+      width={680}
+    >
+      {errorAlert}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        aria-label="填报经营数据"
+        initialValues={initial}
+        onValuesChange={(changed: Partial<FormValues>) => {
+          // A refusal said at a field goes once that field is typed in again (no rule re-checks it).
+          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof FormValues, errors: [] })));
+          if (changed.month && changed.month !== month) setMonth(changed.month);
+        }}
+      >
+        <Form.Item label="填报月份" name="month" required extra={`数据均为该月情况；“本年累计”“本年新增”为当年 1 月至该月合计`}>
+          <MonthInput />
+        </Form.Item>
+        {existing ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`${month} 已由${existing.updatedBy}填报过：保存将替换该月原有的数据（每家企业每月只保留一份）`}
+          />
+        ) : null}
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          {operationFigureSpecs.map((spec, index) => (
+            <Form.Item
+              key={spec.key}
+              label={`${spec.label}（${spec.unit}）`}
+              name={spec.key}
+              extra={`上月（${previousMonth(month)}）：${previous?.[spec.key] === undefined ? '未填' : formatFigure(spec, previous[spec.key])}`}
+            >
+              <Input inputMode={spec.integer ? 'numeric' : 'decimal'} autoComplete="off" autoFocus={index === 0} placeholder={spec.key === 'exports' ? '无出口可不填' : undefined} />
+            </Form.Item>
+          ))}
+        </div>
+        <Form.Item
+          label="产业链配套问题"
+          name="supplyChainIssues"
+          extra={previous?.supplyChainIssues ? `上月：${previous.supplyChainIssues}` : undefined}
+        >
+          <Input.TextArea rows={2} maxLength={300} showCount placeholder="如：上游芯片交期 16 周；本地缺少表面处理配套" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
