@@ -95,6 +95,60 @@ const shots: Record<string, Shot> = {
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'home.png') });
   },
+  /**
+   * 经营数据 on an above-scale demo enterprise's page: six months (July to December) entered through
+   * 填报经营数据 as an officer would, so the card shows December's figures and each figure's trend.
+   */
+  'operations-card': async (page, go) => {
+    const enterpriseId = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('visit-ledger');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('enterprises').objectStore('enterprises').getAll(undefined, 200);
+            all.onerror = () => reject(all.error);
+            all.onsuccess = () => {
+              const rows = all.result as { id: string; deletedAt?: string; isAboveScale?: boolean }[];
+              open.result.close();
+              resolve(rows.find((e) => !e.deletedAt && e.isAboveScale)!.id);
+            };
+          };
+        }),
+    );
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await go(`/enterprises/${enterpriseId}`);
+    const card = page.getByRole('region', { name: '经营数据' });
+    const months: [string, Record<string, string>][] = [
+      ['2026-07', { 本月产值: '1100', 本年累计产值: '7600', 用工人数: '310', 缺工人数: '20', 在手订单: '3', 本年新增投资: '500' }],
+      ['2026-08', { 本月产值: '1150', 本年累计产值: '8750', 用工人数: '315', 缺工人数: '18', 在手订单: '3', 本年新增投资: '500' }],
+      ['2026-09', { 本月产值: '1250', 本年累计产值: '10000', 用工人数: '318', 缺工人数: '12', 在手订单: '3.5', 本年新增投资: '650' }],
+      ['2026-10', { 本月产值: '1200', 本年累计产值: '11200', 用工人数: '320', 缺工人数: '15', 在手订单: '3', 本年新增投资: '800', 本月出口额: '180' }],
+      ['2026-11', { 本月产值: '1300', 本年累计产值: '12500', 用工人数: '322', 缺工人数: '10', 在手订单: '2.5', 本年新增投资: '800', 本月出口额: '200' }],
+      ['2026-12', { 本月产值: '1380', 本年累计产值: '13880', 用工人数: '325', 缺工人数: '8', 在手订单: '2.5', 本年新增投资: '950', 本月出口额: '240' }],
+    ];
+    for (const [month, figures] of months) {
+      await card.getByRole('button', { name: '填报经营数据' }).click();
+      const dialog = page.getByRole('dialog').filter({ hasText: '填报经营数据：' });
+      await dialog.waitFor();
+      await settle(page);
+      const monthInput = dialog.getByLabel('填报月份', { exact: true });
+      await monthInput.click();
+      await monthInput.fill(month);
+      await monthInput.press('Enter');
+      for (const [label, value] of Object.entries(figures)) await dialog.getByLabel(new RegExp(`^${label}（`)).fill(value);
+      if (month === '2026-12') await dialog.getByLabel('产业链配套问题').fill('上游芯片交期 16 周；本地缺少表面处理配套');
+      await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart-drawn="true"]').length === 7);
+    await page.mouse.move(0, 0);
+    // The 已保存 messages time out by the clock, which is fixed here: leave them out of the picture.
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'operations-card.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  },
   'problems-provisional': async (page, go) => {
     await go('/problems?tab=all');
     await page.getByText('待确认').first().waitFor();
