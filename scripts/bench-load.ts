@@ -22,7 +22,7 @@
 //     the in-memory search alone (a full filter of the directory, the baseline);
 //   - the production build's JavaScript: the entry chunk and what the first screen loads.
 // Profile (--profile <file.md>): Chromium's performance trace of the home page's cold load and of
-// 问题诉求's first opening, on an unminified build, with every IndexedDB request and its caller
+// 问题诉求's and 工作台's first openings, on an unminified build, with every IndexedDB request and its caller
 // (scripts/lib/pageProfile.ts); the tables go to <file.md>, the raw trace next to it (.json).
 //
 // Options:
@@ -427,6 +427,15 @@ async function profileSide(port: number, profileDir: string): Promise<{ summarie
       events = await trace.stop();
       summaries.push(summariseProfile(`问题诉求, first opening in the app (from the settled home page): complete ${formatMs(openMs)}`, openMs, events, await takeIdbLog(page), build.dir));
       raw.problemsFirstOpen = events;
+      await settle(page, 2000);
+      await takeIdbLog(page);
+
+      trace = await startTrace(page);
+      const workbench = await waitPainted(page, [screens.workbench.ready], { hash: screens.workbench.hash });
+      const workbenchMs = workbench.painted[0]! - workbench.start;
+      events = await trace.stop();
+      summaries.push(summariseProfile(`工作台, first opening in the app (from the settled 问题诉求): complete ${formatMs(workbenchMs)}`, workbenchMs, events, await takeIdbLog(page), build.dir));
+      raw.workbenchFirstOpen = events;
     } finally {
       await context.close();
     }

@@ -10,7 +10,9 @@
 // writes to these tables anywhere else.
 // Problems also keep their counts here: each problem written gets its sparse index fields and moves
 // its first responder's tally (shared/problems/problemTally.ts), in the same transaction, so the
-// counts bar is always exactly what counting every problem would give.
+// counts bar is always exactly what counting every problem would give. Visits and enterprises move
+// plain counts (live visits per day, live enterprises per town: shared/tallies/recordCountTally.ts)
+// the same way.
 import type { Table } from 'dexie';
 import { actorOf, type Actor } from '../../../shared/domain/actor';
 import type { RecordMeta } from '../../../shared/domain/records';
@@ -26,7 +28,8 @@ import {
 import { derivedFields, sameUserFields } from '../../../shared/sync/recordFields';
 import { changeSeqKey, syncedRecordSchemas, type SyncedTableName } from '../../../shared/sync/syncedTables';
 import type { CalendarOverrides } from '../../../shared/calendar/workingDays';
-import type { Problem } from '../../../shared/domain/records';
+import type { Enterprise, Problem, Visit } from '../../../shared/domain/records';
+import { RecordCountDelta, countTallyPrefixes, isCountedTable } from '../../../shared/tallies/recordCountTally';
 import {
   ProblemTallyDelta,
   emptySettledCounts,
@@ -37,7 +40,8 @@ import {
   withProblemIndexFields,
 } from '../../../shared/problems/problemTally';
 import { ledgerDb } from './db';
-import type { LedgerDatabase, TallyRow } from './schema';
+import { countedTallies } from './tallyCount';
+import type { CountTallyRow, LedgerDatabase, ProblemTallyRow } from './schema';
 import { readOrCreateSettings } from './settingsStore';
 
 /** A table a write transaction may take part in. */
@@ -58,6 +62,7 @@ type StoredRecord = RecordMeta & Record<string, unknown>;
 export class LedgerWriter {
   private nextChangeSeq: number | undefined;
   private problemTally: ProblemTallyDelta;
+  private readonly recordCounts = new RecordCountDelta();
 
   constructor(
     readonly db: LedgerDatabase,
@@ -86,7 +91,8 @@ export class LedgerWriter {
 
   /**
    * Checks each record against its table's schema, numbers them and stores them. `previous` are the
-   * versions they replace, where the caller has them (problems need them for their tallies).
+   * versions they replace, where the caller has them (the tallies of problems, visits and
+   * enterprises need them; read when not given).
    */
   private async store<T extends RecordMeta>(name: SyncedTableName, records: T[], previous?: PreviousVersions): Promise<T[]> {
     if (records.length === 0) return [];
@@ -101,6 +107,11 @@ export class LedgerWriter {
     if (name === 'problems') {
       const before = previous ?? (await this.storedVersions(name, checked));
       for (const problem of checked) this.problemTally.replace(before.get(problem.id) as Problem | undefined, problem as unknown as Problem);
+    } else if (isCountedTable(name)) {
+      const before = previous ?? (await this.storedVersions(name, checked));
+      for (const record of checked) {
+        this.recordCounts.replace(name, before.get(record.id) as Visit | Enterprise | undefined, record as unknown as Visit | Enterprise);
+      }
     }
     await this.table<T>(name).bulkPut(checked);
     return checked;
@@ -113,12 +124,33 @@ export class LedgerWriter {
 
   /** Writes the tallies this transaction moved (called once, at its end, inside it). */
   async flushTallies(): Promise<void> {
+    await this.flushProblemTallies();
+    await this.flushRecordCounts();
+  }
+
+  private async flushRecordCounts(): Promise<void> {
+    for (const table of this.recordCounts.reset) await this.db.tallies.where('key').startsWith(countTallyPrefixes[table]).delete();
+    const moves = this.recordCounts.moves();
+    if (moves.length === 0) return;
+    const stored = (await this.db.tallies.bulkGet(moves.map(([key]) => key))) as (CountTallyRow | undefined)[];
+    const rows: CountTallyRow[] = [];
+    const emptied: string[] = [];
+    moves.forEach(([key, by], i) => {
+      const count = (stored[i]?.count ?? 0) + by;
+      if (count === 0) emptied.push(key);
+      else rows.push({ key, count });
+    });
+    await this.db.tallies.bulkPut(rows);
+    await this.db.tallies.bulkDelete(emptied);
+  }
+
+  private async flushProblemTallies(): Promise<void> {
     const delta = this.problemTally;
     if (delta.reset) await this.db.tallies.where('key').startsWith(problemTallyPrefix).delete();
     const keys = delta.officers.map(problemTallyKey);
     if (keys.length === 0) return;
-    const stored = await this.db.tallies.bulkGet(keys);
-    const rows: TallyRow[] = [];
+    const stored = (await this.db.tallies.bulkGet(keys)) as (ProblemTallyRow | undefined)[];
+    const rows: ProblemTallyRow[] = [];
     const emptied: string[] = [];
     delta.officers.forEach((officer, i) => {
       const counts = sumSettled([stored[i]?.counts ?? emptySettledCounts(), delta.deltaOf(officer)]);
@@ -195,6 +227,7 @@ export class LedgerWriter {
       this.problemTally = new ProblemTallyDelta(this.overrides);
       this.problemTally.reset = true;
     }
+    if (isCountedTable(name)) this.recordCounts.reset.add(name);
     return this.store(name, records, new Map());
   }
 
@@ -239,7 +272,8 @@ export async function writeTransaction<T>(
   options: WriteOptions = {},
   database: LedgerDatabase = ledgerDb(),
 ): Promise<T> {
-  const names = [...new Set<string>([...tables, 'settings', 'syncState', ...(tables.includes('problems') ? ['tallies'] : [])])];
+  const tallied = tables.some((t) => t === 'problems' || isCountedTable(t));
+  const names = [...new Set<string>([...tables, 'settings', 'syncState', ...(tallied ? ['tallies'] : [])])];
   return database.transaction('rw', names, async () => {
     const settings = await readOrCreateSettings(database);
     const actor = options.actor
@@ -253,12 +287,11 @@ export async function writeTransaction<T>(
 }
 
 /**
- * Counts every stored problem into fresh tallies, inside the caller's transaction (which must hold
- * problems and tallies): after records were removed outside the write path (清除示例数据).
+ * Counts every stored problem, visit and enterprise into fresh tallies, inside the caller's
+ * transaction (which must hold those tables and tallies): after records were removed outside the
+ * write path (清除示例数据).
  */
-export async function rebuildProblemTallies(db: LedgerDatabase, overrides: CalendarOverrides = {}): Promise<void> {
-  const tally = new ProblemTallyDelta(overrides);
-  await db.problems.each((p) => tally.replace(undefined, p));
-  await db.tallies.where('key').startsWith(problemTallyPrefix).delete();
-  await db.tallies.bulkPut(tally.officers.map((officer) => ({ key: problemTallyKey(officer), counts: tally.deltaOf(officer) })));
+export async function rebuildTallies(db: LedgerDatabase, overrides: CalendarOverrides = {}): Promise<void> {
+  await db.tallies.clear();
+  await db.tallies.bulkPut(await countedTallies(db.problems, db.visits, db.enterprises, overrides));
 }

@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/domain/records';
 import type { PlanAction } from '../../../shared/domain/records';
 import { changeSeqKey } from '../../../shared/sync/syncedTables';
+import { countedTallies } from './tallyCount';
 import { firstVersionOf } from '../../../shared/sync/firstVersion';
 import type { Conflict } from '../../../shared/sync/mergeRecords';
 import {
@@ -44,11 +45,20 @@ export interface SyncStateRow {
   value: unknown;
 }
 
-/** A running count the write path keeps (shared/problems/problemTally.ts); local, rebuilt from the records. */
-export interface TallyRow {
+/** A first responder's problem counts the write path keeps (shared/problems/problemTally.ts). */
+export interface ProblemTallyRow {
   key: string;
   counts: SettledProblemCounts;
 }
+
+/** A plain count of live records the write path keeps (shared/tallies/recordCountTally.ts). */
+export interface CountTallyRow {
+  key: string;
+  count: number;
+}
+
+/** A running count of the local `tallies` table (never in a package; rebuilt from the records), by key prefix. */
+export type TallyRow = ProblemTallyRow | CountTallyRow;
 
 export interface SettingsRow {
   key: 'app';
@@ -238,6 +248,21 @@ export const schemaV7 = {
   operationReports: 'id, [enterpriseId+month], month, changeSeq, deletedAt',
 } as const;
 
+/**
+ * Version 8 (issue 13, 工作台 at 2,000,000 visits): no new index; the tallies gain plain counts the
+ * write path keeps (shared/tallies/recordCountTally.ts): live visits per day and live enterprises per
+ * town, because Chromium counts an index range entry by entry. The upgrade counts them (and the
+ * problems' again) from what is stored, by index key where it can.
+ */
+export const schemaV8 = {} as const;
+
+async function upgradeToV8(tx: Transaction): Promise<void> {
+  const settingsRow = (await tx.table('settings').get('app')) as SettingsRow | undefined;
+  const rows = await countedTallies(tx.table('problems'), tx.table('visits'), tx.table('enterprises'), settingsRow?.value?.calendarOverrides ?? {});
+  await tx.table('tallies').clear();
+  await tx.table('tallies').bulkPut(rows);
+}
+
 /** Every version step in order; the class applies them all and the schema test snapshots them. */
 export const schemaVersions = [
   { version: 1, stores: schemaV1 },
@@ -247,6 +272,7 @@ export const schemaVersions = [
   { version: 5, stores: schemaV5 },
   { version: 6, stores: schemaV6 },
   { version: 7, stores: schemaV7 },
+  { version: 8, stores: schemaV8 },
 ] as const;
 
 /** The newest version this build knows; a database above it was written by a newer build. */
@@ -280,6 +306,7 @@ export class LedgerDatabase extends Dexie {
     this.version(5).stores(schemaV5).upgrade(upgradeToV5);
     this.version(6).stores(schemaV6).upgrade(upgradeToV6);
     this.version(7).stores(schemaV7);
+    this.version(8).stores(schemaV8).upgrade(upgradeToV8);
     // Dexie opens a database a newer build has upgraded by retrying without a version; this build
     // would then read and write records whose shape it does not know. Refuse instead (main.tsx shows
     // the message on its one error page), before any screen reads.

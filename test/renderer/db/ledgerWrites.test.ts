@@ -2,7 +2,8 @@
 // record carries this officer, this laptop, the instant, revision 1 and one edit of this device; an
 // edited one keeps its id and creation, moves to the instant, and grows by exactly one edit of this
 // device; every written record takes a new number in the change sequence; derived caches change
-// without a version; nothing is ever removed. A write that stamps by hand, forgets a stamp or skips
+// without a version; nothing is ever removed; the tallies it keeps (problem counts, visits per day,
+// enterprises per town) are after every write what counting the stored records afresh gives. A write that stamps by hand, forgets a stamp or skips
 // the version fails here.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../shared/creditCode';
@@ -12,6 +13,7 @@ import { derivedFields } from '../../../shared/sync/recordFields';
 import { syncedTableNames, type SyncedTableName } from '../../../shared/sync/syncedTables';
 import { ledgerDb, switchLedgerDb } from '../../../renderer/src/db/db';
 import { LedgerDatabase } from '../../../renderer/src/db/schema';
+import { countedTallies } from '../../../renderer/src/db/tallyCount';
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import { deleteEnterprise, saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { changeProblem, saveNewProblem } from '../../../renderer/src/features/problems/problemRepo';
@@ -104,11 +106,22 @@ function checkStamps(before: Snapshot, after: Snapshot, now: Date): number {
   return written;
 }
 
-/** Runs one repository write at its own instant and checks its stamps; returns records written. */
+/** The tallies the write path kept equal those counted afresh from what is stored (keys in order). */
+async function expectTalliesCurrent(): Promise<void> {
+  const db = ledgerDb();
+  const counted = await db.transaction('r', [db.problems, db.visits, db.enterprises], () =>
+    countedTallies(db.problems, db.visits, db.enterprises, settings.calendarOverrides),
+  );
+  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+  expect(await db.tallies.toArray()).toEqual(counted.sort(byKey));
+}
+
+/** Runs one repository write at its own instant and checks its stamps and the tallies; returns records written. */
 async function step(write: (now: Date) => Promise<unknown>): Promise<number> {
   const before = await snapshot();
   const now = nextInstant();
   await write(now);
+  await expectTalliesCurrent();
   return checkStamps(before, await snapshot(), now);
 }
 

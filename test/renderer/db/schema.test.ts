@@ -61,6 +61,7 @@ const shippedVersions: Record<number, Record<string, string>> = {
   7: {
     operationReports: 'id, [enterpriseId+month], month, changeSeq, deletedAt',
   },
+  8: {},
 };
 
 describe('Dexie schema versions', () => {

@@ -404,7 +404,7 @@ describe('upgrade from version 6 to version 7 (经营数据)', () => {
     const db = new LedgerDatabase(name);
     await db.open();
     try {
-      expect(db.verno).toBe(7);
+      expect(db.verno).toBe(schemaVersions.length); // and on through every later step
       expect(await db.enterprises.count()).toBe(2);
       expect((await db.enterprises.get('ent-00002'))?.deletedAt).toBe('2026-11-02T00:00:00.000Z');
       expect(await db.enterprises.where('[town+lastVisitDate]').equals(['平望镇', '2026-11-10']).primaryKeys()).toEqual(['ent-00001']);
@@ -434,6 +434,54 @@ describe('upgrade from version 6 to version 7 (经营数据)', () => {
       expect(await db.operationReports.where('month').equals('2026-11').count()).toBe(1);
       expect(await db.operationReports.where('changeSeq').above(7).count()).toBe(2);
       expect(await db.operationReports.where('deletedAt').aboveOrEqual('2026-11-01').primaryKeys()).toEqual(['ops-0003']);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('upgrade from version 7 to version 8 (visits per day, enterprises per town)', () => {
+  it('counts the live visits of each day and the live enterprises of each town into the tallies, and the problems again', async () => {
+    const name = `upgrade-v8-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(shippedV1);
+    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
+    old.version(3).stores({});
+    old.version(4).stores(shippedV4);
+    old.version(5).stores(shippedV5);
+    old.version(6).stores(shippedV6);
+    old.version(7).stores({ operationReports: 'id, [enterpriseId+month], month, changeSeq, deletedAt' });
+    await old.open();
+    const v7 = (id: string, seq: number) => ({ ...meta(id), rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq });
+    const gone = { deletedAt: '2026-11-20T00:00:00.000Z' };
+    await old.table('enterprises').bulkPut([
+      { ...v7('ent-00001', 1), name: '苏州甲公司', creditCode: '91320509MA1XXXXX0A', town: '平望镇', searchTokens: [] },
+      { ...v7('ent-00002', 2), name: '苏州乙公司', creditCode: '91320509MA1XXXXX1B', town: '平望镇', searchTokens: [] },
+      { ...v7('ent-00003', 3), name: '苏州丙公司', creditCode: '91320509MA1XXXXX2C', town: '', searchTokens: [] },
+      { ...v7('ent-00004', 4), name: '苏州丁公司', creditCode: '91320509MA1XXXXX3D', town: '震泽镇', searchTokens: [], ...gone },
+    ]);
+    const visit = (id: string, seq: number, date: string, extra = {}) => ({ ...v7(id, seq), enterpriseId: 'ent-00001', date, type: '调研走访', ...extra });
+    await old.table('visits').bulkPut([
+      visit('visit-0001', 5, '2026-11-10'),
+      visit('visit-0002', 6, '2026-11-10'),
+      visit('visit-0003', 7, '2026-11-11'),
+      visit('visit-0004', 8, '2026-11-11', gone),
+      visit('visit-0005', 9, '2026-11-12', gone),
+    ]);
+    await old.table('problems').put({ ...v7('prob-0001', 10), enterpriseId: 'ent-00001', category: '用工', department: '', status: '待处理', raisedDate: '2026-11-10', replyDeadline: '2026-11-13', officer: '张三', openDeadline: '2026-11-13' });
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      const tallies = Object.fromEntries((await db.tallies.toArray()).map((row) => [row.key, 'count' in row ? row.count : row.counts.total]));
+      expect(tallies).toEqual({
+        'visitsOn|2026-11-10': 2,
+        'visitsOn|2026-11-11': 1,
+        'enterprisesIn|平望镇': 2,
+        'enterprisesIn|': 1,
+        'problems|张三': 1,
+      });
     } finally {
       db.close();
     }

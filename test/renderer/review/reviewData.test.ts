@@ -12,7 +12,7 @@ import { exportContactList } from '../../../renderer/src/features/review/reviewE
 import { addPlanAction, markPlanActionDone } from '../../../renderer/src/features/servicePlan/servicePlanRepo';
 import { loadWorkbenchFigures } from '../../../renderer/src/features/review/workbenchData';
 import { browserSink } from '../export/exportSinks';
-import { writeTransaction } from '../../../renderer/src/db/ledgerWrites';
+import { rebuildTallies, writeTransaction } from '../../../renderer/src/db/ledgerWrites';
 
 const today = '2026-11-18';
 const who = { officerName: '张三', deviceId: 'device-test' };
@@ -142,6 +142,8 @@ describe('工作台 figures', () => {
     const problems = await db.problems.toArray();
     await db.problems.clear();
     await writeTransaction(['problems'], (w) => w.putVersioned('problems', problems.map((p) => ({ ...p, id: `problem-${p.id}` }))));
+    // The fixtures above were put straight in: count them as the schema upgrade would.
+    await db.transaction('rw', [db.problems, db.visits, db.enterprises, db.tallies], () => rebuildTallies(db));
 
     const f = await loadWorkbenchFigures('', today);
     expect([f.assigned, f.visited]).toEqual([4, 2]);

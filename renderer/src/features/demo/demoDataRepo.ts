@@ -9,7 +9,7 @@
 import { isDemoRecord } from '../../../../shared/demo/demoData';
 import type { LedgerDatabase } from '../../db/schema';
 import { ledgerDb } from '../../db/db';
-import { rebuildProblemTallies } from '../../db/ledgerWrites';
+import { rebuildTallies } from '../../db/ledgerWrites';
 
 export interface DemoDataCounts {
   enterprises: number;
@@ -83,8 +83,8 @@ async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts
         db.projects.bulkDelete(gone.projects),
         db.progressEntries.bulkDelete(gone.progressEntries),
       ]);
-      // Deleted outright, so the problem counts are counted again from what stays.
-      await rebuildProblemTallies(db, (await db.settings.get('app'))?.value.calendarOverrides);
+      // Deleted outright, so the counts are counted again from what stays.
+      await rebuildTallies(db, (await db.settings.get('app'))?.value.calendarOverrides);
     }
     return {
       enterprises: gone.enterprises.length,

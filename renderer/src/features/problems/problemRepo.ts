@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/problems/problemStats';
 import { dueSoonUntil, effectiveDeadline, problemTimeliness } from '../../../../shared/problems/problemTimeliness';
 import { combineProblemCounts, problemTallyKey, problemTallyPrefix, sumSettled } from '../../../../shared/problems/problemTally';
-import type { TallyRow } from '../../db/schema';
+import type { ProblemTallyRow } from '../../db/schema';
 import {
   createProblem,
   type NewProblemInput,
@@ -308,11 +308,13 @@ export async function knownOfficers(): Promise<string[]> {
 }
 
 /** The tally rows of one first responder (every officer's when `officer` is undefined). */
-async function talliesOf(officer: string | undefined): Promise<TallyRow[]> {
+async function talliesOf(officer: string | undefined): Promise<ProblemTallyRow[]> {
   const db = ledgerDb();
-  return officer === undefined
-    ? db.tallies.where('key').startsWith(problemTallyPrefix).toArray()
-    : [await db.tallies.get(problemTallyKey(officer))].filter((row): row is TallyRow => row !== undefined);
+  const rows =
+    officer === undefined
+      ? await db.tallies.where('key').startsWith(problemTallyPrefix).toArray()
+      : [await db.tallies.get(problemTallyKey(officer))].filter((row) => row !== undefined);
+  return rows as ProblemTallyRow[]; // the rows under the problems' key prefix
 }
 
 export interface DepartmentCount {
