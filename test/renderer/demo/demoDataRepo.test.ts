@@ -5,7 +5,7 @@ import { isDemoRecord } from '../../../shared/demo/demoData';
 import { LedgerDatabase } from '../../../renderer/src/db/schema';
 import { countDemoData, hasDemoData, removeDemoData } from '../../../renderer/src/features/demo/demoDataRepo';
 import { loadDemoData } from '../../../renderer/src/features/demo/loadDemoData';
-import { makeEnterprise, makeProblem, makeVisit } from '../../fixtures/records';
+import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
 
 let db: LedgerDatabase;
 let dbCount = 0;
@@ -53,6 +53,21 @@ describe('清除示例数据', () => {
     expect(await db.projects.count()).toBe(0);
     expect(await db.progressEntries.count()).toBe(0);
     expect(await db.policies.count()).toBe(30);
+  });
+
+  it('keeps a demo enterprise the officer entered 经营数据 for, with the figures', async () => {
+    const [demo] = await db.enterprises.toArray();
+    await db.operationReports.put({
+      ...recordMetaFixture(`ops-${demo!.id}-2026-11`, { deviceId: 'device-officer' }),
+      enterpriseId: demo!.id,
+      month: '2026-11',
+      employees: 320,
+      supplyChainIssues: '',
+    });
+    expect(await countDemoData(db)).toMatchObject({ enterprises: scale.enterprises - 1, kept: 1 });
+    await removeDemoData(db);
+    expect((await db.enterprises.toArray()).map((e) => e.id)).toEqual([demo!.id]);
+    expect(await db.operationReports.count()).toBe(1);
   });
 
   it('leaves nothing to clear on a database without demo data', async () => {
