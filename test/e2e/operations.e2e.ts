@@ -1,6 +1,7 @@
 // 经营数据 in real Chromium: on an enterprise's page the officer fills last month's figures and then
 // this month's. A figure that is not a number is refused at its field; a figure typed with a zero too
-// many is listed with last month's value for confirmation, the officer goes back and corrects it;
+// many is listed with last month's value for confirmation, the officer goes back and corrects it
+// (a reload in between brings back what was typed, from its draft);
 // the card then draws each figure's trend over twelve months. Read back from IndexedDB: one report
 // per month, with the figures as typed.
 import type { Locator, Page } from 'playwright-core';
@@ -72,6 +73,15 @@ test('two months of figures: a bad field refused, a zero too many asked about, t
   await dialog.getByText('本月产值应为数字（万元），如 1200 或 1200.5').waitFor();
   expect(await app.countRows('operationReports')).toBe(1);
 
+  // What was typed is kept as a draft: a reload brings it back into the dialog.
+  await expect.poll(() => app.countRows('drafts')).toBe(1);
+  await app.reload();
+  dialog = await openEntry(page, enterprise);
+  await dialog.getByText(/已恢复未保存的草稿/).waitFor();
+  expect(await dialog.getByLabel('本月产值（万元）', { exact: true }).inputValue()).toBe('约一千三');
+  expect(await dialog.getByLabel('填报月份', { exact: true }).inputValue()).toBe('2026-11');
+  await dialog.getByText('上月（2026-10）：1,200 万元').waitFor();
+
   // A zero too many in 用工人数: listed with last month's value, and the officer goes back to correct it.
   await fill(dialog, { '本月产值（万元）': '1300', '用工人数（人）': '3220' });
   await dialog.getByText('本月产值应为数字（万元），如 1200 或 1200.5').waitFor({ state: 'hidden' });
@@ -86,6 +96,7 @@ test('two months of figures: a bad field refused, a zero too many asked about, t
   await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByText('2026-11 经营数据已保存').waitFor();
+  expect(await app.countRows('drafts')).toBe(0);
   expect((await reports()).map((r) => [r.month, r.outputValue, r.outputValueYtd, r.employees, r.orderMonths])).toEqual([
     ['2026-10', 1200, 11000, 320, 3],
     ['2026-11', 1300, 12300, 322, 2.5],

@@ -1,8 +1,9 @@
 // 填报经营数据: one enterprise's operations for a month (seed 004: 每月跟踪企业生产经营情况). The month
 // defaults to this one; choosing a month that has a report loads it, and saving edits it (one report
 // per enterprise and month). Last month's figure is shown under each field; a refused figure is said
-// at its field; figures that jumped against last month are listed for confirmation before saving. Esc,
-// × and 取消 ask before dropping what was typed.
+// at its field; figures that jumped against last month are listed for confirmation before saving. What
+// is typed is kept as a draft until saved (a reload brings it back), and Esc, × and 取消 ask before
+// dropping it.
 import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -13,10 +14,13 @@ import { previousMonth, shanghaiMonth } from '../../../../shared/projects/monthl
 import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
 import { useRuleFormSave } from '../../components/useRuleFormSave';
 import { useSettings } from '../../db/settingsStore';
+import { dialogDraftKey, useDialogDraft } from '../problems/useDialogDraft';
 import { confirmFigureJumps } from './jumpConfirm';
 import { operationJumpsOf, operationMonthOf, saveOperationReport, type OperationMonth, type SavedOperationReport } from './operationsRepo';
 
 type FormValues = { month: string; supplyChainIssues: string } & Record<OperationFigureKey, string>;
+
+const formFields = ['month', ...operationFigureSpecs.map((spec) => spec.key), 'supplyChainIssues'];
 
 /** The form's values for a month: its report's figures as text, or empty. */
 function valuesOf(month: string, entry?: OperationReport): FormValues {
@@ -56,11 +60,16 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
   const { modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const { saving, save, errorAlert } = useRuleFormSave(form);
-  const [month, setMonth] = useState(shanghaiMonth);
+  const month = (Form.useWatch('month', form) as string | undefined) ?? shanghaiMonth();
   const [loaded, setLoaded] = useState<OperationMonth & { month: string }>();
   // What the month opened with: the yardstick for "typed something".
   const [initial, setInitial] = useState<FormValues>(() => valuesOf(shanghaiMonth()));
   const confirmDiscard = useConfirmDiscard();
+  const draft = useDialogDraft(form, dialogDraftKey.operations(enterpriseId), formFields, () => form.resetFields());
+  // A draft put back holds what was typed: the stored figures of its month must not replace it, until
+  // the officer chooses another month.
+  const [choseMonth, setChoseMonth] = useState(false);
+  const keepTyped = draft.restored && !choseMonth;
 
   // Read once per month chosen (a live re-read would reset what is typed).
   useEffect(() => {
@@ -70,18 +79,21 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
       const values = valuesOf(month, read.entry);
       setLoaded({ ...read, month });
       setInitial(values);
-      form.setFieldsValue(values);
+      if (!keepTyped) form.setFieldsValue(values);
     });
     return () => {
       current = false;
     };
-  }, [enterpriseId, month, form]);
+  }, [enterpriseId, month, form, keepTyped]);
 
   const previous = loaded?.month === month ? loaded.previous : undefined;
   const existing = loaded?.month === month ? loaded.entry : undefined;
 
   function requestClose() {
-    confirmDiscard(valuesDiffer(initial, form.getFieldsValue(true) as FormValues), onClose);
+    confirmDiscard(draft.restored || valuesDiffer(initial, form.getFieldsValue(true) as FormValues), () => {
+      void draft.discard();
+      onClose();
+    });
   }
 
   async function submit() {
@@ -91,7 +103,9 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
       if (!(await confirmFigureJumps(modal, values.month, jumps))) {
         throw new RuleError(jumps.map((j) => ({ field: j.spec.key, message: `${j.spec.label}较上月变动较大，请核对后再保存` })));
       }
-      onSaved(await saveOperationReport(enterpriseId, { ...values, confirmJumps: true }, settings));
+      const saved = await saveOperationReport(enterpriseId, { ...values, confirmJumps: true }, settings);
+      await draft.discard();
+      onSaved(saved);
     });
   }
 
@@ -106,6 +120,7 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
       confirmLoading={saving}
       width={680}
     >
+      {draft.notice}
       {errorAlert}
       <Form<FormValues>
         form={form}
@@ -115,7 +130,9 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
         onValuesChange={(changed: Partial<FormValues>) => {
           // A refusal said at a field goes once that field is typed in again (no rule re-checks it).
           form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof FormValues, errors: [] })));
-          if (changed.month && changed.month !== month) setMonth(changed.month);
+          // Choosing another month opens that month's figures, as on a fresh opening.
+          if (changed.month) setChoseMonth(true);
+          draft.changed();
         }}
       >
         <Form.Item label="填报月份" name="month" required extra={`数据均为该月情况；“本年累计”“本年新增”为当年 1 月至该月合计`}>
@@ -148,6 +165,7 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
         >
           <Input.TextArea rows={2} maxLength={300} showCount placeholder="如：上游芯片交期 16 周；本地缺少表面处理配套" />
         </Form.Item>
+        {draft.status}
       </Form>
     </Modal>
   );

@@ -1,5 +1,5 @@
 // Drafts of the long-text dialogs (a problem's reply, a reopening's reason, a project's monthly
-// progress), kept in the same drafts table as the visit form: what the officer typed survives a
+// progress, an enterprise's 经营数据), kept in the same drafts table as the visit form: what the officer typed survives a
 // reload or a closed window and is put back when the dialog opens again. Deleted on save, or when
 // the officer discards it.
 import { Alert, Button, Typography, type FormInstance } from 'antd';
@@ -13,6 +13,7 @@ export const dialogDraftKey = {
   problemAnswer: (problemId: string) => `problem-answer:${problemId}`,
   problemReopen: (problemId: string) => `problem-reopen:${problemId}`,
   projectProgress: (projectId: string) => `project-progress:${projectId}`,
+  operations: (enterpriseId: string) => `operations:${enterpriseId}`,
 };
 
 interface DialogDraftData {
