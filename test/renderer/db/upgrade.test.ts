@@ -2,7 +2,7 @@
 // current build must keep every row and make the new tables usable.
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { LedgerDatabase, schemaVersions } from '../../../renderer/src/db/schema';
+import { LedgerDatabase, schemaVersions, type ProblemTallyRow } from '../../../renderer/src/db/schema';
 
 // The v1 schema as it shipped, copied here on purpose: the test opens the database the way an old
 // build did, not the way the current class happens to define version 1.
@@ -276,7 +276,7 @@ describe('upgrade from version 4 to version 5 (indexes that screens read, proble
       expect(await db.problems.get('prob-gone')).not.toHaveProperty('openDeadline');
       // Today's overdue problems of 张三, by key range alone.
       expect(await db.problems.where('[officer+openDeadline]').between(['张三', Dexie.minKey], ['张三', '2026-11-06']).primaryKeys()).toEqual(['prob-open']);
-      const tallies = Object.fromEntries((await db.tallies.toArray()).map((row) => [row.key, row.counts]));
+      const tallies = Object.fromEntries((await db.tallies.toArray()).map((row) => [row.key, 'counts' in row ? row.counts : row.count]));
       expect(tallies['problems|张三']).toMatchObject({ total: 2, unanswered: 2, complaints: 1, answeredLate: 0 });
       expect(tallies['problems|李四']).toMatchObject({ total: 1, answeredLate: 1, complaints: 1, complaintsClosed: 1 });
       expect(await db.enterprises.where('deletedAt').aboveOrEqual('2026-11-01').primaryKeys()).toEqual(['ent-00001']);
@@ -357,7 +357,7 @@ describe('upgrade from version 5 to version 6 (工作台 by key range)', () => {
     const db = new LedgerDatabase(name);
     await db.open();
     try {
-      const tally = (await db.tallies.get('problems|张三'))!.counts;
+      const tally = ((await db.tallies.get('problems|张三')) as ProblemTallyRow).counts;
       expect(tally).toMatchObject({ total: 3, unanswered: 2, byCategory: { 用工: 2, 融资: 1 }, byDepartment: { 区人社局: 2, '': 1 } });
       // 平望镇's enterprises last visited in November, and 区人社局's problems overdue on 2026-11-18, by key alone.
       expect(await db.enterprises.where('[town+lastVisitDate]').between(['平望镇', '2026-11-01'], ['平望镇', '2026-11-18'], true, true).count()).toBe(1);
