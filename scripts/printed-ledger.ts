@@ -31,6 +31,7 @@ const sheetTitles: Record<string, string> = {
   走访台账: '企业走访台账',
   问题清单: '企业问题诉求清单',
   重点项目进展: '重点外资项目进展情况',
+  经营监测: '企业经营监测情况',
 };
 
 async function main(): Promise<void> {

@@ -24,20 +24,21 @@ export function operationsMonitorSheetSpec(m: OperationsMonitor, meta: SummaryMe
       ...reportInfoLines(meta, period, scope),
       `监测月份：${m.month}；环比对比 ${m.previousMonth}，同比对比 ${m.lastYearMonth}；增减只计两月都填报了该项的企业（同口径）；产值、投资单位：万元，用工单位：人`,
     ],
-    // 106 character widths, as 汇总: full size on A4 landscape. B and C also hold a town and an
-    // industry in the enterprise lists.
+    // 121 character widths: a district's 合计 in bold runs to 99,999,999.98 万元 (a number too wide for
+    // its column prints as ###), so wider than 汇总's 106; still above 8 pt on A4 landscape (the
+    // printed-sheets test measures it). B and C also hold a town and an industry in the enterprise lists.
     columns: [
       { header: '名称', width: 16, type: 'text' },
       { header: '企业数', width: 7, type: 'integer' },
-      { header: '已填报', width: 8, type: 'integer' },
-      { header: '本月产值', width: 11, type: 'number' },
-      { header: '环比增减', width: 10, type: 'number' },
+      { header: '已填报', width: 7, type: 'integer' },
+      { header: '本月产值', width: 14, type: 'number' },
+      { header: '环比增减', width: 14, type: 'number' },
       { header: '环比', width: 8, type: 'percent' },
-      { header: '本年累计产值', width: 12, type: 'number' },
-      { header: '同比', width: 7, type: 'percent' },
+      { header: '本年累计产值', width: 16, type: 'number' },
+      { header: '同比', width: 8, type: 'percent' },
       { header: '用工人数', width: 9, type: 'integer' },
       { header: '用工增减', width: 8, type: 'integer' },
-      { header: '本年新增投资', width: 10, type: 'number' },
+      { header: '本年新增投资', width: 14, type: 'number' },
     ],
   });
 }

@@ -60,7 +60,7 @@ test('export the service-month workbook of this month and read its four sheets b
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await file.read()) as unknown as ArrayBuffer);
-  expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展']);
+  expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测']);
 
   const summary = wb.getWorksheet('汇总')!;
   expect(String(summary.getCell('A1').value)).toContain('（吴江开发区）');

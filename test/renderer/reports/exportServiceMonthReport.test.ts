@@ -15,6 +15,25 @@ import { LATE_FILL_ARGB } from '../../../shared/reports/sheetWriter';
 import { libreOfficeConvert, libreOfficeCsvSheets, openpyxlRead } from '../../electron/ledgerExport/independentReaders';
 import { attachments, enterprises, injectionTexts, policies, problems, progressEntries, projects, visits } from '../../shared/reports/reportFixture';
 import { browserSink, fileSink } from '../export/exportSinks';
+import { recordMetaFixture } from '../../fixtures/records';
+import type { OperationReport } from '../../../shared/domain/records';
+
+// 经营数据 for the 经营监测 sheet: 恒力 2,000 万元 in November against 2,500 in October; 友达 and
+// 日新 gave nothing for November (震泽美亚 neither); the deleted enterprise's report is not counted.
+const report = (enterpriseId: string, month: string, outputValue: number, employees: number): OperationReport => ({
+  ...recordMetaFixture(`ops-${enterpriseId}-${month}`),
+  enterpriseId,
+  month,
+  outputValue,
+  employees,
+  supplyChainIssues: '',
+});
+const operationReports: OperationReport[] = [
+  report('ent-0001', '2026-10', 2500, 320),
+  report('ent-0001', '2026-11', 2000, 300),
+  report('ent-0002', '2026-10', 800, 120),
+  report('ent-0005', '2026-11', 9999, 99),
+];
 
 let db: LedgerDatabase;
 let dir: string;
@@ -24,8 +43,9 @@ const unit = '吴江开发区管委会';
 
 beforeAll(async () => {
   db = new LedgerDatabase(`report-export-${Date.now()}`);
-  await db.transaction('rw', [db.enterprises, db.visits, db.attachments, db.problems, db.policies, db.projects, db.progressEntries], async () => {
+  await db.transaction('rw', [db.enterprises, db.visits, db.attachments, db.problems, db.policies, db.projects, db.progressEntries, db.operationReports], async () => {
     await db.enterprises.bulkPut(enterprises);
+    await db.operationReports.bulkPut(operationReports);
     await db.visits.bulkPut(visits);
     await db.attachments.bulkPut(attachments);
     await db.problems.bulkPut(problems);
@@ -84,8 +104,8 @@ describe('service-month workbook through the main-process streaming writer', () 
     wb = await readBack(file);
   }, 60_000);
 
-  test('four sheets in the bureau order, and no temp file left beside the saved one', async () => {
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展']);
+  test('five sheets in the bureau order, and no temp file left beside the saved one', async () => {
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测']);
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -198,9 +218,26 @@ describe('service-month workbook through the main-process streaming writer', () 
     expect(ws.getCell('E3').numFmt).toBe('#,##0.00');
   });
 
+  test('经营监测: the month by town, 恒力 fell 500 万元, the enterprises with no figures this month', () => {
+    const ws = wb.getWorksheet('经营监测')!;
+    expect(ws.getCell('A1').value).toBe('2026年11月企业经营监测情况（吴江开发区管委会）');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    const values = Array.from({ length: ws.rowCount }, (_, i) => (ws.getRow(i + 1).values as unknown[]).slice(1));
+    expect(values.find((v) => v[0] === '吴江开发区')!.slice(0, 6)).toEqual(['吴江开发区', 2, 1, 2000, -500, -0.2]);
+    expect(values.find((v) => v[0] === '合计')!.slice(0, 4)).toEqual(['合计', 4, 1, 2000]);
+    expect(values.find((v) => v[0] === '苏州恒力精密机械有限公司')!.slice(3, 7)).toEqual([2500, -500, -0.2, 2000]);
+    const missing = values.filter((v) => typeof v[3] === 'string' && /^上月.*填报$/.test(v[3])).map((v) => [v[0], v[3]]);
+    expect(missing).toEqual([
+      // By town in Chinese order: 平望 (ping), 吴江 (wu), 震泽 (zhen).
+      ['平望日新纺织有限公司', '上月也未填报'],
+      ['吴江友达光电有限公司', '上月已填报'],
+      ['震泽美亚丝绸有限公司', '上月也未填报'],
+    ]);
+  });
+
   test('openpyxl loads it: same values, no formula cells, print titles, frozen panes, filters', async () => {
     const sheets = await openpyxlRead(file);
-    expect(sheets.map((s) => s.title)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展']);
+    expect(sheets.map((s) => s.title)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测']);
     for (const s of sheets) {
       expect(s.rows.flat().filter(([, type]) => type === 'f')).toEqual([]);
       expect([s.orientation, s.paper_size, s.fit_to_width, s.fit_to_height]).toEqual(['landscape', s.title === '问题清单' ? 8 : 9, 1, 0]);
@@ -227,7 +264,7 @@ describe('service-month workbook through the main-process streaming writer', () 
       await pdf.cleanup();
     }
     const csv = await libreOfficeCsvSheets(file);
-    expect([...csv.keys()].sort()).toEqual(['问题清单', '汇总', '走访台账', '重点项目进展'].sort());
+    expect([...csv.keys()].sort()).toEqual(['问题清单', '汇总', '走访台账', '重点项目进展', '经营监测'].sort());
     const ledger = csv.get('走访台账')!;
     expect(ledger).toContain('1,2026-11-03,苏州恒力精密机械有限公司,吴江开发区,调研走访');
     expect(ledger).toMatch(/,91320509MA1XXXXX01\s*$/m);

@@ -1,4 +1,4 @@
-// What a clerk gets on paper: every exported sheet (the four of the service-month workbook, the four
+// What a clerk gets on paper: every exported sheet (the five of the service-month workbook, the four
 // of the monthly workbook of the project library, and the 联系企业 list) converted to PDF by LibreOffice exactly as it prints, then measured with poppler's
 // `pdftotext -bbox`: the paper size and orientation of every page, the printed size of every word of
 // body text after fit-to-width (at least 8 pt), and the column headings at the top of page 2.
@@ -13,7 +13,7 @@ import { exportServiceMonthReport } from '../../../renderer/src/features/reports
 import { computeReportFigures, loadReportBase } from '../../../renderer/src/features/reports/reportData';
 import type { ReviewRow } from '../../../renderer/src/features/review/reviewData';
 import { exportContactList } from '../../../renderer/src/features/review/reviewExport';
-import type { KeyProject, Policy, Problem, ProgressEntry, Visit } from '../../../shared/domain/records';
+import type { KeyProject, OperationReport, Policy, Problem, ProgressEntry, Visit } from '../../../shared/domain/records';
 import { draftNarrative } from '../../../shared/reports/reportNarrative';
 import { monthPeriod } from '../../../shared/reports/reportScope';
 import { makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
@@ -112,12 +112,28 @@ const contactRows: ReviewRow[] = Array.from({ length: 60 }, (_, i) => ({
   planLate: 0,
 }));
 
+// 经营数据 with the widest figures a district prints (a 合计 of 9,999,999.99 万元) for 经营监测.
+const operationReports: OperationReport[] = live.slice(0, 2).flatMap((e, i) =>
+  ['2026-10', '2026-11'].map((month, m) => ({
+    ...recordMetaFixture(`ops-${e.id}-${month}`),
+    enterpriseId: e.id,
+    month,
+    outputValue: 4_999_999.99 - m * 1_234_567.89 * (i + 1),
+    outputValueYtd: 49_999_999.99,
+    employees: 12_345 - m * 1_000,
+    newInvestmentYtd: 4_999_999.99,
+    supplyChainIssues: '',
+  })),
+);
+
 /** The sheets as they print, in workbook order, each found by a word of its title (on every page). */
 const sheets = [
   { name: '汇总', title: '工作情况汇总', paper: 'A4', headings: ['宣讲次数', '知晓企业数'], row: /^3-\d\d$/ },
   { name: '走访台账', title: '企业走访台账', paper: 'A4', headings: ['序号', '走访日期', '走访情况'], row: /^2026-11-\d\d$/ },
   { name: '问题清单', title: '企业问题诉求清单', paper: 'A3', headings: ['序号', '问题描述', '满意度', '挂牌整改'], row: /^2026-11-\d\d$/ },
   { name: '重点项目进展', title: '重点外资项目进展情况', paper: 'A4', headings: ['序号', '项目名称', '本期进展'], row: /^2026-03-09$/ },
+  // 经营监测's tables each have their own header row; the missing list is the last.
+  { name: '经营监测', title: '企业经营监测情况', paper: 'A4', headings: ['企业名称'], row: /^上月.*填报$/, onePage: true },
   { name: '联系企业', title: '联系企业', paper: 'A4', headings: ['序号', '企业名称', '最近走访'], row: /分公司$/ },
   // The monthly workbook (月度进展表); its 入库出库 lists ten projects, on one page.
   // 概况's tables each have their own header row; every one has a 占比 column above its 合计.
@@ -153,8 +169,9 @@ async function calibrationWorkbook(file: string): Promise<void> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-print-'));
   const db = new LedgerDatabase(`report-print-${Date.now()}`);
-  await db.transaction('rw', [db.enterprises, db.visits, db.problems, db.policies, db.projects, db.progressEntries], async () => {
+  await db.transaction('rw', [db.enterprises, db.visits, db.problems, db.policies, db.projects, db.progressEntries, db.operationReports], async () => {
     await db.enterprises.bulkPut(enterprises);
+    await db.operationReports.bulkPut(operationReports);
     await db.visits.bulkPut(visits);
     await db.problems.bulkPut(problems);
     await db.policies.bulkPut(policies);
@@ -197,7 +214,7 @@ beforeAll(async () => {
     printed = new Map(sheets.map((s) => [s.name, [] as PdfPage[]]));
     // A page without a title (which the tests below reject) belongs to the sheet printed before it.
     const books: [PdfPage[], readonly string[]][] = [
-      [reportPages!, ['汇总', '走访台账', '问题清单', '重点项目进展']],
+      [reportPages!, ['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测']],
       [monthlyPages!, monthlySheets],
     ];
     for (const [pages, names] of books) {

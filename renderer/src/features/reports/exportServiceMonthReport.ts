@@ -1,9 +1,11 @@
-// The export of the service-month workbook: the four sheets, one at a time, through the one workbook
+// The export of the service-month workbook: the five sheets (the fifth, 经营监测, the period's last
+// month of 经营数据), one at a time, through the one workbook
 // export helper (renderer/src/export/workbookExport.ts) over the bridge's export methods (a streaming
 // file in Electron, an in-page workbook in the browser). Rows go out in chunks as they are read, so
 // neither process ever holds a whole ledger.
 import type { CalendarOverrides } from '../../../../shared/calendar/workingDays';
 import { dueSoonUntil } from '../../../../shared/problems/problemTimeliness';
+import { monitorMonthOf, operationsMonitorSheetRows, operationsMonitorSheetSpec } from '../../../../shared/reports/operationsMonitorSheet';
 import { problemListRow, problemListSheetSpec } from '../../../../shared/reports/problemListSheet';
 import { projectProgressRows, projectProgressSheetSpec } from '../../../../shared/reports/projectProgressSheet';
 import type { ReportNarrative } from '../../../../shared/reports/reportNarrative';
@@ -14,6 +16,7 @@ import { summarySheetRows, summarySheetSpec } from '../../../../shared/reports/s
 import { visitLedgerRow, visitLedgerSheetSpec } from '../../../../shared/reports/visitLedgerSheet';
 import type { LedgerDatabase } from '../../db/schema';
 import { exportWorkbook, type ExportBridge, type ExportOptions, type ExportOutcome } from '../../export/workbookExport';
+import { loadOperationsMonitor } from '../operations/operationsMonitorData';
 import { recordsByDay, type ReportBase } from './reportData';
 
 // Callers and tests of the report name these here; they are the helper's.
@@ -40,7 +43,11 @@ export async function exportServiceMonthReport(
   // the stage it stood at then, as in the monthly workbook, which takes its rows from the same function.
   const entries = (await db.progressEntries.toArray()).filter((e) => e.deletedAt === undefined);
   const projectRows = projectProgressRows(projects, entries, period, scope);
-  const totalRows = figures.visits + figures.problems.total + projectRows.length;
+  // Three months of 经营数据 by the month index and the scope's enterprises: no visit or problem read.
+  const monitor = await loadOperationsMonitor(db, monitorMonthOf(period), scope);
+  // Its list of enterprises with no figures runs to thousands at a bureau: sent in chunks, counted.
+  const monitorRows = operationsMonitorSheetRows(monitor);
+  const totalRows = figures.visits + figures.problems.total + projectRows.length + monitorRows.length;
 
   return exportWorkbook(bridge, { suggestedName: reportFileName(period, unit), totalRows }, async (book) => {
     // The 汇总 sheet's rows are labels and figures, not ledger rows: they count as none.
@@ -80,6 +87,8 @@ export async function exportServiceMonthReport(
     });
 
     await book.sheet(projectProgressSheetSpec(period, unit), (sink) => sink.appendAll(projectRows));
+
+    await book.sheet(operationsMonitorSheetSpec(monitor, { unit, filedOn: asOf }, period, scope), (sink) => sink.appendAll(monitorRows));
   }, options);
 }
 
