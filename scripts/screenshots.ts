@@ -42,6 +42,8 @@ const shots: Record<string, Shot> = {
   /** 工作台 over the demo data, every chart drawn (ECharts marks each one when its animation ends). */
   workbench: async (page, go) => {
     await page.setViewportSize({ width: 1400, height: 1240 });
+    // ECharts times its animations by the clock: a frozen one never lets the line of 每周走访次数 end.
+    await page.clock.setSystemTime(fixedTime);
     await go('/workbench?scope=all');
     await page.waitForFunction(() => document.querySelectorAll('[data-chart-drawn="true"]').length === 6);
     await page.screenshot({ path: path.join(outDir, 'workbench.png'), fullPage: true });
