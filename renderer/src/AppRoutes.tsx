@@ -19,6 +19,7 @@ const MonthlyRoundPage = lazy(() => import('./features/projects/MonthlyRoundPage
 const ProjectListPage = lazy(() => import('./features/projects/ProjectListPage').then((m) => ({ default: m.ProjectListPage })));
 const RecycleBinPage = lazy(() => import('./features/recycleBin/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const OperationsMonitorPage = lazy(() => import('./features/operations/OperationsMonitorPage').then((m) => ({ default: m.OperationsMonitorPage })));
 const MyEnterprisesPage = lazy(() => import('./features/review/MyEnterprisesPage').then((m) => ({ default: m.MyEnterprisesPage })));
 const WorkbenchPage = lazy(() => import('./features/review/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
 const RosterImportPage = lazy(() => import('./features/roster/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="roster/import" element={<RosterImportPage />} />
         <Route path="review" element={<MyEnterprisesPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
+        <Route path="operations" element={<OperationsMonitorPage />} />
         <Route path="exchange" element={<ExchangePage />} />
         <Route path="exchange/conflicts" element={<ConflictsPage />} />
         <Route path="settings" element={<SettingsPage />} />
