@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
-import { answerConfirm, makePng, openApp, pickOption, type App } from './harness';
+import { answerConfirm, makePng, openApp, openDialog, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -37,8 +37,9 @@ async function addEnterprise(name: string, code: string, town: string) {
 async function openAddEnterpriseForm(): Promise<Locator> {
   await app.goto('/enterprises');
   await app.page.getByRole('button', { name: '新增企业' }).click();
-  const dialog = app.page.getByRole('dialog', { name: '新增企业' });
-  await dialog.waitFor();
+  const dialog = await openDialog(app.page, '新增企业');
+  // Opened: the cursor is in 企业名称.
+  await dialog.getByLabel('企业名称').and(app.page.locator(':focus')).waitFor();
   return dialog;
 }
 

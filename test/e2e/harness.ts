@@ -285,10 +285,15 @@ export async function settle(page: Page): Promise<void> {
 export async function openDialog(page: Page, title: string): Promise<Locator> {
   const dialog = page.getByRole('dialog').filter({ has: page.getByText(title, { exact: true }) });
   await dialog.waitFor();
+  // Still opening while rc-motion's appear/enter classes are on it, or while an animation of it is
+  // running or waiting to run (the zoom sits paused under `-appear` for a frame before it starts).
   await page.waitForFunction(
     (element) =>
       element !== null &&
-      element.getAnimations({ subtree: true }).every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      !/-(appear|enter)(-|\b)/.test(element.className) &&
+      element
+        .getAnimations({ subtree: true })
+        .every((a) => a.playState === 'finished' || a.playState === 'idle' || a.effect?.getComputedTiming().iterations === Infinity),
     await dialog.elementHandle(),
   );
   return dialog;

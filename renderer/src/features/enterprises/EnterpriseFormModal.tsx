@@ -79,7 +79,10 @@ function EnterpriseFormDialog({ open, enterprise, onClose, onSaved }: Enterprise
       width={760}
       destroyOnHidden
       afterOpenChange={(visible) => {
-        if (visible) nameInput.current?.focus();
+        // The dialog takes the focus as it opens; the cursor goes to 企业名称 once it has — unless the
+        // officer has already clicked into a field while it zoomed in (typing must stay where it is).
+        const typingIn = document.activeElement?.closest('.ant-form-item');
+        if (visible && !typingIn) nameInput.current?.focus();
       }}
     >
       {/* Wait for the settings: the town list and the default 服务专员 come from them. */}
