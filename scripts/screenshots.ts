@@ -151,6 +151,59 @@ const shots: Record<string, Shot> = {
     await page.screenshot({ path: path.join(outDir, 'operations-card.png') });
     await page.setViewportSize({ width: 1400, height: 900 });
   },
+  /** 经营监测 for December: five enterprises' November and December figures entered through 填报经营数据, two of them falling. */
+  'operations-monitor': async (page, go) => {
+    const enterprises = await page.evaluate(
+      () =>
+        new Promise<{ id: string; town: string }[]>((resolve, reject) => {
+          const open = indexedDB.open('visit-ledger');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('enterprises').objectStore('enterprises').getAll(undefined, 400);
+            all.onerror = () => reject(all.error);
+            all.onsuccess = () => {
+              const rows = all.result as { id: string; town: string; deletedAt?: string; isAboveScale?: boolean }[];
+              open.result.close();
+              // Not the first above-scale enterprise: operations-card enters its months.
+              const candidates = rows.filter((e) => !e.deletedAt && e.isAboveScale).slice(1);
+              const seen = new Set<string>();
+              resolve(candidates.filter((e) => !seen.has(e.town) && seen.add(e.town)).slice(0, 5));
+            };
+          };
+        }),
+    );
+    const figures: [Record<string, string>, Record<string, string>][] = [
+      [{ 本月产值: '2400', 本年累计产值: '25200', 用工人数: '560' }, { 本月产值: '2650', 本年累计产值: '27850', 用工人数: '566' }],
+      [{ 本月产值: '1800', 本年累计产值: '19000', 用工人数: '410' }, { 本月产值: '1260', 本年累计产值: '20260', 用工人数: '372' }],
+      [{ 本月产值: '920', 本年累计产值: '9800', 用工人数: '240' }, { 本月产值: '980', 本年累计产值: '10780', 用工人数: '238' }],
+      [{ 本月产值: '3100', 本年累计产值: '33000', 用工人数: '880' }, { 本月产值: '2900', 本年累计产值: '35900', 用工人数: '851' }],
+      [{ 本月产值: '650', 本年累计产值: '7000', 用工人数: '150' }, { 本月产值: '700', 本年累计产值: '7700', 用工人数: '152' }],
+    ];
+    for (const [i, enterprise] of enterprises.entries()) {
+      await go(`/enterprises/${enterprise.id}`);
+      const card = page.getByRole('region', { name: '经营数据' });
+      for (const [month, values] of [['2026-11', figures[i]![0]], ['2026-12', figures[i]![1]]] as const) {
+        await card.getByRole('button', { name: '填报经营数据' }).click();
+        const dialog = page.getByRole('dialog').filter({ hasText: '填报经营数据：' });
+        await dialog.waitFor();
+        await settle(page);
+        const monthInput = dialog.getByLabel('填报月份', { exact: true });
+        await monthInput.click();
+        await monthInput.fill(month);
+        await monthInput.press('Enter');
+        for (const [label, value] of Object.entries(values)) await dialog.getByLabel(new RegExp(`^${label}（`)).fill(value);
+        await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
+        await dialog.waitFor({ state: 'hidden' });
+      }
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await go('/operations');
+    await page.getByRole('table', { name: '按区镇' }).locator('.ant-table-summary').waitFor();
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'operations-monitor.png') });
+  },
   'problems-provisional': async (page, go) => {
     await go('/problems?tab=all');
     await page.getByText('待确认').first().waitFor();

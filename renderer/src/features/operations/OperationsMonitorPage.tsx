@@ -46,11 +46,14 @@ function groupColumns(what: string): ColumnsType<MonitorGroup> {
       title: '环比',
       key: 'outputChange',
       align: 'right',
-      render: (_, g) => (
-        <span style={{ color: changeColor(g.figures.outputValue.change) }}>
-          {signed(g.figures.outputValue.change)}（{percent(g.figures.outputValue.share)}）
-        </span>
-      ),
+      render: (_, g) =>
+        g.figures.outputValue.change === undefined ? (
+          '—'
+        ) : (
+          <span style={{ color: changeColor(g.figures.outputValue.change) }}>
+            {signed(g.figures.outputValue.change)}（{percent(g.figures.outputValue.share)}）
+          </span>
+        ),
     },
     { title: '本年累计产值（万元）', key: 'ytd', align: 'right', render: (_, g) => totalOf(g.figures.outputValueYtd) },
     { title: '同比', key: 'ytdChange', align: 'right', render: (_, g) => percent(g.figures.outputValueYtd.share) },
