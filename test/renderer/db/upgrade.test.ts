@@ -34,6 +34,17 @@ const shippedV4 = {
   conflicts: 'id, recordId, detectedAt',
 };
 
+/**
+ * A database as the build that shipped `version` declared it: every step up to it, as it shipped
+ * (the steps after version 6 are declared further down, next to their tests).
+ */
+function shippedDatabase(name: string, version: number): Dexie {
+  const steps: Record<string, string>[] = [shippedV1, { planActions: 'id, enterpriseId, dueDate, updatedAt' }, {}, shippedV4, shippedV5, shippedV6, shippedV7];
+  const old = new Dexie(name);
+  steps.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
+  return old;
+}
+
 const meta = (id: string) => ({
   id,
   createdAt: '2026-10-01T00:00:00.000Z',
@@ -45,8 +56,7 @@ const meta = (id: string) => ({
 describe('upgrade from version 1 to version 2 (service plan)', () => {
   it('keeps every v1 row and adds a usable planActions table', async () => {
     const name = `upgrade-test-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(shippedV1);
+    const old = shippedDatabase(name, 1);
     await old.open();
     await old.table('enterprises').bulkPut([
       { ...meta('ent-00001'), name: '苏州甲公司', creditCode: '91320509MA1XXXXX0A', town: '平望镇', searchTokens: ['甲公司'], assignedOfficer: '张三' },
@@ -90,9 +100,7 @@ describe('upgrade from version 1 to version 2 (service plan)', () => {
 describe('upgrade from version 2 to version 3 (provisional deadlines)', () => {
   it('marks a deadline that rests on a year with only an override day as 待确认, and leaves the rest', async () => {
     const name = `upgrade-test-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(shippedV1);
-    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
+    const old = shippedDatabase(name, 2);
     await old.open();
     const problem = (id: string, raisedDate: string, replyDeadline: string) => ({
       ...meta(id),
@@ -170,10 +178,7 @@ describe('upgrade from version 2 to version 3 (provisional deadlines)', () => {
 describe('upgrade from version 3 to version 4 (records ready to merge)', () => {
   it('gives every row of every table its first version and a change number, ids to history entries, and drops attachmentIds', async () => {
     const name = `upgrade-v4-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(shippedV1);
-    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
-    old.version(3).stores({});
+    const old = shippedDatabase(name, 3);
     await old.open();
     const rows: Record<string, Record<string, unknown>[]> = {
       enterprises: [{ ...meta('ent-00001'), name: '苏州甲公司', creditCode: '91320509MA1XXXXX0A', town: '平望镇', searchTokens: ['甲公司'] }],
@@ -237,11 +242,7 @@ describe('upgrade from version 3 to version 4 (records ready to merge)', () => {
 describe('upgrade from version 4 to version 5 (indexes that screens read, problem tallies)', () => {
   it('gives unanswered and still-to-transfer problems their index fields, tallies every officer, and finds deleted records by deletedAt', async () => {
     const name = `upgrade-v5-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(shippedV1);
-    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
-    old.version(3).stores({});
-    old.version(4).stores(shippedV4);
+    const old = shippedDatabase(name, 4);
     await old.open();
     const v4 = (id: string, seq: number) => ({ ...meta(id), rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq });
     const problem = (id: string, seq: number, fields: Record<string, unknown>) => ({
@@ -304,12 +305,7 @@ const shippedV5 = {
 describe('upgrade from version 5 to version 6 (工作台 by key range)', () => {
   it('counts problems per category and department in the tallies, and indexes last visits per town and overdue problems per department', async () => {
     const name = `upgrade-v6-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(shippedV1);
-    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
-    old.version(3).stores({});
-    old.version(4).stores(shippedV4);
-    old.version(5).stores(shippedV5);
+    const old = shippedDatabase(name, 5);
     await old.open();
     const v5 = (id: string, seq: number) => {
       const { updatedAt: _dropped, ...rest } = meta(id);
@@ -380,13 +376,7 @@ const shippedV6 = {
 describe('upgrade from version 6 to version 7 (经营数据)', () => {
   it('keeps every v6 row and adds a usable operationReports table, read by enterprise and month', async () => {
     const name = `upgrade-v7-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(shippedV1);
-    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
-    old.version(3).stores({});
-    old.version(4).stores(shippedV4);
-    old.version(5).stores(shippedV5);
-    old.version(6).stores(shippedV6);
+    const old = shippedDatabase(name, 6);
     await old.open();
     const v6 = (id: string, seq: number) => ({ ...meta(id), rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq });
     await old.table('enterprises').bulkPut([
@@ -440,17 +430,13 @@ describe('upgrade from version 6 to version 7 (经营数据)', () => {
   });
 });
 
+// Version 7 as it shipped (issue 15, 经营数据).
+const shippedV7 = { operationReports: 'id, [enterpriseId+month], month, changeSeq, deletedAt' };
+
 describe('upgrade from version 7 to version 8 (visits per day, enterprises per town)', () => {
   it('counts the live visits of each day and the live enterprises of each town into the tallies, and the problems again', async () => {
     const name = `upgrade-v8-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(shippedV1);
-    old.version(2).stores({ planActions: 'id, enterpriseId, dueDate, updatedAt' });
-    old.version(3).stores({});
-    old.version(4).stores(shippedV4);
-    old.version(5).stores(shippedV5);
-    old.version(6).stores(shippedV6);
-    old.version(7).stores({ operationReports: 'id, [enterpriseId+month], month, changeSeq, deletedAt' });
+    const old = shippedDatabase(name, 7);
     await old.open();
     const v7 = (id: string, seq: number) => ({ ...meta(id), rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq });
     const gone = { deletedAt: '2026-11-20T00:00:00.000Z' };
