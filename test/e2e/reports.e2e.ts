@@ -1,5 +1,5 @@
 // The report export as an officer does it in the browser build: demo data in the real IndexedDB,
-// the 报表导出 page, an edited text, 导出 → a download, and the four sheets read back with ExcelJS
+// the 报表导出 page, an edited text, 导出 → a download, and the five sheets read back with ExcelJS
 // and compared with counts taken straight from IndexedDB (not through the app's code).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -41,7 +41,7 @@ async function countMonth(month: string): Promise<{ visits: number; problems: nu
   }, month);
 }
 
-test('export the service-month workbook of this month and read its four sheets back', async () => {
+test('export the service-month workbook of this month and read its five sheets back', async () => {
   const page = app.page;
   await app.goto('/reports');
   await page.getByText('主要数据').waitFor();
