@@ -102,25 +102,9 @@ const shots: Record<string, Shot> = {
    * 填报经营数据 as an officer would, so the card shows December's figures and each figure's trend.
    */
   'operations-card': async (page, go) => {
-    const enterpriseId = await page.evaluate(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const open = indexedDB.open('visit-ledger');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('enterprises').objectStore('enterprises').getAll(undefined, 200);
-            all.onerror = () => reject(all.error);
-            all.onsuccess = () => {
-              const rows = all.result as { id: string; deletedAt?: string; isAboveScale?: boolean }[];
-              open.result.close();
-              resolve(rows.find((e) => !e.deletedAt && e.isAboveScale)!.id);
-            };
-          };
-        }),
-    );
+    const enterpriseId = (await liveAboveScaleEnterprises(page))[0]!.id;
     await page.setViewportSize({ width: 1400, height: 1000 });
     await go(`/enterprises/${enterpriseId}`);
-    const card = page.getByRole('region', { name: '经营数据' });
     const months: [string, Record<string, string>][] = [
       ['2026-07', { 本月产值: '1100', 本年累计产值: '7600', 用工人数: '310', 缺工人数: '20', 在手订单: '3', 本年新增投资: '500' }],
       ['2026-08', { 本月产值: '1150', 本年累计产值: '8750', 用工人数: '315', 缺工人数: '18', 在手订单: '3', 本年新增投资: '500' }],
@@ -130,18 +114,7 @@ const shots: Record<string, Shot> = {
       ['2026-12', { 本月产值: '1380', 本年累计产值: '13880', 用工人数: '325', 缺工人数: '8', 在手订单: '2.5', 本年新增投资: '950', 本月出口额: '240' }],
     ];
     for (const [month, figures] of months) {
-      await card.getByRole('button', { name: '填报经营数据' }).click();
-      const dialog = page.getByRole('dialog').filter({ hasText: '填报经营数据：' });
-      await dialog.waitFor();
-      await settle(page);
-      const monthInput = dialog.getByLabel('填报月份', { exact: true });
-      await monthInput.click();
-      await monthInput.fill(month);
-      await monthInput.press('Enter');
-      for (const [label, value] of Object.entries(figures)) await dialog.getByLabel(new RegExp(`^${label}（`)).fill(value);
-      if (month === '2026-12') await dialog.getByLabel('产业链配套问题').fill('上游芯片交期 16 周；本地缺少表面处理配套');
-      await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
-      await dialog.waitFor({ state: 'hidden' });
+      await enterOperations(page, month, figures, month === '2026-12' ? '上游芯片交期 16 周；本地缺少表面处理配套' : undefined);
     }
     await page.waitForFunction(() => document.querySelectorAll('[data-chart-drawn="true"]').length === 7);
     await page.mouse.move(0, 0);
@@ -153,25 +126,12 @@ const shots: Record<string, Shot> = {
   },
   /** 经营监测 for December: five enterprises' November and December figures entered through 填报经营数据, two of them falling. */
   'operations-monitor': async (page, go) => {
-    const enterprises = await page.evaluate(
-      () =>
-        new Promise<{ id: string; town: string }[]>((resolve, reject) => {
-          const open = indexedDB.open('visit-ledger');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('enterprises').objectStore('enterprises').getAll(undefined, 400);
-            all.onerror = () => reject(all.error);
-            all.onsuccess = () => {
-              const rows = all.result as { id: string; town: string; deletedAt?: string; isAboveScale?: boolean }[];
-              open.result.close();
-              // Not the first above-scale enterprise: operations-card enters its months.
-              const candidates = rows.filter((e) => !e.deletedAt && e.isAboveScale).slice(1);
-              const seen = new Set<string>();
-              resolve(candidates.filter((e) => !seen.has(e.town) && seen.add(e.town)).slice(0, 5));
-            };
-          };
-        }),
-    );
+    // Not the first above-scale enterprise (operations-card enters its months); one per town.
+    const seen = new Set<string>();
+    const enterprises = (await liveAboveScaleEnterprises(page))
+      .slice(1)
+      .filter((e) => !seen.has(e.town) && seen.add(e.town))
+      .slice(0, 5);
     const figures: [Record<string, string>, Record<string, string>][] = [
       [{ 本月产值: '2400', 本年累计产值: '25200', 用工人数: '560' }, { 本月产值: '2650', 本年累计产值: '27850', 用工人数: '566' }],
       [{ 本月产值: '1800', 本年累计产值: '19000', 用工人数: '410' }, { 本月产值: '1260', 本年累计产值: '20260', 用工人数: '372' }],
@@ -181,20 +141,7 @@ const shots: Record<string, Shot> = {
     ];
     for (const [i, enterprise] of enterprises.entries()) {
       await go(`/enterprises/${enterprise.id}`);
-      const card = page.getByRole('region', { name: '经营数据' });
-      for (const [month, values] of [['2026-11', figures[i]![0]], ['2026-12', figures[i]![1]]] as const) {
-        await card.getByRole('button', { name: '填报经营数据' }).click();
-        const dialog = page.getByRole('dialog').filter({ hasText: '填报经营数据：' });
-        await dialog.waitFor();
-        await settle(page);
-        const monthInput = dialog.getByLabel('填报月份', { exact: true });
-        await monthInput.click();
-        await monthInput.fill(month);
-        await monthInput.press('Enter');
-        for (const [label, value] of Object.entries(values)) await dialog.getByLabel(new RegExp(`^${label}（`)).fill(value);
-        await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
-        await dialog.waitFor({ state: 'hidden' });
-      }
+      for (const [month, values] of [['2026-11', figures[i]![0]], ['2026-12', figures[i]![1]]] as const) await enterOperations(page, month, values);
     }
     await page.setViewportSize({ width: 1400, height: 900 });
     await go('/operations');
@@ -211,6 +158,42 @@ const shots: Record<string, Shot> = {
     await page.screenshot({ path: path.join(outDir, 'problems-provisional.png') });
   },
 };
+
+/** The first 400 stored enterprises that are live and above scale (bare IndexedDB: the demo data just loaded). */
+async function liveAboveScaleEnterprises(page: Page): Promise<{ id: string; town: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ id: string; town: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('visit-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('enterprises').objectStore('enterprises').getAll(undefined, 400);
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            const rows = all.result as { id: string; town: string; deletedAt?: string; isAboveScale?: boolean }[];
+            open.result.close();
+            resolve(rows.filter((e) => !e.deletedAt && e.isAboveScale));
+          };
+        };
+      }),
+  );
+}
+
+/** One month of 经营数据 entered through 填报经营数据 on the enterprise page that is open. */
+async function enterOperations(page: Page, month: string, figures: Record<string, string>, supplyChain?: string): Promise<void> {
+  await page.getByRole('region', { name: '经营数据' }).getByRole('button', { name: '填报经营数据' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '填报经营数据：' });
+  await dialog.waitFor();
+  await settle(page);
+  const monthInput = dialog.getByLabel('填报月份', { exact: true });
+  await monthInput.click();
+  await monthInput.fill(month);
+  await monthInput.press('Enter');
+  for (const [label, value] of Object.entries(figures)) await dialog.getByLabel(new RegExp(`^${label}（`)).fill(value);
+  if (supplyChain) await dialog.getByLabel('产业链配套问题').fill(supplyChain);
+  await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
 
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));

@@ -104,13 +104,12 @@ export class LedgerWriter {
       const stored = { ...parsed, ...(blob === undefined ? {} : { blob }), changeSeq: numbers[i] } as T;
       return name === 'problems' ? (withProblemIndexFields(stored as unknown as Problem, this.overrides) as unknown as T) : stored;
     });
-    if (name === 'problems') {
-      const before = previous ?? (await this.storedVersions(name, checked));
-      for (const problem of checked) this.problemTally.replace(before.get(problem.id) as Problem | undefined, problem as unknown as Problem);
-    } else if (isCountedTable(name)) {
+    if (name === 'problems' || isCountedTable(name)) {
       const before = previous ?? (await this.storedVersions(name, checked));
       for (const record of checked) {
-        this.recordCounts.replace(name, before.get(record.id) as Visit | Enterprise | undefined, record as unknown as Visit | Enterprise);
+        const stored = before.get(record.id);
+        if (name === 'problems') this.problemTally.replace(stored as Problem | undefined, record as unknown as Problem);
+        else this.recordCounts.replace(name, stored as Visit | Enterprise | undefined, record as unknown as Visit | Enterprise);
       }
     }
     await this.table<T>(name).bulkPut(checked);

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Faller, FigureTotal, MonitorGroup, MonitorMissing } from '../../../../shared/operations/operationsMonitor';
 import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { ScopeSwitch } from '../../components/ScopeSwitch';
 import { useLiveData } from '../../components/useLiveData';
 import { useSettings } from '../../db/settingsStore';
 import { loadAppOperationsMonitor } from './operationsMonitorData';
@@ -180,17 +181,7 @@ export function OperationsMonitorPage() {
             disabledDate={(d) => d.format('YYYY-MM') > thisMonth}
             onChange={(value) => value && update({ month: value.format('YYYY-MM') })}
           />
-          {officerName ? (
-            <Segmented
-              aria-label="统计范围"
-              value={scopeAll ? 'all' : 'mine'}
-              options={[
-                { value: 'mine', label: `我的企业（${officerName}）` },
-                { value: 'all', label: '全部企业' },
-              ]}
-              onChange={(v) => update({ scope: v === 'all' ? 'all' : 'mine' })}
-            />
-          ) : null}
+          <ScopeSwitch officerName={officerName} all={scopeAll} onChange={(all) => update({ scope: all ? 'all' : 'mine' })} />
         </Flex>
       </Flex>
       {settings && !officerName ? <Alert type="info" showIcon title="设置中还没有填写您的姓名，下面统计全部企业。" /> : null}

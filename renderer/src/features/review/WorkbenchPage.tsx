@@ -4,7 +4,7 @@
 // the query params status, category, department, town (and outcome for the outcome classes). A
 // drill-down keeps the scope it was clicked in: from 我的企业 the problem list shows only the problems
 // of the officer's enterprises (assignedOfficer), as the figure it came from counted them.
-import { Alert, Card, Col, Flex, Row, Segmented, Spin, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Row, Spin, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
@@ -12,6 +12,7 @@ import { useSettings } from '../../db/settingsStore';
 import { WorkbenchChart } from './WorkbenchChart';
 import { workbenchCharts } from './workbenchCharts';
 import { loadWorkbenchFigures } from './workbenchData';
+import { ScopeSwitch } from '../../components/ScopeSwitch';
 import { useLiveData } from '../../components/useLiveData';
 
 export function WorkbenchPage() {
@@ -46,17 +47,7 @@ export function WorkbenchPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           工作台 <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>{figures ? `${figures.month} 月度` : ''}</Typography.Text>
         </Typography.Title>
-        {officerName ? (
-          <Segmented
-            aria-label="统计范围"
-            value={scopeAll ? 'all' : 'mine'}
-            options={[
-              { value: 'mine', label: `我的企业（${officerName}）` },
-              { value: 'all', label: '全部企业' },
-            ]}
-            onChange={(v) => setParams(v === 'all' ? { scope: 'all' } : {}, { replace: true })}
-          />
-        ) : null}
+        <ScopeSwitch officerName={officerName} all={scopeAll} onChange={(all) => setParams(all ? { scope: 'all' } : {}, { replace: true })} />
       </Flex>
       {settings && !officerName ? <Alert type="info" showIcon title="设置中还没有填写您的姓名，下面统计全部企业。" /> : null}
       {!figures || !charts ? (
