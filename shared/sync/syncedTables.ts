@@ -14,6 +14,10 @@ import {
   progressEntrySchema,
   visitSchema,
 } from '../domain/records';
+import { cultivationCandidateSchema, cultivationGoalSchema } from '../domain/cultivationRecords';
+import { meetingSchema } from '../domain/meetingRecords';
+import { activitySchema } from '../domain/activityRecords';
+import { csrCandidateSchema, ratingRoundSchema, ratingSchema } from '../domain/ratingRecords';
 
 export const syncedTableNames = [
   'enterprises',
@@ -25,6 +29,13 @@ export const syncedTableNames = [
   'attachments',
   'planActions',
   'operationReports',
+  'cultivationCandidates',
+  'cultivationGoals',
+  'meetings',
+  'activities',
+  'ratingRounds',
+  'ratings',
+  'csrCandidates',
 ] as const;
 export type SyncedTableName = (typeof syncedTableNames)[number];
 
@@ -42,6 +53,13 @@ export const syncedRecordSchemas: Record<SyncedTableName, z.ZodType> = {
   attachments: attachmentMetaSchema,
   planActions: planActionSchema,
   operationReports: operationReportSchema,
+  cultivationCandidates: cultivationCandidateSchema,
+  cultivationGoals: cultivationGoalSchema,
+  meetings: meetingSchema,
+  activities: activitySchema,
+  ratingRounds: ratingRoundSchema,
+  ratings: ratingSchema,
+  csrCandidates: csrCandidateSchema,
 };
 
 export const syncedTableLabels: Record<SyncedTableName, string> = {
@@ -54,6 +72,13 @@ export const syncedTableLabels: Record<SyncedTableName, string> = {
   attachments: '附件',
   planActions: '一企一策措施',
   operationReports: '经营数据',
+  cultivationCandidates: '培育企业',
+  cultivationGoals: '培育目标',
+  meetings: '会议',
+  activities: '活动',
+  ratingRounds: '评议',
+  ratings: '评议表',
+  csrCandidates: '社会责任先进企业候选',
 };
 
 /** Where the change counter lives in the syncState table. */

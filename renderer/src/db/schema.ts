@@ -19,6 +19,10 @@ import type {
   Visit,
 } from '../../../shared/domain/records';
 import type { PlanAction } from '../../../shared/domain/records';
+import type { CultivationCandidate, CultivationGoal } from '../../../shared/domain/cultivationRecords';
+import type { Meeting } from '../../../shared/domain/meetingRecords';
+import type { Activity } from '../../../shared/domain/activityRecords';
+import type { CsrCandidate, Rating, RatingRound } from '../../../shared/domain/ratingRecords';
 import { changeSeqKey } from '../../../shared/sync/syncedTables';
 import { countedTallies } from './tallyCount';
 import { firstVersionOf } from '../../../shared/sync/firstVersion';
@@ -263,6 +267,42 @@ async function upgradeToV8(tx: Transaction): Promise<void> {
   await tx.table('tallies').bulkPut(rows);
 }
 
+/**
+ * Version 9 (issue 15, 培育库): two new synced tables — the enterprises cultivated toward a target in a
+ * year (read by year for the 培育库 screen and the workbench, by enterprise for its page) and each
+ * town's yearly goal per target (read by year). Only new tables, so no upgrade function moves data.
+ */
+export const schemaV9 = {
+  cultivationCandidates: 'id, year, enterpriseId, changeSeq, deletedAt',
+  cultivationGoals: 'id, year, changeSeq, deletedAt',
+} as const;
+
+/**
+ * Version 10 (issue 16, 督办会 / 点评会): a new synced table of meetings, read by date for the meeting
+ * list and the next meeting's agenda. Only a new table, so no upgrade function moves data.
+ */
+export const schemaV10 = {
+  meetings: 'id, date, changeSeq, deletedAt',
+} as const;
+
+/**
+ * Version 11 (issue 17, group activities): a new synced table of activities, read by date and by each
+ * attending enterprise (multiEntry) for its timeline and the coverage counts. Only a new table.
+ */
+export const schemaV11 = {
+  activities: 'id, date, *attendeeEnterpriseIds, changeSeq, deletedAt',
+} as const;
+
+/**
+ * Version 12 (issue 17, ratings): three new synced tables — rating rounds, each enterprise's forms
+ * (read by round), and the yearly 社会责任先进企业 candidates (read by year). Only new tables.
+ */
+export const schemaV12 = {
+  ratingRounds: 'id, changeSeq, deletedAt',
+  ratings: 'id, roundId, changeSeq, deletedAt',
+  csrCandidates: 'id, year, changeSeq, deletedAt',
+} as const;
+
 /** Every version step in order; the class applies them all and the schema test snapshots them. */
 export const schemaVersions = [
   { version: 1, stores: schemaV1 },
@@ -273,6 +313,10 @@ export const schemaVersions = [
   { version: 6, stores: schemaV6 },
   { version: 7, stores: schemaV7 },
   { version: 8, stores: schemaV8 },
+  { version: 9, stores: schemaV9 },
+  { version: 10, stores: schemaV10 },
+  { version: 11, stores: schemaV11 },
+  { version: 12, stores: schemaV12 },
 ] as const;
 
 /** The newest version this build knows; a database above it was written by a newer build. */
@@ -293,6 +337,13 @@ export class LedgerDatabase extends Dexie {
   conflicts!: Table<Conflict, string>;
   tallies!: Table<TallyRow, string>;
   operationReports!: Table<OperationReport, string>;
+  cultivationCandidates!: Table<CultivationCandidate, string>;
+  cultivationGoals!: Table<CultivationGoal, string>;
+  meetings!: Table<Meeting, string>;
+  activities!: Table<Activity, string>;
+  ratingRounds!: Table<RatingRound, string>;
+  ratings!: Table<Rating, string>;
+  csrCandidates!: Table<CsrCandidate, string>;
 
   constructor(name = 'visit-ledger') {
     // No live-query cache: Dexie's default deep-clones every result it caches, which the issue 13 trace
@@ -307,6 +358,10 @@ export class LedgerDatabase extends Dexie {
     this.version(6).stores(schemaV6).upgrade(upgradeToV6);
     this.version(7).stores(schemaV7);
     this.version(8).stores(schemaV8).upgrade(upgradeToV8);
+    this.version(9).stores(schemaV9);
+    this.version(10).stores(schemaV10);
+    this.version(11).stores(schemaV11);
+    this.version(12).stores(schemaV12);
     // Dexie opens a database a newer build has upgraded by retrying without a version; this build
     // would then read and write records whose shape it does not know. Refuse instead (main.tsx shows
     // the message on its one error page), before any screen reads.

@@ -62,6 +62,21 @@ const shippedVersions: Record<number, Record<string, string>> = {
     operationReports: 'id, [enterpriseId+month], month, changeSeq, deletedAt',
   },
   8: {},
+  9: {
+    cultivationCandidates: 'id, year, enterpriseId, changeSeq, deletedAt',
+    cultivationGoals: 'id, year, changeSeq, deletedAt',
+  },
+  10: {
+    meetings: 'id, date, changeSeq, deletedAt',
+  },
+  11: {
+    activities: 'id, date, *attendeeEnterpriseIds, changeSeq, deletedAt',
+  },
+  12: {
+    ratingRounds: 'id, changeSeq, deletedAt',
+    ratings: 'id, roundId, changeSeq, deletedAt',
+    csrCandidates: 'id, year, changeSeq, deletedAt',
+  },
 };
 
 describe('Dexie schema versions', () => {

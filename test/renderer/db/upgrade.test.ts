@@ -39,7 +39,7 @@ const shippedV4 = {
  * (the steps after version 6 are declared further down, next to their tests).
  */
 function shippedDatabase(name: string, version: number): Dexie {
-  const steps: Record<string, string>[] = [shippedV1, { planActions: 'id, enterpriseId, dueDate, updatedAt' }, {}, shippedV4, shippedV5, shippedV6, shippedV7];
+  const steps: Record<string, string>[] = [shippedV1, { planActions: 'id, enterpriseId, dueDate, updatedAt' }, {}, shippedV4, shippedV5, shippedV6, shippedV7, shippedV8];
   const old = new Dexie(name);
   steps.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
   return old;
@@ -468,6 +468,53 @@ describe('upgrade from version 7 to version 8 (visits per day, enterprises per t
         'enterprisesIn|': 1,
         'problems|张三': 1,
       });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+// Version 8 as it shipped (issue 13: counts in the tallies, no new index).
+const shippedV8 = {};
+
+describe('upgrade from version 8 to versions 9–12 (培育库, meetings, activities, ratings)', () => {
+  it('keeps every v8 row and its tallies, and adds the new tables, each read by the indexes its screens use', async () => {
+    const name = `upgrade-v12-${Math.random()}`;
+    const old = shippedDatabase(name, 8);
+    await old.open();
+    const v8 = (id: string, seq: number) => ({ ...meta(id), rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq });
+    await old.table('enterprises').put({ ...v8('ent-00001', 1), name: '苏州甲公司', creditCode: '91320509MA1XXXXX0A', town: '平望镇', searchTokens: [] });
+    await old.table('tallies').put({ key: 'enterprisesIn|平望镇', count: 1 });
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      expect((await db.enterprises.get('ent-00001'))?.name).toBe('苏州甲公司');
+      expect(await db.tallies.get('enterprisesIn|平望镇')).toEqual({ key: 'enterprisesIn|平望镇', count: 1 });
+      const gone = { deletedAt: '2026-11-20T00:00:00.000Z' };
+      await db.cultivationCandidates.bulkPut([
+        { ...v8('cult-2026-规上-ent-00001', 2), enterpriseId: 'ent-00001', year: 2026, target: '规上', note: '' },
+        { ...v8('cult-2027-上市-ent-00001', 3), enterpriseId: 'ent-00001', year: 2027, target: '上市', note: '', ...gone },
+      ]);
+      await db.cultivationGoals.put({ ...v8('cultgoal-2026-规上-平望镇', 4), year: 2026, target: '规上', town: '平望镇', goal: 3 });
+      await db.meetings.put({ ...v8('meeting-0001', 5), type: '督办会', date: '2026-11-25', title: '', chair: '', attendees: [], agenda: [] });
+      await db.activities.put({ ...v8('activity-0001', 6), type: '政策宣讲', date: '2026-11-26', topic: '', attendeeEnterpriseIds: ['ent-00001', 'ent-00002'] });
+      await db.ratingRounds.put({ ...v8('round-0001', 7), name: '2026 年评议机关' });
+      await db.ratings.put({ ...v8('rating-0001', 8), roundId: 'round-0001', enterpriseId: 'ent-00001', target: '商务局' });
+      await db.csrCandidates.put({ ...v8('csr-0001', 9), year: 2026, enterpriseId: 'ent-00001' });
+
+      expect(await db.cultivationCandidates.where('year').equals(2026).primaryKeys()).toEqual(['cult-2026-规上-ent-00001']);
+      expect(await db.cultivationCandidates.where('enterpriseId').equals('ent-00001').count()).toBe(2);
+      expect(await db.cultivationCandidates.where('deletedAt').aboveOrEqual('2026-11-01').primaryKeys()).toEqual(['cult-2027-上市-ent-00001']);
+      expect(await db.cultivationGoals.where('year').equals(2026).count()).toBe(1);
+      expect(await db.meetings.where('date').between('2026-11-01', '2026-11-30', true, true).count()).toBe(1);
+      expect(await db.activities.where('attendeeEnterpriseIds').equals('ent-00002').primaryKeys()).toEqual(['activity-0001']);
+      expect(await db.ratings.where('roundId').equals('round-0001').count()).toBe(1);
+      expect(await db.csrCandidates.where('year').equals(2026).count()).toBe(1);
+      for (const table of ['cultivationCandidates', 'cultivationGoals', 'meetings', 'activities', 'ratingRounds', 'ratings', 'csrCandidates']) {
+        expect(await db.table(table).where('changeSeq').above(1).count()).toBeGreaterThan(0);
+      }
     } finally {
       db.close();
     }

@@ -110,6 +110,42 @@ export const conflictFieldLabels: Readonly<Record<SyncedTableName, Readonly<Reco
     exports: '本月出口额（万元）',
     supplyChainIssues: '产业链配套问题',
   },
+  cultivationCandidates: {
+    year: '培育年度',
+    target: '培育目标',
+    note: '培育措施',
+    achievedDate: '达标日期',
+  },
+  cultivationGoals: {
+    year: '培育年度',
+    target: '培育目标',
+    town: '所属区镇',
+    goal: '年度目标',
+  },
+  meetings: {
+    type: '会议类型',
+    date: '会议日期',
+    title: '会议名称',
+    chair: '主持人',
+    attendees: '参会人员',
+    agenda: '议题',
+  },
+  activities: {
+    type: '活动类型',
+    date: '活动日期',
+    topic: '活动主题',
+    attendeeEnterpriseIds: '参加企业',
+  },
+  ratingRounds: {
+    name: '评议名称',
+  },
+  ratings: {
+    roundId: '所属评议',
+    target: '评议对象',
+  },
+  csrCandidates: {
+    year: '评选年度',
+  },
 };
 
 export function conflictFieldLabel(table: SyncedTableName, field: string): string {

@@ -65,6 +65,20 @@ async function recordName(table: SyncedTableName, record: Row): Promise<string> 
       return `${await enterpriseName(text(record, 'enterpriseId'))}：${text(record, 'need')}`;
     case 'operationReports':
       return `${await enterpriseName(text(record, 'enterpriseId'))} ${text(record, 'month')} 经营数据`.trim();
+    case 'cultivationCandidates':
+      return `${await enterpriseName(text(record, 'enterpriseId'))} ${text(record, 'year')} 年${text(record, 'target')}培育`.trim();
+    case 'cultivationGoals':
+      return `${text(record, 'town')} ${text(record, 'year')} 年${text(record, 'target')}培育目标`.trim();
+    case 'meetings':
+      return `${text(record, 'date')} ${text(record, 'type')}`.trim();
+    case 'activities':
+      return `${text(record, 'date')} ${text(record, 'type')} ${text(record, 'topic')}`.trim();
+    case 'ratingRounds':
+      return text(record, 'name');
+    case 'ratings':
+      return `${await enterpriseName(text(record, 'enterpriseId'))} 评议 ${text(record, 'target')}`.trim();
+    case 'csrCandidates':
+      return `${await enterpriseName(text(record, 'enterpriseId'))} ${text(record, 'year')} 年社会责任先进企业候选`.trim();
     case 'policies':
       return `${text(record, 'code')} ${text(record, 'title')}`.trim();
     case 'attachments':
