@@ -17,7 +17,7 @@ import {
 import { cultivationCandidateSchema, cultivationGoalSchema } from '../domain/cultivationRecords';
 import { meetingSchema } from '../domain/meetingRecords';
 import { activitySchema } from '../domain/activityRecords';
-import { csrCandidateSchema, ratingRoundSchema, ratingSchema } from '../domain/ratingRecords';
+import { csrCandidateSchema, csrYearSchema, ratingRoundSchema, ratingSchema } from '../domain/ratingRecords';
 
 export const syncedTableNames = [
   'enterprises',
@@ -36,6 +36,7 @@ export const syncedTableNames = [
   'ratingRounds',
   'ratings',
   'csrCandidates',
+  'csrYears',
 ] as const;
 export type SyncedTableName = (typeof syncedTableNames)[number];
 
@@ -60,6 +61,7 @@ export const syncedRecordSchemas: Record<SyncedTableName, z.ZodType> = {
   ratingRounds: ratingRoundSchema,
   ratings: ratingSchema,
   csrCandidates: csrCandidateSchema,
+  csrYears: csrYearSchema,
 };
 
 export const syncedTableLabels: Record<SyncedTableName, string> = {
@@ -79,6 +81,7 @@ export const syncedTableLabels: Record<SyncedTableName, string> = {
   ratingRounds: '评议',
   ratings: '评议表',
   csrCandidates: '社会责任先进企业候选',
+  csrYears: '社会责任先进企业评分权重',
 };
 
 /** Where the change counter lives in the syncState table. */

@@ -22,7 +22,7 @@ import type { PlanAction } from '../../../shared/domain/records';
 import type { CultivationCandidate, CultivationGoal } from '../../../shared/domain/cultivationRecords';
 import type { Meeting } from '../../../shared/domain/meetingRecords';
 import type { Activity } from '../../../shared/domain/activityRecords';
-import type { CsrCandidate, Rating, RatingRound } from '../../../shared/domain/ratingRecords';
+import type { CsrCandidate, CsrYear, Rating, RatingRound } from '../../../shared/domain/ratingRecords';
 import { changeSeqKey } from '../../../shared/sync/syncedTables';
 import { countedTallies } from './tallyCount';
 import { firstVersionOf } from '../../../shared/sync/firstVersion';
@@ -294,13 +294,15 @@ export const schemaV11 = {
 } as const;
 
 /**
- * Version 12 (issue 17, ratings): three new synced tables — rating rounds, each enterprise's forms
- * (read by round), and the yearly 社会责任先进企业 candidates (read by year). Only new tables.
+ * Version 12 (issue 17, ratings): four new synced tables — rating rounds, each enterprise's forms
+ * (read by round, and by enterprise for 清除示例数据), the yearly 社会责任先进企业 candidates (read by
+ * year and by enterprise) and each year's weights (one record a year, read by id). Only new tables.
  */
 export const schemaV12 = {
   ratingRounds: 'id, changeSeq, deletedAt',
-  ratings: 'id, roundId, changeSeq, deletedAt',
-  csrCandidates: 'id, year, changeSeq, deletedAt',
+  ratings: 'id, roundId, enterpriseId, changeSeq, deletedAt',
+  csrCandidates: 'id, year, enterpriseId, changeSeq, deletedAt',
+  csrYears: 'id, changeSeq, deletedAt',
 } as const;
 
 /** Every version step in order; the class applies them all and the schema test snapshots them. */
@@ -344,6 +346,7 @@ export class LedgerDatabase extends Dexie {
   ratingRounds!: Table<RatingRound, string>;
   ratings!: Table<Rating, string>;
   csrCandidates!: Table<CsrCandidate, string>;
+  csrYears!: Table<CsrYear, string>;
 
   constructor(name = 'visit-ledger') {
     // No live-query cache: Dexie's default deep-clones every result it caches, which the issue 13 trace

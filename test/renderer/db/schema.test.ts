@@ -74,8 +74,9 @@ const shippedVersions: Record<number, Record<string, string>> = {
   },
   12: {
     ratingRounds: 'id, changeSeq, deletedAt',
-    ratings: 'id, roundId, changeSeq, deletedAt',
-    csrCandidates: 'id, year, changeSeq, deletedAt',
+    ratings: 'id, roundId, enterpriseId, changeSeq, deletedAt',
+    csrCandidates: 'id, year, enterpriseId, changeSeq, deletedAt',
+    csrYears: 'id, changeSeq, deletedAt',
   },
 };
 

@@ -500,9 +500,39 @@ describe('upgrade from version 8 to versions 9–12 (培育库, meetings, activi
       await db.cultivationGoals.put({ ...v8('cultgoal-2026-规上-平望镇', 4), year: 2026, target: '规上', town: '平望镇', goal: 3 });
       await db.meetings.put({ ...v8('meeting-0001', 5), type: '督办会', date: '2026-11-25', title: '', chair: '', attendees: [], agenda: [] });
       await db.activities.put({ ...v8('activity-0001', 6), type: '政策宣讲', date: '2026-11-26', topic: '', attendeeEnterpriseIds: ['ent-00001', 'ent-00002'] });
-      await db.ratingRounds.put({ ...v8('round-0001', 7), name: '2026 年评议机关' });
-      await db.ratings.put({ ...v8('rating-0001', 8), roundId: 'round-0001', enterpriseId: 'ent-00001', target: '商务局' });
-      await db.csrCandidates.put({ ...v8('csr-0001', 9), year: 2026, enterpriseId: 'ent-00001' });
+      await db.ratingRounds.put({
+        ...v8('round-0001', 7),
+        name: '2026 年评议机关',
+        startDate: '2026-11-01',
+        endDate: '2026-11-30',
+        departments: ['区商务局'],
+        towns: [],
+        questions: ['服务态度'],
+        scale: 'satisfaction',
+        minResponses: 5,
+        note: '',
+      });
+      await db.ratings.put({
+        ...v8('rating-round-0001-ent-00001-department-区商务局', 8),
+        roundId: 'round-0001',
+        enterpriseId: 'ent-00001',
+        targetKind: 'department',
+        target: '区商务局',
+        answers: { 服务态度: '满意' },
+        comment: '',
+      });
+      await db.csrCandidates.put({
+        ...v8('csr-2026-ent-00001', 9),
+        year: 2026,
+        enterpriseId: 'ent-00001',
+        taxPaid: 120,
+        jobs: 300,
+        welfare: 5,
+        environment: '优秀',
+        labour: '良好',
+        note: '',
+      });
+      await db.csrYears.put({ ...v8('csryear-2026', 10), year: 2026, weights: { taxPaid: 30, jobs: 30, environment: 20, welfare: 10, labour: 10 } });
 
       expect(await db.cultivationCandidates.where('year').equals(2026).primaryKeys()).toEqual(['cult-2026-规上-ent-00001']);
       expect(await db.cultivationCandidates.where('enterpriseId').equals('ent-00001').count()).toBe(2);
@@ -512,7 +542,10 @@ describe('upgrade from version 8 to versions 9–12 (培育库, meetings, activi
       expect(await db.activities.where('attendeeEnterpriseIds').equals('ent-00002').primaryKeys()).toEqual(['activity-0001']);
       expect(await db.ratings.where('roundId').equals('round-0001').count()).toBe(1);
       expect(await db.csrCandidates.where('year').equals(2026).count()).toBe(1);
-      for (const table of ['cultivationCandidates', 'cultivationGoals', 'meetings', 'activities', 'ratingRounds', 'ratings', 'csrCandidates']) {
+      expect(await db.ratings.where('enterpriseId').equals('ent-00001').count()).toBe(1);
+      expect(await db.csrCandidates.where('enterpriseId').equals('ent-00001').count()).toBe(1);
+      expect((await db.csrYears.get('csryear-2026'))?.weights.taxPaid).toBe(30);
+      for (const table of ['cultivationCandidates', 'cultivationGoals', 'meetings', 'activities', 'ratingRounds', 'ratings', 'csrCandidates', 'csrYears']) {
         expect(await db.table(table).where('changeSeq').above(1).count()).toBeGreaterThan(0);
       }
     } finally {

@@ -36,6 +36,7 @@ export const conflictFieldLabels: Readonly<Record<SyncedTableName, Readonly<Reco
   problems: {
     visitId: '所属走访',
     projectId: '所属重点项目',
+    activityId: '所属活动',
     raisedDate: '提出日期',
     category: '问题类别',
     description: '问题描述',
@@ -53,6 +54,7 @@ export const conflictFieldLabels: Readonly<Record<SyncedTableName, Readonly<Reco
     escalation: '升级协调',
     rectification: '挂牌整改',
     satisfaction: '企业满意度',
+    meetingDecision: '会议决定',
     officer: '首问责任人',
   },
   projects: {
@@ -138,13 +140,34 @@ export const conflictFieldLabels: Readonly<Record<SyncedTableName, Readonly<Reco
   },
   ratingRounds: {
     name: '评议名称',
+    startDate: '开始日期',
+    endDate: '结束日期',
+    departments: '评议部门',
+    towns: '测评区镇',
+    questions: '评议项目',
+    scale: '评分方式',
+    minResponses: '排名最少份数',
+    note: '说明',
   },
   ratings: {
     roundId: '所属评议',
+    targetKind: '评议对象类别',
     target: '评议对象',
+    answers: '评议结果',
+    comment: '意见建议',
   },
   csrCandidates: {
     year: '评选年度',
+    taxPaid: '纳税（万元）',
+    jobs: '安排就业（人）',
+    welfare: '公益捐助（万元）',
+    environment: '环境保护',
+    labour: '劳动关系和谐',
+    note: '推荐理由',
+  },
+  csrYears: {
+    year: '评选年度',
+    weights: '评分权重',
   },
 };
 

@@ -79,6 +79,8 @@ async function recordName(table: SyncedTableName, record: Row): Promise<string> 
       return `${await enterpriseName(text(record, 'enterpriseId'))} 评议 ${text(record, 'target')}`.trim();
     case 'csrCandidates':
       return `${await enterpriseName(text(record, 'enterpriseId'))} ${text(record, 'year')} 年社会责任先进企业候选`.trim();
+    case 'csrYears':
+      return `${text(record, 'year')} 年社会责任先进企业评分权重`;
     case 'policies':
       return `${text(record, 'code')} ${text(record, 'title')}`.trim();
     case 'attachments':
