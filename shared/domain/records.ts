@@ -120,6 +120,8 @@ export const problemSchema = recordMeta.extend({
   enterpriseId: z.string(),
   visitId: z.string().optional(),
   projectId: z.string().optional(),
+  /** The group activity (政策宣讲, 对话沙龙, 现场联合办公) it was raised at, as `visitId` for a visit. */
+  activityId: z.string().optional(),
   raisedDate: calendarDate,
   category: z.string().min(1, '请选择问题类别'),
   description: z

@@ -63,6 +63,8 @@ export interface NewProblemInput {
   enterpriseId: string;
   visitId?: string;
   projectId?: string;
+  /** The group activity it was raised at (issue 17). */
+  activityId?: string;
   raisedDate: string;
   category: string;
   description: string;
@@ -221,6 +223,7 @@ export function createProblem(input: NewProblemInput, ctx: ProblemContext): Prob
     enterpriseId: input.enterpriseId,
     visitId: input.visitId || undefined,
     projectId: input.projectId || undefined,
+    activityId: input.activityId || undefined,
     raisedDate: input.raisedDate,
     category: input.category.trim(),
     description: input.description.trim(),

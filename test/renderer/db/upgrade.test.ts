@@ -499,7 +499,19 @@ describe('upgrade from version 8 to versions 9–12 (培育库, meetings, activi
       ]);
       await db.cultivationGoals.put({ ...v8('cultgoal-2026-规上-平望镇', 4), year: 2026, target: '规上', town: '平望镇', goal: 3 });
       await db.meetings.put({ ...v8('meeting-0001', 5), type: '督办会', date: '2026-11-25', title: '', chair: '', attendees: [], agenda: [] });
-      await db.activities.put({ ...v8('activity-0001', 6), type: '政策宣讲', date: '2026-11-26', topic: '', attendeeEnterpriseIds: ['ent-00001', 'ent-00002'] });
+      await db.activities.put({
+        ...v8('activity-0001', 6),
+        type: '政策宣讲',
+        date: '2026-11-26',
+        topic: '开放再出发政策宣讲会',
+        place: '',
+        organiser: '',
+        speakers: [],
+        policyIds: [],
+        attendeeEnterpriseIds: ['ent-00001', 'ent-00002'],
+        attendeePeople: {},
+        summary: '',
+      });
       await db.ratingRounds.put({
         ...v8('round-0001', 7),
         name: '2026 年评议机关',

@@ -46,7 +46,7 @@ export function problemContext(settings: Settings, now: Date = new Date()): Prob
 /** Saves a newly raised problem; the enterprise (and project, if any) must exist. */
 export async function saveNewProblem(input: NewProblemInput, settings: Settings, now = new Date()): Promise<Problem> {
   const ctx = problemContext(settings, now);
-  return writeTransaction(['problems', 'enterprises', 'projects'], async (w) => {
+  return writeTransaction(['problems', 'enterprises', 'projects', 'activities'], async (w) => {
     const enterprise = input.enterpriseId ? await ledgerDb().enterprises.get(input.enterpriseId) : undefined;
     if (!enterprise || !isLive(enterprise)) {
       throw new RuleError([{ field: 'enterpriseId', message: '请选择企业（该企业不存在或已删除）' }]);
@@ -55,6 +55,14 @@ export async function saveNewProblem(input: NewProblemInput, settings: Settings,
       const project = await ledgerDb().projects.get(input.projectId);
       if (!project || !isLive(project)) {
         throw new RuleError([{ field: 'projectId', message: '所选重点项目不存在或已删除' }]);
+      }
+    }
+    if (input.activityId) {
+      // Raised at a group activity: by an enterprise that attended it (issue 17).
+      const activity = await ledgerDb().activities.get(input.activityId);
+      if (!activity || !isLive(activity)) throw new RuleError([{ field: '', message: '该活动不存在或已删除' }]);
+      if (!activity.attendeeEnterpriseIds.includes(enterprise.id)) {
+        throw new RuleError([{ field: 'enterpriseId', message: `「${enterprise.name}」没有参加该活动，请先把它加入参加企业` }]);
       }
     }
     return w.create<Problem>('problems', createProblem(input, ctx));

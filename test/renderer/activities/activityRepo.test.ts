@@ -1,0 +1,128 @@
+// 活动 on the laptop: an activity for several enterprises is saved with who came for each, read for
+// each enterprise's timeline by the attendee index, refused (storing nothing) when typed wrong or when
+// an enterprise was deleted meanwhile; a problem raised at it keeps the activity and the deadline of
+// any problem; deleting the activity leaves that problem with its enterprise.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../../../shared/creditCode';
+import type { Settings } from '../../../shared/domain/records';
+import { RuleError } from '../../../shared/errors/ruleError';
+import { switchLedgerDb } from '../../../renderer/src/db/db';
+import { LedgerDatabase } from '../../../renderer/src/db/schema';
+import { defaultSettings } from '../../../renderer/src/db/settingsStore';
+import { deleteEnterprise, saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
+import {
+  activitiesBetween,
+  activitiesOfEnterprise,
+  deleteActivity,
+  loadActivityForView,
+  saveActivity,
+} from '../../../renderer/src/features/activities/activityRepo';
+import { saveNewProblem } from '../../../renderer/src/features/problems/problemRepo';
+
+const who = { officerName: '王敏', deviceId: 'device-activities' };
+const settings: Settings = { ...defaultSettings('device-activities'), officerName: '王敏', officerDepartment: '区商务局' };
+const now = new Date('2026-11-20T02:00:00Z');
+let db: LedgerDatabase;
+let previous: LedgerDatabase;
+
+beforeEach(async () => {
+  db = new LedgerDatabase(`activities-${Math.random()}`);
+  await db.settings.put({ key: 'app', value: settings });
+  previous = switchLedgerDb(db);
+});
+afterEach(() => {
+  switchLedgerDb(previous);
+  db.close();
+});
+
+async function addEnterprise(serial: string, name: string): Promise<string> {
+  const input = { name, creditCode: makeCreditCode(`91320509MA${serial}`), town: '平望镇', address: '', industry: '电子', isKeyEnterprise: false, isAboveScale: true, contactPerson: '', contactPhone: '', assignedOfficer: '王敏', linkedLeader: '' };
+  return (await saveEnterprise(input, who, undefined, new Date('2026-09-01T02:00:00Z'))).id;
+}
+
+const briefing = (attendees: { enterpriseId: string; name?: string; people?: string }[]) => ({
+  type: '政策宣讲',
+  date: '2026-11-18',
+  topic: '开放再出发政策集中宣讲',
+  place: '区行政服务中心三楼会议室',
+  organiser: '区商务局',
+  speakers: ['李强（区商务局副局长）', '  '],
+  policyIds: ['policy-01', 'policy-01', 'policy-07'],
+  attendees,
+});
+
+describe('saving an activity', () => {
+  it('stores the enterprises, who came for each, and finds it from each enterprise', async () => {
+    const a = await addEnterprise('1AAAAA0', '苏州甲精密公司');
+    const b = await addEnterprise('1BBBBB0', '苏州乙电子公司');
+    const saved = await saveActivity(briefing([{ enterpriseId: a, people: '张伟（总经理）、刘洋' }, { enterpriseId: b }]), undefined, who, now);
+    expect(saved.attendeeEnterpriseIds).toEqual([a, b]);
+    expect(saved.attendeePeople).toEqual({ [a]: '张伟（总经理）、刘洋' });
+    expect(saved.speakers).toEqual(['李强（区商务局副局长）']);
+    expect(saved.policyIds).toEqual(['policy-01', 'policy-07']);
+    expect(saved.updatedBy).toBe('王敏');
+    expect((await activitiesOfEnterprise(b)).map((x) => x.id)).toEqual([saved.id]);
+    expect((await activitiesBetween('2026-11-01', '2026-11-30')).map((x) => x.topic)).toEqual(['开放再出发政策集中宣讲']);
+
+    // Editing replaces the list: an enterprise taken off no longer finds it.
+    const edited = await saveActivity(briefing([{ enterpriseId: a, people: '张伟' }]), saved.id, who, now);
+    expect(edited.rev).toBe(2);
+    expect(await activitiesOfEnterprise(b)).toEqual([]);
+    expect(edited.attendeePeople).toEqual({ [a]: '张伟' });
+  });
+
+  it('refuses bad input at its field, in Chinese, and stores nothing', async () => {
+    const a = await addEnterprise('1AAAAA0', '苏州甲精密公司');
+    const refusal = async (input: object) => {
+      const error = await saveActivity(input, undefined, who, now).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RuleError);
+      return (error as RuleError).issues;
+    };
+    expect(await refusal({ ...briefing([]), topic: ' ' })).toEqual([
+      { field: 'topic', message: '请填写活动主题' },
+      { field: 'attendees', message: '请至少选择一家参加活动的企业' },
+    ]);
+    expect(await refusal({ ...briefing([{ enterpriseId: a }]), date: '2026-11-21' })).toEqual([
+      { field: 'date', message: '活动日期 2026-11-21 晚于今天（2026-11-20），请在活动举办后再登记' },
+    ]);
+    expect(await refusal({ ...briefing([{ enterpriseId: a, name: '苏州甲精密公司' }, { enterpriseId: a, name: '苏州甲精密公司' }]) })).toEqual([
+      { field: 'attendees.1.enterpriseId', message: '「苏州甲精密公司」与第 1 家重复，一家企业只需登记一次' },
+    ]);
+    expect(await refusal({ ...briefing([{ enterpriseId: a }]), type: '座谈' })).toEqual([{ field: 'type', message: '请选择活动类型' }]);
+    expect(await refusal({ ...briefing([{ enterpriseId: a }]), place: '会'.repeat(201) })).toEqual([
+      { field: 'place', message: '活动地点最多 200 字，现有 201 字，请删减 1 字' },
+    ]);
+    await deleteEnterprise(a, who, now);
+    expect(await refusal(briefing([{ enterpriseId: a, name: '苏州甲精密公司' }]))).toEqual([
+      { field: 'attendees', message: '参加企业「苏州甲精密公司」已被删除，请从名单中移除后再保存' },
+    ]);
+    expect(await db.activities.count()).toBe(0);
+  });
+});
+
+describe('a problem raised at an activity', () => {
+  it('belongs to the enterprise that raised it, carries the activity and the same deadline as any problem, and stays when the activity goes', async () => {
+    const a = await addEnterprise('1AAAAA0', '苏州甲精密公司');
+    const b = await addEnterprise('1BBBBB0', '苏州乙电子公司');
+    const c = await addEnterprise('1CCCCC0', '苏州丙材料公司');
+    const activity = await saveActivity(briefing([{ enterpriseId: a }, { enterpriseId: b }]), undefined, who, now);
+    const input = { enterpriseId: b, activityId: activity.id, raisedDate: '2026-11-18', category: '用工', description: '普工招聘难', handling: '本部门办理' as const };
+    const problem = await saveNewProblem(input, settings, now);
+    const plain = await saveNewProblem({ ...input, activityId: undefined }, settings, now);
+    expect(problem.activityId).toBe(activity.id);
+    expect(problem.enterpriseId).toBe(b);
+    // 2026-11-18 is a Wednesday: three working days later is Monday 2026-11-23, as for any problem.
+    expect(problem.replyDeadline).toBe('2026-11-23');
+    expect(problem.replyDeadline).toBe(plain.replyDeadline);
+
+    const notThere = await saveNewProblem({ ...input, enterpriseId: c }, settings, now).catch((e: unknown) => e);
+    expect((notThere as RuleError).issues).toEqual([{ field: 'enterpriseId', message: '「苏州丙材料公司」没有参加该活动，请先把它加入参加企业' }]);
+
+    const view = await loadActivityForView(activity.id);
+    expect(view.found && view.problems.map((p) => p.id)).toEqual([problem.id]);
+    await deleteActivity(activity.id, who, now);
+    expect((await loadActivityForView(activity.id)).found).toBe(false);
+    expect((await db.problems.get(problem.id))?.deletedAt).toBeUndefined();
+    expect(await activitiesOfEnterprise(a)).toEqual([]);
+  });
+});
