@@ -6,6 +6,7 @@ import { NotFoundPage } from './components/NotFoundPage';
 
 // Each screen is its own chunk, loaded when first opened: the first screen loads only what it shows
 // (the workbench's charts, the exports' workbook writer and the exchange's crypto stay out of it).
+const CultivationPage = lazy(() => import('./features/cultivation/CultivationPage').then((m) => ({ default: m.CultivationPage })));
 const EnterpriseDetailPage = lazy(() => import('./features/enterprises/EnterpriseDetailPage').then((m) => ({ default: m.EnterpriseDetailPage })));
 const EnterpriseListPage = lazy(() => import('./features/enterprises/EnterpriseListPage').then((m) => ({ default: m.EnterpriseListPage })));
 const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })));
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="review" element={<MyEnterprisesPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
         <Route path="operations" element={<OperationsMonitorPage />} />
+        <Route path="cultivation" element={<CultivationPage />} />
         <Route path="exchange" element={<ExchangePage />} />
         <Route path="exchange/conflicts" element={<ConflictsPage />} />
         <Route path="settings" element={<SettingsPage />} />

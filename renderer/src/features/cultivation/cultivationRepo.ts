@@ -21,7 +21,7 @@ import { defaultTowns } from '../../../../shared/reference/towns';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 import { ledgerDb } from '../../db/db';
-import { writeTransaction } from '../../db/ledgerWrites';
+import { tombstoneById, writeTransaction } from '../../db/ledgerWrites';
 
 export interface CultivationYear {
   year: number;
@@ -158,4 +158,9 @@ export async function saveCultivationGoal(year: number, target: string, town: st
     const live = isLive(existing) ? existing : (await w.restore('cultivationGoals', [existing]))[0]!;
     await w.save<CultivationGoal>('cultivationGoals', { ...live, goal });
   }, { actor, now });
+}
+
+/** 移出培育库: a tombstone, so the removal travels; 加入 again brings the candidate back. */
+export function removeCultivationCandidate(id: string, actor?: Stamper, now?: Date): Promise<void> {
+  return tombstoneById('cultivationCandidates', id, { actor, now });
 }
