@@ -162,7 +162,7 @@ const footerSignOff = /^(单位负责人|主要负责人|分管领导|填表人|
 const footerWords =
   /^(填表说明|制表日期|填报日期|填表日期|报送日期|统计日期|制表单位|填报单位|报送单位|单位盖章|盖章|备注|附注|说明|日期|制表|审核|注)(?![\p{Script=Han}])/u;
 
-function isFooterRow(cells: readonly RosterCell[], creditCell: RosterCell): boolean {
+export function isFooterRow(cells: readonly RosterCell[], creditCell: RosterCell): boolean {
   // A row with a valid credit code is an enterprise, whatever its first cell says.
   if (typeof creditCell === 'string' && checkCreditCode(compactCellText(creditCell)).ok) return false;
   const first = cells.find((cell) => cell !== null && !(typeof cell === 'string' && cell.trim() === ''));
