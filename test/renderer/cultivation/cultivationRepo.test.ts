@@ -14,6 +14,7 @@ import { applyMerge, buildChangesPackage, readLedgerPackage } from '../../../ren
 import { saveOperationReport } from '../../../renderer/src/features/operations/operationsRepo';
 import {
   addCultivationCandidates,
+  loadCultivationSummary,
   loadCultivationYear,
   saveCultivationGoal,
   setCandidateAchieved,
@@ -137,6 +138,27 @@ describe('培育库 on one laptop', () => {
       await saveCultivationGoal(2026, '亿元', '黎里镇', 4, zhang.who, november);
       expect((await loadCultivationYear(2026)).targets[0]!.towns.find((t) => t.town === '黎里镇')?.goal).toBe(4);
       expect(await zhang.db.cultivationGoals.count()).toBe(1);
+    });
+  });
+});
+
+describe('培育库 on the workbench', () => {
+  it('lists the district against the towns’ goals, and an officer’s own candidates against their number', async () => {
+    const zhang = await laptop('张敏', 'laptop-zhang');
+    const mine = await addEnterprise(zhang, '2000006', '平望镇');
+    const theirs = await at(zhang, async () => {
+      const input = { name: '苏州他人公司', creditCode: makeCreditCode('91320509MA2000007'), town: '平望镇', address: '', industry: '', isKeyEnterprise: false, isAboveScale: true, contactPerson: '', contactPhone: '', assignedOfficer: '李强', linkedLeader: '' };
+      return (await saveEnterprise(input, zhang.who, undefined, november)).id;
+    });
+    await at(zhang, async () => {
+      await addCultivationCandidates({ year: 2026, target: '规上', enterpriseIds: [mine, theirs] }, zhang.who, november);
+      await saveCultivationGoal(2026, '规上', '平望镇', 4, zhang.who, november);
+      await saveCultivationGoal(2026, '亿元', '平望镇', 1, zhang.who, november);
+      expect(await loadCultivationSummary(2026, '')).toEqual([
+        { target: '规上', goal: 4, candidates: 2, reached: 1 }, // 他人公司 is flagged 规上
+        { target: '亿元', goal: 1, candidates: 0, reached: 0 },
+      ]);
+      expect(await loadCultivationSummary(2026, '张敏')).toEqual([{ target: '规上', goal: undefined, candidates: 1, reached: 0 }]);
     });
   });
 });

@@ -164,3 +164,25 @@ export async function saveCultivationGoal(year: number, target: string, town: st
 export function removeCultivationCandidate(id: string, actor?: Stamper, now?: Date): Promise<void> {
   return tombstoneById('cultivationCandidates', id, { actor, now });
 }
+
+/** What the workbench lists of the year's 培育库: per target, reached against the goal (or against the candidates when no goal is set). */
+export interface CultivationSummaryRow {
+  target: string;
+  goal?: number;
+  candidates: number;
+  reached: number;
+}
+
+/**
+ * The workbench's 培育进度: the district's (officerName empty) or one officer's candidates — those of
+ * the enterprises assigned to them, against no goal (goals are the towns').
+ */
+export async function loadCultivationSummary(year: number, officerName: string): Promise<CultivationSummaryRow[]> {
+  const mine = officerName
+    ? new Set(await ledgerDb().enterprises.where('assignedOfficer').equals(officerName).filter(isLive).primaryKeys())
+    : undefined;
+  const { targets } = await loadCultivationYear(year, mine);
+  return targets
+    .filter((t) => t.total.candidates > 0 || (!mine && t.total.goal))
+    .map((t) => ({ target: t.target, goal: mine ? undefined : t.total.goal, candidates: t.total.candidates, reached: t.total.reached }));
+}

@@ -14,6 +14,7 @@ import { workbenchCharts } from './workbenchCharts';
 import { loadWorkbenchFigures } from './workbenchData';
 import { ScopeSwitch } from '../../components/ScopeSwitch';
 import { useLiveData } from '../../components/useLiveData';
+import { loadCultivationSummary } from '../cultivation/cultivationRepo';
 
 export function WorkbenchPage() {
   const settings = useSettings();
@@ -38,6 +39,9 @@ export function WorkbenchPage() {
     const query = new URLSearchParams({ ...extra, ...(scopeAll ? {} : { assignedOfficer: officerName }) });
     navigate(`/problems?${query.toString()}`);
   };
+
+  const year = Number(today.slice(0, 4));
+  const cultivation = useLiveData(() => loadCultivationSummary(year, scopeAll ? '' : officerName), [year, scopeAll ? '' : officerName]).value;
 
   const charts = useMemo(() => (figures ? workbenchCharts(figures) : undefined), [figures]);
 
@@ -129,6 +133,27 @@ export function WorkbenchPage() {
               </Card>
             </Col>
           </Row>
+          {cultivation && cultivation.length > 0 ? (
+            <Card
+              size="small"
+              title={`培育库（${year} 年，${scopeAll ? '各区镇合计' : '我的联系企业'}）`}
+              extra={<Typography.Link onClick={() => navigate(`/cultivation?year=${year}`)}>查看培育库</Typography.Link>}
+            >
+              <Row gutter={[12, 12]}>
+                {cultivation.map((row) => (
+                  <Col span={6} key={row.target}>
+                    <Card size="small" hoverable onClick={() => navigate(`/cultivation?year=${year}&target=${encodeURIComponent(row.target)}`)}>
+                      <Statistic
+                        title={`${row.target}：已达标 / ${row.goal !== undefined ? '年度目标' : '培育企业'}`}
+                        value={row.reached}
+                        suffix={`/ ${row.goal ?? row.candidates}${row.goal !== undefined ? `（培育 ${row.candidates} 家）` : ''}`}
+                      />
+                    </Card>
+                  </Col>
+                ))}
+              </Row>
+            </Card>
+          ) : null}
         </>
       )}
     </Flex>
