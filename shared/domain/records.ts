@@ -153,6 +153,23 @@ export const problemSchema = recordMeta.extend({
     .object({ owner: z.string().min(1), deadline: calendarDate, note: z.string().default('') })
     .optional(),
   satisfaction: z.enum(satisfactionLevels).optional(),
+  /**
+   * The latest decision a 督办会 / 点评会 / 专题协调会 took on it (issue 16, shared/meetings/): which
+   * department must do what by when (working days on the 首问负责制 calendar from the meeting day). It
+   * is the problem's supervised deadline from then on; the reply deadline of 首问负责制 stays as it was.
+   */
+  meetingDecision: z
+    .object({
+      meetingId: z.string().min(1),
+      meetingType: z.string().min(1),
+      meetingDate: calendarDate,
+      department: z.string().min(1),
+      task: z.string().min(1),
+      workingDays: z.number().int().min(1),
+      deadline: calendarDate,
+      deadlineProvisional: z.boolean().optional(),
+    })
+    .optional(),
   officer: z.string().default(''), // the first responder (首问责任人)
   history: z.array(problemHistoryEntrySchema).default([]),
 });
@@ -278,6 +295,11 @@ export const settingsSchema = z.object({
   bureauIdentity: z.string().optional(), // the bureau's private key (AGE-SECRET-KEY-1…), only on the bureau's own computer
   /** The optional app lock (shared/security/appLock.ts): a salted slow hash, never the passcode. */
   appLock: appLockSchema.optional(),
+  /**
+   * 亮灯督办 (issue 16): an item late by up to this many working days is yellow, beyond it red; absent
+   * means the default (shared/meetings/supervisionLight.ts).
+   */
+  lightLateDays: z.number({ error: '黄灯宽限应为 0–30 的整数（工作日）' }).int('黄灯宽限应为整数（工作日）').min(0, '黄灯宽限不能为负数').max(30, '黄灯宽限不能超过 30 个工作日').optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

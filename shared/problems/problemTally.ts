@@ -12,6 +12,7 @@ import { outcomeClasses, problemStatuses, type OutcomeClass, type Problem, type 
 import type { CalendarOverrides } from '../calendar/workingDays';
 import { effectiveDeadline } from './problemTimeliness';
 import type { ProblemCounts } from './problemStats';
+import { decisionCarriedOut } from './meetingDecision';
 
 /** The counts a problem's own fields settle: they change only when the problem is written. */
 export interface SettledProblemCounts {
@@ -47,6 +48,11 @@ export interface ProblemIndexFields {
   openDeadline?: string;
   /** The raised date of a live problem to be transferred (转办) that has no transfer date yet. */
   transferPendingSince?: string;
+  /**
+   * The deadline a meeting decided for a live problem whose decision is not yet carried out
+   * (shared/meetings/meetingDecision.ts): the 亮灯督办 items, read by key on the home page.
+   */
+  decisionDeadline?: string;
 }
 
 export type IndexedProblem = Problem & ProblemIndexFields;
@@ -84,12 +90,13 @@ export function problemIndexFields(p: Problem, overrides: CalendarOverrides = {}
   const fields: ProblemIndexFields = {};
   if (!isAnswered(p)) fields.openDeadline = effectiveDeadline(p, overrides);
   if (p.handling === '转办' && p.transferDate === undefined) fields.transferPendingSince = p.raisedDate;
+  if (p.meetingDecision !== undefined && !decisionCarriedOut(p)) fields.decisionDeadline = p.meetingDecision.deadline;
   return fields;
 }
 
 /** The problem with exactly its current index fields (stale ones from an earlier version removed). */
 export function withProblemIndexFields(p: Problem, overrides: CalendarOverrides = {}): IndexedProblem {
-  const { openDeadline: _open, transferPendingSince: _pending, ...rest } = p as IndexedProblem;
+  const { openDeadline: _open, transferPendingSince: _pending, decisionDeadline: _decided, ...rest } = p as IndexedProblem;
   return { ...rest, ...problemIndexFields(p, overrides) };
 }
 

@@ -28,6 +28,8 @@ export const problemTransitions = {
   close: { label: '办结', from: ['已答复', '已升级'], needsAnswer: true, unansweredField: 'replyDate' },
   escalate: { label: '升级协调', from: ['待处理', '已转办', '已答复'] },
   rectify: { label: '挂牌整改', from: ['待处理', '已转办', '已答复', '已升级'] },
+  /** A 督办会 / 点评会 / 专题协调会 decides who does what by when (issue 16); any problem not yet closed. */
+  decide: { label: '记录会议决定', from: ['待处理', '已转办', '已答复', '已升级'] },
   satisfaction: { label: '记录企业满意度', from: problemStatuses, needsAnswer: true, unansweredField: 'satisfaction' },
   reopen: { label: '重新办理', from: problemStatuses, needsAnswer: true },
 } as const satisfies Record<string, ProblemTransitionRule>;

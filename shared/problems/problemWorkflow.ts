@@ -14,7 +14,7 @@ import {
   type ProblemStatus,
   type Satisfaction,
 } from '../domain/records';
-import { isCalendarDate, type CalendarOverrides } from '../calendar/workingDays';
+import { addWorkingDaysChecked, isCalendarDate, type CalendarOverrides } from '../calendar/workingDays';
 import { shanghaiDate } from '../calendar/shanghaiDate';
 import { newId } from '../ids';
 import { createdRecord } from '../sync/recordStamp';
@@ -55,6 +55,11 @@ export const problemFieldLabels: Record<string, string> = {
   rectificationDeadline: '整改期限',
   satisfaction: '企业满意度',
   satisfactionReason: '不满意原因',
+  decisionDepartment: '责任部门',
+  decisionTask: '交办事项',
+  decisionWorkingDays: '办理时限（工作日）',
+  decisionOwner: '整改责任人',
+  meetingDate: '会议日期',
   closeDespiteDissatisfaction: '企业不满意，仍然办结',
   comment: '说明',
 };
@@ -338,8 +343,10 @@ export function escalateProblem(
   }
   issues.throwIfAny();
   const note = change.note?.trim() ?? '';
+  // Escalated again: the earlier meeting's decision is history now, the next meeting decides anew.
+  const { meetingDecision: _earlier, ...undecided } = p;
   return changed(
-    p,
+    undecided,
     { escalation: { meeting: change.meeting, date: change.date, note } },
     ctx,
     '已升级',
@@ -367,6 +374,72 @@ export function listForRectification(
     ctx,
     p.status,
     `挂牌整改：责任人${change.owner.trim()}，期限${change.deadline}${note ? `；${note}` : ''}`,
+  );
+}
+
+/** What a meeting decided on one agenda item (issue 16). */
+export interface MeetingDecisionChange {
+  meetingId: string;
+  meetingType: string;
+  /** The meeting day: the working days count from it. */
+  meetingDate: string;
+  /** The department that must act. */
+  department: string;
+  /** What it must do. */
+  task: string;
+  /** The deadline in working days after the meeting day, on the 首问负责制 calendar. */
+  workingDays: number;
+  /** Listed for rectification (挂牌整改) with this owner; absent when not listed. */
+  rectificationOwner?: string;
+}
+
+/** The longest time a meeting may give, in working days (about three months). */
+export const MAX_DECISION_WORKING_DAYS = 60;
+
+/**
+ * Records a meeting's decision: the department, the task and a deadline of N working days after the
+ * meeting day (a year the calendar does not know makes it 待确认, as for reply deadlines). It becomes
+ * the problem's supervised deadline (meetingDecision) and, when listed, its 挂牌整改 with the owner;
+ * the history says what was decided. The status does not change. Deciding again (a correction, or a
+ * later meeting) replaces the decision; the history keeps both.
+ */
+export function decideProblem(p: Problem, change: MeetingDecisionChange, ctx: ProblemContext): Problem {
+  requireTransition(p, 'decide');
+  const issues = new IssueList();
+  const department = change.department.trim();
+  const task = change.task.trim();
+  const owner = change.rectificationOwner?.trim();
+  const dateOk = checkDate(issues, 'meetingDate', change.meetingDate, true);
+  if (department === '') issues.add('decisionDepartment', '请选择责任部门');
+  if (task === '') issues.add('decisionTask', '请填写交办事项');
+  else if (task.length > 500) issues.add('decisionTask', '交办事项不能超过 500 个字符');
+  if (!Number.isInteger(change.workingDays) || change.workingDays < 1 || change.workingDays > MAX_DECISION_WORKING_DAYS) {
+    issues.add('decisionWorkingDays', `办理时限应为 1–${MAX_DECISION_WORKING_DAYS} 个工作日`);
+  }
+  if (owner !== undefined && owner === '') issues.add('decisionOwner', '挂牌整改须填写整改责任人');
+  if (dateOk && change.meetingDate < p.raisedDate) issues.add('meetingDate', `会议日期不能早于问题提出日期（${p.raisedDate}）`);
+  issues.throwIfAny();
+  const checked = addWorkingDaysChecked(change.meetingDate, change.workingDays, ctx.overrides, ctx.knownYears);
+  const meetingDecision: NonNullable<Problem['meetingDecision']> = {
+    meetingId: change.meetingId,
+    meetingType: change.meetingType,
+    meetingDate: change.meetingDate,
+    department,
+    task,
+    workingDays: change.workingDays,
+    deadline: checked.date,
+  };
+  if (checked.uncertain) meetingDecision.deadlineProvisional = true;
+  const patch: Partial<Problem> = { meetingDecision };
+  if (owner !== undefined) patch.rectification = { owner, deadline: checked.date, note: task };
+  const deadline = `${checked.date}${checked.uncertain ? '（待确认）' : ''}`;
+  const listed = owner !== undefined ? `；挂牌整改，责任人${owner}` : '';
+  return changed(
+    p,
+    patch,
+    ctx,
+    p.status,
+    `${change.meetingType}（${change.meetingDate}）决定：由${department}${task}，${change.workingDays} 个工作日内（${deadline}）办结${listed}`,
   );
 }
 

@@ -13,7 +13,7 @@ export const stampFields = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'device
 export const derivedFields: Partial<Record<SyncedTableName, readonly string[]>> = {
   enterprises: ['lastVisitDate', 'searchTokens'],
   // The sparse index fields of shared/problems/problemTally.ts, set by the write path from the record.
-  problems: ['openDeadline', 'transferPendingSince'],
+  problems: ['openDeadline', 'transferPendingSince', 'decisionDeadline'],
 };
 
 const ignoredFieldsOf = new Map<string, ReadonlySet<string>>();

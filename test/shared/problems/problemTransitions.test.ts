@@ -8,6 +8,7 @@ import { availableProblemActions, openProblemStatuses, problemTransitionNames, t
 import {
   answerProblem,
   closeProblem,
+  decideProblem,
   escalateProblem,
   listForRectification,
   recordSatisfaction,
@@ -30,6 +31,12 @@ const run: Record<ProblemTransition, (p: Problem) => Problem> = {
   rectify: (p) => listForRectification(p, { owner: '李四', deadline: '2026-12-20' }, ctx),
   satisfaction: (p) => recordSatisfaction(p, { satisfaction: '不满意', reason: '进度慢' }, ctx),
   reopen: (p) => reopenProblem(p, '企业不满意，重新办理', ctx),
+  decide: (p) =>
+    decideProblem(
+      p,
+      { meetingId: 'mtg-1', meetingType: '督办会', meetingDate: '2026-11-20', department: '区人社局', task: '协调招工', workingDays: 5 },
+      ctx,
+    ),
 };
 
 const problemArb = fc
