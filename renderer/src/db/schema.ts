@@ -279,10 +279,15 @@ export const schemaV9 = {
 
 /**
  * Version 10 (issue 16, 督办会 / 点评会): a new synced table of meetings, read by date for the meeting
- * list and the next meeting's agenda. Only a new table, so no upgrade function moves data.
+ * list and the next meeting's agenda; and on problems the sparse `decisionDeadline` (only a live
+ * problem whose meeting decision is not yet carried out carries it: shared/problems/problemTally.ts),
+ * read by key for the home page's 亮灯督办 lights. No problem stored before v10 has a decision, so no
+ * upgrade function moves data.
  */
 export const schemaV10 = {
   meetings: 'id, date, changeSeq, deletedAt',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince], [department+openDeadline], decisionDeadline',
 } as const;
 
 /**

@@ -68,6 +68,8 @@ const shippedVersions: Record<number, Record<string, string>> = {
   },
   10: {
     meetings: 'id, date, changeSeq, deletedAt',
+    problems:
+      'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince], [department+openDeadline], decisionDeadline',
   },
   11: {
     activities: 'id, date, *attendeeEnterpriseIds, changeSeq, deletedAt',
