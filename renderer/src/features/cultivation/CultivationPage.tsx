@@ -52,7 +52,7 @@ export function CultivationPage() {
   }
 
   const townColumns: ColumnsType<TownProgress> = [
-    { title: '区镇', dataIndex: 'town', key: 'town', width: 140 },
+    { title: '区镇', dataIndex: 'town', key: 'town', width: 220 },
     {
       title: '年度目标（家）',
       key: 'goal',
