@@ -107,8 +107,16 @@ export function attendeeNames(text: string): string[] {
   return [...new Set(text.split(/[，,、;；\s]+/).map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
+export interface MeetingFields {
+  type: MeetingType;
+  date: string;
+  title: string;
+  chair: string;
+  attendees: string[];
+}
+
 /** The fields of a new (or edited) meeting, checked: a RuleError names the field in Chinese. */
-export function meetingFields(input: NewMeetingInput): Required<NewMeetingInput> {
+export function meetingFields(input: NewMeetingInput): MeetingFields {
   const issues: RuleIssue[] = [];
   if (!(meetingTypes as readonly string[]).includes(input.type)) issues.push({ field: 'type', message: '请选择会议类型' });
   if (!input.date) issues.push({ field: 'date', message: '请填写会议日期' });

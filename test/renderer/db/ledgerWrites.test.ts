@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../shared/creditCode';
 import type { RecordMeta, Settings } from '../../../shared/domain/records';
-import { transferProblem } from '../../../shared/problems/problemWorkflow';
+import { escalateProblem, transferProblem } from '../../../shared/problems/problemWorkflow';
+import { createMeeting, moveOnAgenda, recordDecision } from '../../../renderer/src/features/meetings/meetingsRepo';
 import { derivedFields } from '../../../shared/sync/recordFields';
 import { syncedTableNames, type SyncedTableName } from '../../../shared/sync/syncedTables';
 import { ledgerDb, switchLedgerDb } from '../../../renderer/src/db/db';
@@ -195,6 +196,14 @@ describe('every repository write goes through the one write path', () => {
     expect(
       await step((now) => changeProblem(problemId, settings, (p, ctx) => transferProblem(p, { department: '区人社局', transferDate: '2026-11-19' }, ctx), now)),
     ).toBe(1);
+    // 督办会 (issue 16): the escalated problem proposed on the agenda; the decision writes the meeting and the problem.
+    expect(await step((now) => changeProblem(problemId, settings, (p, ctx) => escalateProblem(p, { meeting: '督办会', date: '2026-11-20' }, ctx), now))).toBe(1);
+    let meetingId = '';
+    expect(await step(async (now) => (meetingId = (await createMeeting({ type: '督办会', date: '2026-11-23' }, 'department', settings, now)).id))).toBe(1);
+    const itemId = (await ledgerDb().meetings.get(meetingId))?.agenda[0]?.id ?? '';
+    expect(await step((now) => recordDecision(meetingId, itemId, { department: '区人社局', task: '对接劳务基地', workingDays: 5, rectificationOwner: '李科长' }, settings, now))).toBe(2);
+    expect(((await ledgerDb().problems.get(problemId)) as { decisionDeadline?: string }).decisionDeadline).toBe('2026-11-30');
+    expect(await step(() => moveOnAgenda(meetingId, itemId, 1))).toBe(0);
 
     let projectId = '';
     const projectInput = { name: '二期项目', enterpriseId, town: '吴江开发区', stage: '在建', leadOfficer: '张敏', inLibrary: true, libraryEntryDate: '2026-03-10', libraryEntrySource: '签约项目' };
