@@ -70,6 +70,19 @@ describe('清除示例数据', () => {
     expect(await db.operationReports.count()).toBe(1);
   });
 
+  it('keeps the demo enterprises the officer’s 培育库 and activities name, and a demo problem on a meeting’s agenda with its enterprise', async () => {
+    const [first, second, third] = await db.enterprises.toArray();
+    const problem = (await db.problems.toArray()).find((p) => p.enterpriseId !== first!.id && p.enterpriseId !== second!.id && p.enterpriseId !== third!.id)!;
+    const officer = { deviceId: 'device-officer' };
+    await db.cultivationCandidates.put({ ...recordMetaFixture(`cult-2026-规上-${first!.id}`, officer), enterpriseId: first!.id, year: 2026, target: '规上', note: '' });
+    await db.activities.put({ ...recordMetaFixture('activity-own-1', officer), type: '政策宣讲', date: '2026-11-20', topic: '', attendeeEnterpriseIds: [second!.id, third!.id] });
+    await db.meetings.put({ ...recordMetaFixture('meeting-own-1', officer), type: '督办会', date: '2026-11-25', title: '', chair: '', attendees: [], agenda: [{ id: 'item-1', problemId: problem.id }] });
+    await removeDemoData(db);
+    const left = new Set((await db.enterprises.toArray()).map((e) => e.id));
+    expect(left).toEqual(new Set([first!.id, second!.id, third!.id, problem.enterpriseId]));
+    expect((await db.problems.toArray()).map((p) => p.id)).toEqual([problem.id]);
+  });
+
   it('leaves nothing to clear on a database without demo data', async () => {
     await removeDemoData(db);
     expect(await hasDemoData(db)).toBe(false);

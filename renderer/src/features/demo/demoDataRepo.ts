@@ -23,6 +23,21 @@ export interface DemoDataCounts {
 
 const demoTables = (db: LedgerDatabase) => [db.enterprises, db.visits, db.problems, db.projects, db.progressEntries, db.attachments, db.planActions, db.operationReports];
 
+/**
+ * The officer's records of later tables that name enterprises (培育库, meetings' problems, activities,
+ * ratings): a demo enterprise or problem one of them names is kept. A new table that points at
+ * enterprises or problems is added here, with the ids it names.
+ */
+type Row = Record<string, unknown> & { id: string; deviceId: string };
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+const referringTables: { table: 'cultivationCandidates' | 'meetings' | 'activities' | 'ratings' | 'csrCandidates'; ids: (row: Row) => string[] }[] = [
+  { table: 'cultivationCandidates', ids: (row) => strings(row.enterpriseId) },
+  { table: 'meetings', ids: (row) => (Array.isArray(row.agenda) ? row.agenda.flatMap((item: { problemId?: unknown }) => strings(item?.problemId)) : []) },
+  { table: 'activities', ids: (row) => strings(row.attendeeEnterpriseIds) },
+  { table: 'ratings', ids: (row) => strings(row.enterpriseId) },
+  { table: 'csrCandidates', ids: (row) => strings(row.enterpriseId) },
+];
+
 /** Whether any demo record is stored (the 清除示例数据 action shows only then). Cheap: the ids carry a prefix. */
 export async function hasDemoData(db: LedgerDatabase = ledgerDb()): Promise<boolean> {
   if ((await db.enterprises.where('id').startsWith('demo-').count()) > 0) return true;
@@ -32,7 +47,8 @@ export async function hasDemoData(db: LedgerDatabase = ledgerDb()): Promise<bool
 
 /** What removal would remove and keep; `apply` removes it, all in one transaction. */
 async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts> {
-  return db.transaction(apply ? 'rw' : 'r', [...demoTables(db), db.tallies, db.settings], async () => {
+  const referring = referringTables.map(({ table }) => db.table(table));
+  return db.transaction(apply ? 'rw' : 'r', [...demoTables(db), ...referring, db.tallies, db.settings], async () => {
     const [enterprises, visits, problems, projects, progressEntries, attachments, planActions, operationReports] = await Promise.all([
       db.enterprises.toArray(),
       db.visits.toArray(),
@@ -54,7 +70,11 @@ async function sweep(db: LedgerDatabase, apply: boolean): Promise<DemoDataCounts
     for (const a of own(planActions)) keep.add(a.enterpriseId);
     // Figures typed for a demo enterprise (经营数据) keep it: the officer's own typing.
     for (const r of own(operationReports)) keep.add(r.enterpriseId);
-    // A kept demo project or visit keeps its enterprise too.
+    for (const [i, { ids }] of referringTables.entries()) {
+      for (const row of own((await referring[i]!.toArray()) as Row[])) for (const id of ids(row)) keep.add(id);
+    }
+    // A kept demo problem keeps its visit and enterprise; a kept demo project or visit keeps its enterprise.
+    for (const p of problems) if (keep.has(p.id)) for (const id of [p.enterpriseId, p.visitId, p.projectId]) if (id) keep.add(id);
     for (const p of projects) if (keep.has(p.id) && p.enterpriseId) keep.add(p.enterpriseId);
     for (const v of visits) if (keep.has(v.id)) keep.add(v.enterpriseId);
 
