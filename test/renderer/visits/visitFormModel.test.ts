@@ -4,6 +4,8 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { ledgerDb } from '../../../renderer/src/db/db';
 const db = ledgerDb();
+import { defaultVisitFigureMonth } from '../../../shared/operations/visitFigures';
+import { shanghaiMonth } from '../../../shared/projects/monthlyProgress';
 import { loadDraft, saveDraft } from '../../../renderer/src/features/visits/draftStore';
 import {
   draftChain,
@@ -29,6 +31,7 @@ const values: VisitFormValues = {
     { category: '用工', description: '缺工', request: '', handling: '本部门办理', department: '区商务局', transferDate: dayjs('2026-11-18') },
     { category: '物流', description: '缺箱', request: '增加箱源', handling: '转办', department: '区交通运输局', transferDate: dayjs('2026-11-19'), isComplaint: true },
   ],
+  figures: { month: '2026-10', outputValue: '1200', outputValueYtd: '', employees: '1,200', vacancies: '', orderMonths: '', newInvestmentYtd: '', exports: '' },
 };
 
 describe('visit form drafts', () => {
@@ -46,9 +49,18 @@ describe('visit form drafts', () => {
     expect(back.problems[1]?.transferDate?.format('YYYY-MM-DD')).toBe('2026-11-19');
     expect(back.problems[1]?.isComplaint).toBe(true);
     expect(back.summary).toBe(' 订单饱满 ');
+    // The figures typed are kept as typed, with their month.
+    expect(back.figures).toMatchObject({ month: '2026-10', outputValue: '1200', employees: '1,200', exports: '' });
     const file = (stored as VisitDraftData).pendingFiles[0];
     expect(file ? [...new Uint8Array(await file.blob.arrayBuffer())] : []).toEqual([5, 6]);
     await db.drafts.clear();
+  });
+
+  it('gives a draft kept before figures were on the form no figures, for its date\'s month', () => {
+    const { figures: _figures, ...older } = toDraftValues(values);
+    const back = fromDraftValues(older as VisitDraftData['values']);
+    expect(back.figures.month).toBe(defaultVisitFigureMonth('2026-11-18', shanghaiMonth()));
+    expect(back.figures.outputValue).toBe('');
   });
 
   it('does not take foreign draft data for a visit draft', () => {

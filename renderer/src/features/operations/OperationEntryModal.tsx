@@ -3,19 +3,23 @@
 // per enterprise and month). Last month's figure is shown under each field; a refused figure is said
 // at its field; figures that jumped against last month are listed for confirmation before saving. What
 // is typed is kept as a draft until saved (a reload brings it back), and Esc, × and 取消 ask before
-// dropping it.
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+// dropping it. Opened from a figure offered out of an old visit's text (采用), it opens on that visit's
+// month with the figure filled in, to be checked and saved by the officer; the month's other offers
+// show under their fields with 采用.
+import { Alert, App, Button, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { OperationReport } from '../../../../shared/domain/records';
 import { RuleError } from '../../../../shared/errors/ruleError';
-import { formatFigure, operationFigureSpecs, type OperationFigureKey } from '../../../../shared/operations/operationFigures';
-import { previousMonth, shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import type { FigureOffer } from '../../../../shared/operations/figureOffers';
+import { formatFigure, operationFigureSpec, operationFigureSpecs, type OperationFigureKey } from '../../../../shared/operations/operationFigures';
+import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
 import { useRuleFormSave } from '../../components/useRuleFormSave';
 import { useSettings } from '../../db/settingsStore';
 import { dialogDraftKey, useDialogDraft } from '../problems/useDialogDraft';
 import { confirmFigureJumps } from './jumpConfirm';
+import { OperationFigureFields } from './OperationFigureFields';
 import { operationJumpsOf, operationMonthOf, saveOperationReport, type OperationMonth, type SavedOperationReport } from './operationsRepo';
 
 type FormValues = { month: string; supplyChainIssues: string } & Record<OperationFigureKey, string>;
@@ -53,17 +57,27 @@ export interface OperationEntryModalProps {
   enterpriseName: string;
   onClose: () => void;
   onSaved: (saved: SavedOperationReport) => void;
+  /** 采用 on a figure offered from a visit: open on its month with the figure filled in. */
+  adopt?: FigureOffer;
+  /** Figures offered from visits (any month): the chosen month's show under their fields. */
+  offers?: readonly FigureOffer[];
 }
 
-export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onSaved }: OperationEntryModalProps) {
+/** An offer as the officer reads it: 用工人数 320 人（2026-11-12 走访「用工 320 人」）. */
+export function describeOffer(offer: FigureOffer): string {
+  const spec = operationFigureSpec(offer.figure.key);
+  return `${spec.label} ${formatFigure(spec, offer.figure.value)}${offer.figure.approximate ? '（约数）' : ''}（${offer.visitDate} 走访：「${offer.text}」）`;
+}
+
+export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onSaved, adopt, offers = [] }: OperationEntryModalProps) {
   const settings = useSettings();
   const { modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const { saving, save, errorAlert } = useRuleFormSave(form);
-  const month = (Form.useWatch('month', form) as string | undefined) ?? shanghaiMonth();
+  const month = (Form.useWatch('month', form) as string | undefined) ?? adopt?.month ?? shanghaiMonth();
   const [loaded, setLoaded] = useState<OperationMonth & { month: string }>();
   // What the month opened with: the yardstick for "typed something".
-  const [initial, setInitial] = useState<FormValues>(() => valuesOf(shanghaiMonth()));
+  const [initial, setInitial] = useState<FormValues>(() => valuesOf(adopt?.month ?? shanghaiMonth()));
   const confirmDiscard = useConfirmDiscard();
   const draft = useDialogDraft(form, dialogDraftKey.operations(enterpriseId), formFields, () => form.resetFields());
   // A draft put back holds what was typed: the stored figures of its month must not replace it, until
@@ -79,15 +93,39 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
       const values = valuesOf(month, read.entry);
       setLoaded({ ...read, month });
       setInitial(values);
-      if (!keepTyped) form.setFieldsValue(values);
+      if (keepTyped) return;
+      // The adopted figure is typing of the officer's (their click), not the month's stored figures.
+      const adopted = adopt && adopt.month === month && !choseMonth ? { [adopt.figure.key]: String(adopt.figure.value) } : {};
+      form.setFieldsValue({ ...values, ...adopted });
     });
     return () => {
       current = false;
     };
-  }, [enterpriseId, month, form, keepTyped]);
+  }, [enterpriseId, month, form, keepTyped, adopt, choseMonth]);
 
   const previous = loaded?.month === month ? loaded.previous : undefined;
   const existing = loaded?.month === month ? loaded.entry : undefined;
+  const hints = Object.fromEntries(
+    offers
+      .filter((offer) => offer.month === month)
+      .map((offer) => [
+        offer.figure.key,
+        <span key={offer.visitId}>
+          走访记录中识别到：{describeOffer(offer)}
+          <Button
+            type="link"
+            size="small"
+            onClick={() => {
+              form.setFieldValue(offer.figure.key, String(offer.figure.value));
+              form.setFields([{ name: offer.figure.key, errors: [] }]);
+              draft.changed();
+            }}
+          >
+            采用
+          </Button>
+        </span>,
+      ]),
+  );
 
   function requestClose() {
     confirmDiscard(draft.restored || valuesDiffer(initial, form.getFieldsValue(true) as FormValues), () => {
@@ -146,18 +184,7 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
             title={`${month} 已由${existing.updatedBy}填报过：保存将替换该月原有的数据（每家企业每月只保留一份）`}
           />
         ) : null}
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          {operationFigureSpecs.map((spec, index) => (
-            <Form.Item
-              key={spec.key}
-              label={`${spec.label}（${spec.unit}）`}
-              name={spec.key}
-              extra={`上月（${previousMonth(month)}）：${previous?.[spec.key] === undefined ? '未填' : formatFigure(spec, previous[spec.key])}`}
-            >
-              <Input inputMode={spec.integer ? 'numeric' : 'decimal'} autoComplete="off" autoFocus={index === 0} placeholder={spec.key === 'exports' ? '无出口可不填' : undefined} />
-            </Form.Item>
-          ))}
-        </div>
+        <OperationFigureFields month={month} previous={previous} autoFocusFirst hints={hints} />
         <Form.Item
           label="产业链配套问题"
           name="supplyChainIssues"

@@ -2,16 +2,17 @@
 // the last twelve months (a gap where a month has no figure: 应统尽统 wants missing months seen), and
 // 填报经营数据. With no figures yet it says so and offers the entry; the page works the same without.
 import { FormOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { OperationReport } from '../../../../shared/domain/records';
+import type { FigureOffer } from '../../../../shared/operations/figureOffers';
 import { formatFigure, operationFigureSpecs, type OperationFigureSpec } from '../../../../shared/operations/operationFigures';
 import { operationTrend, type OperationTrend } from '../../../../shared/operations/operationTrend';
 import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
 import { WorkbenchChart, type ChartOption } from '../review/WorkbenchChart';
-import { OperationEntryModal } from './OperationEntryModal';
-import { recentOperationReports } from './operationsRepo';
+import { describeOffer, OperationEntryModal } from './OperationEntryModal';
+import { figureOffersOf, ignoreFigureOffer, recentOperationReports } from './operationsRepo';
 
 function trendOption(trend: OperationTrend, spec: OperationFigureSpec): ChartOption {
   return {
@@ -34,9 +35,11 @@ function latestSummary(latest: OperationReport): string {
 
 export function OperationsCard({ enterpriseId, enterpriseName }: { enterpriseId: string; enterpriseName: string }) {
   const { message } = App.useApp();
-  const [entering, setEntering] = useState(false);
+  // Open the dialog: plainly, or on 采用 with the offered figure filled in.
+  const [entering, setEntering] = useState<false | { adopt?: FigureOffer }>(false);
   const month = shanghaiMonth();
   const reports = useLiveQuery(() => recentOperationReports(enterpriseId, month), [enterpriseId, month]);
+  const offers = useLiveQuery(() => figureOffersOf(enterpriseId, month), [enterpriseId, month]) ?? [];
   const trend = useMemo(() => operationTrend(reports ?? [], month), [reports, month]);
   const options = useMemo(() => new Map(operationFigureSpecs.map((spec) => [spec.key, trendOption(trend, spec)])), [trend]);
   const latest = reports?.at(-1);
@@ -50,11 +53,49 @@ export function OperationsCard({ enterpriseId, enterpriseName }: { enterpriseId:
       role="region"
       aria-label="经营数据"
       extra={
-        <Button size="small" type="primary" ghost icon={<FormOutlined />} onClick={() => setEntering(true)}>
+        <Button size="small" type="primary" ghost icon={<FormOutlined />} onClick={() => setEntering({})}>
           填报经营数据
         </Button>
       }
     >
+      {offers.length > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          role="region"
+          aria-label="从走访记录中识别到的数据"
+          style={{ marginBottom: 12 }}
+          title="从走访记录中识别到以下数据（尚未计入经营数据，采用后请核对并保存）"
+          description={
+            <ul style={{ paddingInlineStart: 16, margin: 0 }}>
+              {offers.map((offer) => (
+                <li key={`${offer.month}:${offer.figure.key}`}>
+                  <Space size={4} wrap>
+                    <span>
+                      {offer.month}：{describeOffer(offer)}
+                    </span>
+                    <Button size="small" type="link" onClick={() => setEntering({ adopt: offer })}>
+                      采用
+                    </Button>
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => {
+                        void ignoreFigureOffer(enterpriseId, offer).then(
+                          () => message.info('已忽略，不再提示（走访记录原文不变）'),
+                          () => message.error('未能记下忽略，请重试'),
+                        );
+                      }}
+                    >
+                      忽略
+                    </Button>
+                  </Space>
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       {reports === undefined ? null : reports.length === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
@@ -95,6 +136,8 @@ export function OperationsCard({ enterpriseId, enterpriseName }: { enterpriseId:
         <OperationEntryModal
           enterpriseId={enterpriseId}
           enterpriseName={enterpriseName}
+          adopt={entering.adopt}
+          offers={offers}
           onClose={() => setEntering(false)}
           onSaved={(saved) => {
             setEntering(false);

@@ -1,5 +1,5 @@
-// 记录走访 / 编辑走访: one form for the visit, its operations snapshot, the policies promoted, photos
-// and files, and the problems raised. Saved as a draft while typed; Ctrl+S or Enter saves the visit.
+// 记录走访 / 编辑走访: one form for the visit, the month's 经营数据 as figures with its operations notes,
+// the policies promoted, photos and files, and the problems raised. Saved as a draft while typed; Ctrl+S or Enter saves the visit.
 // Leaving with unsaved typing asks first (another page, a reload, closing the window); the draft stays.
 import { showErrorOnForm } from '../../components/useRuleFormSave';
 import { SaveOutlined } from '@ant-design/icons';
@@ -40,6 +40,10 @@ import { loadVisitForEdit, saveVisitWithProblems, type PendingFile, type VisitFo
 import { RuleError } from '../../../../shared/errors/ruleError';
 import { problemContext } from '../problems/problemRepo';
 import { getEnterprise } from '../enterprises/enterpriseRepo';
+import { defaultVisitFigureMonth } from '../../../../shared/operations/visitFigures';
+import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { VisitFiguresFields } from './VisitFiguresFields';
+import { prepareVisitFigures } from './visitFiguresSave';
 
 interface FormSource {
   settings: Settings;
@@ -189,15 +193,23 @@ function VisitForm({ source }: { source: FormSource }) {
     setSaving(true);
     try {
       const kept = (editing?.attachments ?? []).map((a) => a.id).filter((id) => !removedIds.includes(id));
-      const request = toSaveRequest(enterprise.id, values, { kept, pending }, editing?.visit.id, draftKey);
+      // The month's figures: checked, an update of stored figures and a jump confirmed, before anything is written.
+      const figures = await prepareVisitFigures(modal, enterprise.id, values.figures);
+      if (figures === 'cancelled') {
+        message.info('未保存：请核对经营数据后再保存走访');
+        return;
+      }
+      const request = toSaveRequest(enterprise.id, values, { kept, pending }, editing?.visit.id, draftKey, figures);
       const who = await loadSettings();
       // The same context as every problem write: the officer, and the calendar with its entered years.
       const saved = await saveVisitWithProblems(request, problemContext(who));
       savedRef.current = true;
       await autosave.discard();
-      message.success(
-        saved.problems.length > 0 ? `走访已保存，登记问题 ${saved.problems.length} 个` : '走访已保存',
-      );
+      const parts = [
+        saved.problems.length > 0 ? `登记问题 ${saved.problems.length} 个` : '',
+        saved.operations ? `${saved.operations.report.month} 经营数据已${saved.operations.replaced ? '更新' : '保存'}` : '',
+      ].filter(Boolean);
+      message.success(parts.length > 0 ? `走访已保存，${parts.join('，')}` : '走访已保存');
       navigate(`/enterprises/${enterprise.id}`);
     } catch (error) {
       // A refused rule shows at its field (scrolled into view) and, since the form is long, in a message too.
@@ -304,7 +316,17 @@ function VisitForm({ source }: { source: FormSource }) {
         layout="vertical"
         aria-label="走访记录"
         initialValues={editing ? visitValues(editing.visit) : newVisitValues(settings, today)}
-        onValuesChange={edited}
+        onValuesChange={(changed: Partial<VisitFormValues>) => {
+          // Another visit date: its figures are for its own month (or the month before) by default.
+          if (changed.date && dayjs.isDayjs(changed.date) && changed.date.isValid()) {
+            form.setFieldValue(['figures', 'month'], defaultVisitFigureMonth(changed.date.format('YYYY-MM-DD'), shanghaiMonth()));
+          }
+          // A refusal said at a figure goes once that figure is typed in again.
+          if (changed.figures) {
+            (form as FormInstance).setFields(Object.keys(changed.figures).map((key) => ({ name: ['figures', key], errors: [] })));
+          }
+          edited();
+        }}
         onFinish={(values) => void submit(values)}
         onFinishFailed={({ errorFields }) => {
           if (errorFields[0]) form.scrollToField(errorFields[0].name);
@@ -354,6 +376,10 @@ function VisitForm({ source }: { source: FormSource }) {
         </Card>
 
         <Card size="small" title="企业生产经营情况" style={{ marginBottom: 16 }}>
+          <VisitFiguresFields enterpriseId={enterprise.id} form={form} today={today} />
+          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+            情况说明（文字，随走访记录保存）
+          </Typography.Text>
           <Row gutter={16}>
             {operationsFields.map((f) => (
               <Col span={f.key === 'supplyChain' ? 24 : 12} key={f.key}>

@@ -4,7 +4,11 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Draft, HandlingMode, OperationsSnapshot, Settings, Visit } from '../../../../shared/domain/records';
 import { futureVisitDateMessage, tooLongMessage } from '../../../../shared/visits/visitLimits';
-import type { PendingFile, SaveVisitRequest, VisitInput } from './visitRepo';
+import type { PendingFile, SaveVisitRequest, VisitFiguresRequest, VisitInput } from './visitRepo';
+import { operationFigureSpecs, type OperationFigureKey } from '../../../../shared/operations/operationFigures';
+import { defaultVisitFigureMonth } from '../../../../shared/operations/visitFigures';
+import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 
 export interface ProblemFormValue {
   category?: string;
@@ -20,6 +24,16 @@ export interface ProblemFormValue {
 export interface VisitFormValues extends Omit<VisitInput, 'enterpriseId' | 'date'> {
   date: Dayjs;
   problems: ProblemFormValue[];
+  /** The month's 经营数据 as typed (text, as in 填报经营数据), saved with the visit when any figure is typed. */
+  figures: VisitFigureFormValues;
+}
+
+export type VisitFigureFormValues = { month: string } & Record<OperationFigureKey, string>;
+
+/** No figures typed, for the month a visit on `date` reports by default. */
+export function emptyFigures(date: string, now = new Date()): VisitFigureFormValues {
+  const blank = Object.fromEntries(operationFigureSpecs.map((spec) => [spec.key, ''])) as Record<OperationFigureKey, string>;
+  return { month: defaultVisitFigureMonth(date, shanghaiMonth(now)), ...blank };
 }
 
 type Serialised<T> = { [K in keyof T]: T[K] extends Dayjs | undefined ? string | undefined : T[K] };
@@ -73,6 +87,7 @@ export function newVisitValues(settings: Settings | undefined, today: string): V
     operations: { ...emptyOperations },
     policyIds: [],
     problems: [],
+    figures: emptyFigures(today),
   };
 }
 
@@ -86,6 +101,7 @@ export function visitValues(visit: Visit): VisitFormValues {
     operations: { ...emptyOperations, ...visit.operations },
     policyIds: [...visit.policyIds],
     problems: [],
+    figures: emptyFigures(visit.date),
   };
 }
 
@@ -101,6 +117,7 @@ export function toDraftValues(values: Partial<VisitFormValues>): VisitDraftData[
     operations: { ...emptyOperations, ...values.operations },
     policyIds: values.policyIds ?? [],
     problems: (values.problems ?? []).map((p) => ({ ...p, transferDate: dateText(p?.transferDate) })),
+    figures: { ...emptyFigures(dateText(values.date) ?? shanghaiDate()), ...values.figures },
   };
 }
 
@@ -110,6 +127,8 @@ export function fromDraftValues(values: VisitDraftData['values']): VisitFormValu
     date: values.date ? dayjs(values.date) : dayjs(),
     operations: { ...emptyOperations, ...values.operations },
     problems: values.problems.map((p) => ({ ...p, transferDate: p.transferDate ? dayjs(p.transferDate) : undefined })),
+    // A draft kept before figures were on the form has none.
+    figures: { ...emptyFigures(values.date ?? shanghaiDate()), ...values.figures },
   };
 }
 
@@ -120,10 +139,12 @@ export function toSaveRequest(
   files: { kept: string[]; pending: PendingFile[] },
   visitId: string | undefined,
   draftKey: string,
+  figures?: VisitFiguresRequest,
 ): SaveVisitRequest {
   return {
     visitId,
     draftKey,
+    ...(figures ? { figures } : {}),
     visit: {
       enterpriseId,
       date: dateText(values.date) ?? '',

@@ -19,6 +19,10 @@ import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 import { RuleError } from '../../../../shared/errors/ruleError';
 import { writeTransaction, type LedgerWriter } from '../../db/ledgerWrites';
 import { refreshEnterpriseDerived } from '../../db/derivedFieldRefresh';
+import { operationReportId, parseOperationInput } from '../../../../shared/operations/operationEntry';
+import { underVisitFigures, visitFigureMonths, type VisitFiguresValues } from '../../../../shared/operations/visitFigures';
+import { shanghaiMonth } from '../../../../shared/projects/monthlyProgress';
+import { writeOperationReport, type SavedOperationReport, type SeenReport } from '../operations/operationsRepo';
 
 /** One problem as typed on the visit form. */
 export interface VisitProblemInput {
@@ -62,12 +66,24 @@ export interface SaveVisitRequest {
   problems: VisitProblemInput[];
   /** The form's draft, removed in the same transaction. */
   draftKey?: string;
+  /** The month's 经营数据 typed on the visit, saved with it (absent: the visit records no figures). */
+  figures?: VisitFiguresRequest;
+}
+
+/** 经营数据 recorded on a visit: the month's figures, written in the visit's transaction. */
+export interface VisitFiguresRequest {
+  /** The entry as typed (month, figures as text); `confirmJumps` once the officer confirmed the jumps. */
+  input: VisitFiguresValues & { confirmJumps?: boolean };
+  /** The month's report the officer saw and agreed to update (its rev), or none: any other is not replaced. */
+  seen: SeenReport;
 }
 
 export interface SavedVisit {
   visit: Visit;
   problems: Problem[];
   attachments: AttachmentMeta[];
+  /** The month's 经营数据 written with the visit. */
+  operations?: SavedOperationReport;
 }
 
 const problemFieldOnForm: Record<string, string> = {
@@ -93,11 +109,22 @@ function checkTypedInput(request: SaveVisitRequest, ctx: ProblemContext): void {
     const issue = firstTextIssue(problemTextSchema, problem);
     if (issue) throw RuleError.at(['problems', index, ...issue.path], `问题 ${index + 1}：${issue.message}`);
   }
+  if (request.figures) {
+    const { month } = request.figures.input;
+    if (!visitFigureMonths(request.visit.date).includes(month)) {
+      throw RuleError.at(['figures', 'month'], `经营数据应为走访当月或上月（${visitFigureMonths(request.visit.date).join(' 或 ')}）`);
+    }
+    try {
+      parseOperationInput({ ...request.figures.input, confirmJumps: true }, shanghaiMonth(ctx.now));
+    } catch (error) {
+      throw underVisitFigures(error);
+    }
+  }
 }
 
 export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: ProblemContext): Promise<SavedVisit> {
   checkTypedInput(request, ctx);
-  const tables = ['visits', 'attachments', 'problems', 'enterprises', 'drafts'] as const;
+  const tables = ['visits', 'attachments', 'problems', 'enterprises', 'drafts', 'operationReports'] as const;
   return writeTransaction(tables, async (w) => {
     const enterprise = await ledgerDb().enterprises.get(request.visit.enterpriseId);
     if (!enterprise || !isLive(enterprise)) throw RuleError.at(['enterpriseId'], '企业不存在或已被删除');
@@ -165,11 +192,24 @@ export async function saveVisitWithProblems(request: SaveVisitRequest, ctx: Prob
     }
     const storedProblems = await w.createAll<Problem>('problems', problems);
 
+    // The month's figures last: a refused figure (or a report entered meanwhile) aborts the visit too.
+    let operations: SavedOperationReport | undefined;
+    if (request.figures) {
+      const stored = await ledgerDb().operationReports.get(operationReportId(visit.enterpriseId, request.figures.input.month));
+      // A new month's report takes the visit's 产业链配套 note when it fits; a stored one keeps its own.
+      const note = stored && isLive(stored) ? stored.supplyChainIssues : visit.operations.supplyChain.length <= 300 ? visit.operations.supplyChain : '';
+      try {
+        operations = await writeOperationReport(w, visit.enterpriseId, { ...request.figures.input, supplyChainIssues: note }, ctx.now, request.figures.seen);
+      } catch (error) {
+        throw underVisitFigures(error);
+      }
+    }
+
     await refreshLastVisitDate(w, visit.enterpriseId);
     if (request.draftKey) await ledgerDb().drafts.delete(request.draftKey);
 
     const attachmentMetas: AttachmentMeta[] = newAttachments.map(({ blob: _blob, ...meta }) => meta);
-    return { visit, problems: storedProblems, attachments: attachmentMetas };
+    return { visit, problems: storedProblems, attachments: attachmentMetas, ...(operations ? { operations } : {}) };
   }, { actor: ctx.who, now: ctx.now });
 }
 
