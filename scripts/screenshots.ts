@@ -151,6 +151,51 @@ const shots: Record<string, Shot> = {
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'operations-monitor.png') });
   },
+  /**
+   * 培育库 for 2026, 规上: five enterprises below the threshold added through 加入培育库 as an officer
+   * would, their towns' goals typed in the table, and three of them with this year's figures entered
+   * on their pages — two past 2,000 万元 (counted as reached), one still short.
+   */
+  cultivation: async (page, go) => {
+    const seen = new Set<string>();
+    const below = (await liveEnterprises(page)).filter((e) => !e.isAboveScale && e.town && !seen.has(e.name) && seen.add(e.name)).slice(0, 5);
+    const figures = ['2380', '2060', '1720'];
+    for (const [i, ytd] of figures.entries()) {
+      await go(`/enterprises/${below[i]!.id}`);
+      await enterOperations(page, '2026-11', { 本月产值: String(Math.round(Number(ytd) / 11)), 本年累计产值: ytd });
+    }
+    await page.setViewportSize({ width: 1400, height: 1100 });
+    await go('/cultivation');
+    const notes = ['协助申报入统，对接统计局', '帮助落实技改补贴', '', '跟进新增订单', '协调用地指标'];
+    await page.getByRole('button', { name: '加入培育库' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '加入培育库' });
+    await dialog.waitFor();
+    await settle(page);
+    for (const [i, enterprise] of below.entries()) {
+      const select = dialog.getByLabel('企业', { exact: true });
+      await select.click();
+      await select.fill(enterprise.name);
+      await settle(page);
+      await page.locator('.ant-select-dropdown:visible').getByTitle(`${enterprise.name}（${enterprise.town}）`, { exact: true }).click();
+      await dialog.getByLabel('培育措施').fill(notes[i]!);
+      await dialog.getByRole('button', { name: '保存并继续' }).click();
+      await page.waitForFunction(() => !document.querySelector('.ant-modal .ant-btn-loading'));
+    }
+    await dialog.getByRole('button', { name: '关闭', exact: true }).last().click();
+    await dialog.waitFor({ state: 'hidden' });
+    const towns = [...new Set(below.map((e) => e.town))];
+    for (const [i, town] of towns.entries()) {
+      const goal = page.getByLabel(`${town}年度目标`);
+      await goal.fill(String(i + 2));
+      await goal.press('Enter');
+    }
+    await page.getByText('培育企业（5 家）').waitFor();
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'cultivation.png'), fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  },
   'problems-provisional': async (page, go) => {
     await go('/problems?tab=all');
     await page.getByText('待确认').first().waitFor();
@@ -159,24 +204,29 @@ const shots: Record<string, Shot> = {
   },
 };
 
-/** The first 400 stored enterprises that are live and above scale (bare IndexedDB: the demo data just loaded). */
-async function liveAboveScaleEnterprises(page: Page): Promise<{ id: string; town: string }[]> {
+/** The first 400 stored enterprises that are live (bare IndexedDB: the demo data just loaded). */
+async function liveEnterprises(page: Page): Promise<{ id: string; name: string; town: string; isAboveScale: boolean }[]> {
   return page.evaluate(
     () =>
-      new Promise<{ id: string; town: string }[]>((resolve, reject) => {
+      new Promise<{ id: string; name: string; town: string; isAboveScale: boolean }[]>((resolve, reject) => {
         const open = indexedDB.open('visit-ledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const all = open.result.transaction('enterprises').objectStore('enterprises').getAll(undefined, 400);
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
-            const rows = all.result as { id: string; town: string; deletedAt?: string; isAboveScale?: boolean }[];
+            const rows = all.result as { id: string; name: string; town: string; deletedAt?: string; isAboveScale?: boolean }[];
             open.result.close();
-            resolve(rows.filter((e) => !e.deletedAt && e.isAboveScale));
+            resolve(rows.filter((e) => !e.deletedAt).map((e) => ({ id: e.id, name: e.name, town: e.town, isAboveScale: e.isAboveScale === true })));
           };
         };
       }),
   );
+}
+
+/** The first of those that are above scale. */
+async function liveAboveScaleEnterprises(page: Page): Promise<{ id: string; town: string }[]> {
+  return (await liveEnterprises(page)).filter((e) => e.isAboveScale);
 }
 
 /** One month of 经营数据 entered through 填报经营数据 on the enterprise page that is open. */
