@@ -2,6 +2,7 @@
 // outcome classes) as a pure function of the records, the period and the scope. The accumulator form
 // lets the renderer feed visits and problems a chunk at a time from the database; the array form
 // (`serviceMonthFigures`) is the same computation for tests and small data.
+import type { ActivityFigures } from '../activities/activityFigures';
 import type { CalendarOverrides } from '../calendar/workingDays';
 import { outcomeClasses, type OutcomeClass, type Policy, type Problem, type Visit } from '../domain/records';
 import { problemTimeliness, dueSoonUntil } from '../problems/problemTimeliness';
@@ -73,6 +74,8 @@ export interface ServiceMonthFigures {
   byCategory: CategoryFigures[];
   byDepartment: DepartmentFigures[];
   policies: PolicyFigures[];
+  /** Group activities and the coverage by visits and activities (issue 17), when the report read them. */
+  activities?: ActivityFigures;
 }
 
 export interface FiguresContext {

@@ -119,6 +119,21 @@ export function summarySheetRows(f: ServiceMonthFigures, narrative: ReportNarrat
     rows.push(data(title, x.visits, x.enterprises, share(x.enterprises, f.enterprisesVisited), x.sourceDocument || null));
   }
 
+  if (f.activities) {
+    // Issue 17: group activities count toward coverage (全覆盖), reported apart from one-to-one visits.
+    const a = f.activities;
+    const c = a.coverage;
+    rows.push(section(n++, '集体活动与全覆盖'));
+    rows.push(header('指标', '数量', '基数', '比率', '说明'));
+    rows.push(data('集体活动（场）', a.activities, null, null, a.byType.filter((t) => t.activities > 0).map((t) => `${t.type} ${t.activities} 场`).join('，') || '本期未开展集体活动'));
+    rows.push(data('参加活动企业（家）', a.enterprisesReached, null, null, `共 ${a.attendances} 家次`));
+    rows.push(data('走访覆盖（家）', c.visited, c.assigned, c.visitedRate, '基数为联系企业数'));
+    rows.push(data('活动覆盖（家）', c.attended, c.assigned, c.attendedRate, `其中仅参加活动、未走访 ${c.attendedOnly} 家`));
+    rows.push(data('走访或活动覆盖（家）', c.reached, c.assigned, c.reachedRate, '全覆盖：走访或参加集体活动'));
+    const reached = a.policyReach.filter((p) => p.reached > 0).length;
+    rows.push(data('触达企业的政策（项）', reached, a.policyReach.length, share(reached, a.policyReach.length), '各项政策的触达企业数见“集体活动”表'));
+  }
+
   rows.push(section(n++, '成效'));
   rows.push({ kind: 'text', cells: [narrative.results] });
   rows.push(section(n++, '存在问题'));

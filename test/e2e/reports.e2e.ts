@@ -1,5 +1,5 @@
 // The report export as an officer does it in the browser build: demo data in the real IndexedDB,
-// the 报表导出 page, an edited text, 导出 → a download, and the five sheets read back with ExcelJS
+// the 报表导出 page, an edited text, 导出 → a download, and the six sheets read back with ExcelJS
 // and compared with counts taken straight from IndexedDB (not through the app's code).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -41,7 +41,7 @@ async function countMonth(month: string): Promise<{ visits: number; problems: nu
   }, month);
 }
 
-test('export the service-month workbook of this month and read its five sheets back', async () => {
+test('export the service-month workbook of this month and read its six sheets back', async () => {
   const page = app.page;
   await app.goto('/reports');
   await page.getByText('主要数据').waitFor();
@@ -60,7 +60,7 @@ test('export the service-month workbook of this month and read its five sheets b
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await file.read()) as unknown as ArrayBuffer);
-  expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测']);
+  expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测', '集体活动']);
 
   const summary = wb.getWorksheet('汇总')!;
   expect(String(summary.getCell('A1').value)).toContain('（吴江开发区）');
@@ -71,7 +71,7 @@ test('export the service-month workbook of this month and read its five sheets b
   };
   expect(labelled('走访次数').getCell(2).value).toBe(expected.visits);
   expect(labelled('收集问题诉求（个）').getCell(2).value).toBe(expected.problems);
-  const resultsCell = summary.getRow(labelled('七、成效').number + 1).getCell(1);
+  const resultsCell = summary.getRow(labelled('八、成效').number + 1).getCell(1);
   expect(resultsCell.value).toBe(results);
   expect(resultsCell.type).toBe(ExcelJS.ValueType.String);
 

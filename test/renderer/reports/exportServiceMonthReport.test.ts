@@ -104,8 +104,8 @@ describe('service-month workbook through the main-process streaming writer', () 
     wb = await readBack(file);
   }, 60_000);
 
-  test('five sheets in the bureau order, and no temp file left beside the saved one', async () => {
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测']);
+  test('six sheets in the bureau order, and no temp file left beside the saved one', async () => {
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测', '集体活动']);
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -137,10 +137,12 @@ describe('service-month workbook through the main-process streaming writer', () 
   test('汇总: the three texts are written as the officer edited them, a leading = included', () => {
     const ws = wb.getWorksheet('汇总')!;
     const after = (label: string) => ws.getRow(rowByLabel(ws, label).number + 1).getCell(1);
-    expect(after('七、成效').value).toBe(edited.results);
-    expect(after('八、存在问题').value).toBe(injectionTexts.formula);
-    expect(after('八、存在问题').type).toBe(ExcelJS.ValueType.String);
-    expect(after('九、下一步措施').value).toBe(edited.nextSteps);
+    // 七、集体活动与全覆盖 (issue 17) comes before the texts.
+    expect(rowByLabel(ws, '七、集体活动与全覆盖')).toBeDefined();
+    expect(after('八、成效').value).toBe(edited.results);
+    expect(after('九、存在问题').value).toBe(injectionTexts.formula);
+    expect(after('九、存在问题').type).toBe(ExcelJS.ValueType.String);
+    expect(after('十、下一步措施').value).toBe(edited.nextSteps);
   });
 
   test('every sheet prints landscape, one page wide, with its title rows repeated; 问题清单 on A3', () => {
@@ -237,7 +239,7 @@ describe('service-month workbook through the main-process streaming writer', () 
 
   test('openpyxl loads it: same values, no formula cells, print titles, frozen panes, filters', async () => {
     const sheets = await openpyxlRead(file);
-    expect(sheets.map((s) => s.title)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测']);
+    expect(sheets.map((s) => s.title)).toEqual(['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测', '集体活动']);
     for (const s of sheets) {
       expect(s.rows.flat().filter(([, type]) => type === 'f')).toEqual([]);
       expect([s.orientation, s.paper_size, s.fit_to_width, s.fit_to_height]).toEqual(['landscape', s.title === '问题清单' ? 8 : 9, 1, 0]);
@@ -264,7 +266,7 @@ describe('service-month workbook through the main-process streaming writer', () 
       await pdf.cleanup();
     }
     const csv = await libreOfficeCsvSheets(file);
-    expect([...csv.keys()].sort()).toEqual(['问题清单', '汇总', '走访台账', '重点项目进展', '经营监测'].sort());
+    expect([...csv.keys()].sort()).toEqual(['问题清单', '汇总', '走访台账', '重点项目进展', '经营监测', '集体活动'].sort());
     const ledger = csv.get('走访台账')!;
     expect(ledger).toContain('1,2026-11-03,苏州恒力精密机械有限公司,吴江开发区,调研走访');
     expect(ledger).toMatch(/,91320509MA1XXXXX01\s*$/m);

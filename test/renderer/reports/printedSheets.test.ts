@@ -1,4 +1,4 @@
-// What a clerk gets on paper: every exported sheet (the five of the service-month workbook, the four
+// What a clerk gets on paper: every exported sheet (the six of the service-month workbook, the four
 // of the monthly workbook of the project library, and the 联系企业 list) converted to PDF by LibreOffice exactly as it prints, then measured with poppler's
 // `pdftotext -bbox`: the paper size and orientation of every page, the printed size of every word of
 // body text after fit-to-width (at least 8 pt), and the column headings at the top of page 2.
@@ -134,6 +134,8 @@ const sheets = [
   { name: '重点项目进展', title: '重点外资项目进展情况', paper: 'A4', headings: ['序号', '项目名称', '本期进展'], row: /^2026-03-09$/ },
   // 经营监测's tables each have their own header row; the missing list is the last.
   { name: '经营监测', title: '企业经营监测情况', paper: 'A4', headings: ['企业名称'], row: /^上月.*填报$/, onePage: true },
+  // 集体活动: the policy reach table lists every measure; its headings come again on a continued page.
+  { name: '集体活动', title: '集体活动情况', paper: 'A4', headings: ['走访宣讲次数', '触达企业合计'], row: /^3-\d\d$/, onePage: true },
   { name: '联系企业', title: '联系企业', paper: 'A4', headings: ['序号', '企业名称', '最近走访'], row: /分公司$/ },
   // The monthly workbook (月度进展表); its 入库出库 lists ten projects, on one page.
   // 概况's tables each have their own header row; every one has a 占比 column above its 合计.
@@ -214,7 +216,7 @@ beforeAll(async () => {
     printed = new Map(sheets.map((s) => [s.name, [] as PdfPage[]]));
     // A page without a title (which the tests below reject) belongs to the sheet printed before it.
     const books: [PdfPage[], readonly string[]][] = [
-      [reportPages!, ['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测']],
+      [reportPages!, ['汇总', '走访台账', '问题清单', '重点项目进展', '经营监测', '集体活动']],
       [monthlyPages!, monthlySheets],
     ];
     for (const [pages, names] of books) {

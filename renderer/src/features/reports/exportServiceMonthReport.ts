@@ -1,11 +1,13 @@
-// The export of the service-month workbook: the five sheets (the fifth, 经营监测, the period's last
-// month of 经营数据), one at a time, through the one workbook
+// The export of the service-month workbook: the six sheets (the fifth, 经营监测, the period's last
+// month of 经营数据; the sixth, 集体活动, issue 17), one at a time, through the one workbook
 // export helper (renderer/src/export/workbookExport.ts) over the bridge's export methods (a streaming
 // file in Electron, an in-page workbook in the browser). Rows go out in chunks as they are read, so
 // neither process ever holds a whole ledger.
 import type { CalendarOverrides } from '../../../../shared/calendar/workingDays';
 import { dueSoonUntil } from '../../../../shared/problems/problemTimeliness';
 import { monitorMonthOf, operationsMonitorSheetRows, operationsMonitorSheetSpec } from '../../../../shared/reports/operationsMonitorSheet';
+import { activitySheetRows, activitySheetSpec, type ActivityListEntry } from '../../../../shared/reports/activitySheet';
+import { enterpriseInScope } from '../../../../shared/reports/reportScope';
 import { problemListRow, problemListSheetSpec } from '../../../../shared/reports/problemListSheet';
 import { projectProgressRows, projectProgressSheetSpec } from '../../../../shared/reports/projectProgressSheet';
 import type { ReportNarrative } from '../../../../shared/reports/reportNarrative';
@@ -89,6 +91,23 @@ export async function exportServiceMonthReport(
     await book.sheet(projectProgressSheetSpec(period, unit), (sink) => sink.appendAll(projectRows));
 
     await book.sheet(operationsMonitorSheetSpec(monitor, { unit, filedOn: asOf }, period, scope), (sink) => sink.appendAll(monitorRows));
+
+    // 集体活动 (issue 17): a period's activities are few (tens a month), read by the date index.
+    if (figures.activities) {
+      const list: ActivityListEntry[] = [];
+      for await (const activities of recordsByDay(db.activities, 'date', period)) {
+        for (const a of activities) {
+          if (a.deletedAt !== undefined) continue;
+          const names = a.attendeeEnterpriseIds.flatMap((id) => {
+            const e = base.enterprises.get(id);
+            return e && enterpriseInScope(e, scope) ? [e.name] : [];
+          });
+          if (names.length > 0) list.push({ activity: a, enterpriseNames: names });
+        }
+      }
+      const activityFigures = figures.activities;
+      await book.sheet(activitySheetSpec({ unit, filedOn: asOf }, period, scope), (sink) => sink.append(activitySheetRows(activityFigures, list), 0));
+    }
   }, options);
 }
 

@@ -6,6 +6,7 @@ import { addCalendarDays } from '../../../../shared/calendar/workingDays';
 import type { Policy, Settings } from '../../../../shared/domain/records';
 import type { ReportEnterprise, ReportPeriod, ReportScope } from '../../../../shared/reports/reportScope';
 import { createFiguresAccumulator, type ServiceMonthFigures } from '../../../../shared/reports/serviceMonthFigures';
+import { createActivityFiguresAccumulator } from '../../../../shared/activities/activityFigures';
 import { EXPORT_CHUNK_ROWS } from '../../../../shared/reports/sheetSpec';
 import type { LedgerDatabase } from '../../db/schema';
 
@@ -64,7 +65,15 @@ export async function computeReportFigures(
     categories: settings?.categories,
     departments: settings?.departments,
   });
-  for await (const visits of recordsByDay(db.visits, 'date', period)) for (const v of visits) acc.addVisit(v);
+  // Group activities (issue 17): the coverage by visits and by activities, and the policy reach, from the same visits.
+  const activityAcc = createActivityFiguresAccumulator({ period, scope, enterprises: base.enterprises, policies: base.policies });
+  for await (const visits of recordsByDay(db.visits, 'date', period)) {
+    for (const v of visits) {
+      acc.addVisit(v);
+      activityAcc.addVisit(v);
+    }
+  }
   for await (const problems of recordsByDay(db.problems, 'raisedDate', period)) for (const p of problems) acc.addProblem(p);
-  return acc.result();
+  for await (const activities of recordsByDay(db.activities, 'date', period)) for (const a of activities) activityAcc.addActivity(a);
+  return { ...acc.result(), activities: activityAcc.result() };
 }
