@@ -1,12 +1,13 @@
 // The visit form and deletions in real Chromium (issue 9, "Nothing typed is lost or changed
-// silently"): the whole form filled with the keyboard, Tab never changing a multi-select; limits and
+// silently"): the whole form filled with the keyboard (the month's figures included), Tab never changing a multi-select; limits and
 // a future date named at the field instead of cut or reset; leaving with unsaved typing asks first
 // and keeps the draft; typing under the draft banner is kept; 丢弃草稿 asks when it holds photos; a
 // visit opened read-only, deleted with its problems, and brought back from 回收站; deleting an
 // enterprise with open problems says how many first.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Enterprise, Problem, Visit } from '../../shared/domain/records';
+import type { Enterprise, OperationReport, Problem, Visit } from '../../shared/domain/records';
+import { defaultVisitFigureMonth } from '../../shared/operations/visitFigures';
 import { makePng, openApp, openDialog, settle, type App } from './harness';
 
 let app: App;
@@ -82,6 +83,14 @@ test('the whole visit form is filled with the keyboard; Tab in a multi-select ne
   await keys.press('Tab');
   expect(await focusedField(page)).toBe('走访情况');
   await keys.type('全程用键盘填写的走访情况。');
+  // 经营数据所属月份: the month chosen by default (yesterday's, or the one before while it is not over); then the figures.
+  await keys.press('Tab');
+  expect(await focusedField(page)).toBe(`radio:${defaultVisitFigureMonth(shanghaiDay(-1), shanghaiDay(0).slice(0, 7))}`);
+  for (const label of ['本月产值（万元）', '本年累计产值（万元）', '用工人数（人）', '缺工人数（人）', '在手订单（个月）', '本年新增投资（万元）', '本月出口额（万元）']) {
+    await keys.press('Tab');
+    expect(await focusedField(page)).toBe(label);
+    if (label === '用工人数（人）') await keys.type('300');
+  }
   for (const [label, text] of [
     ['用工', '在岗 300 人'],
     ['订单', '排产到明年二月'],
@@ -151,6 +160,9 @@ test('the whole visit form is filled with the keyboard; Tab in a multi-select ne
   expect(visit?.policyIds).toHaveLength(1);
   const problem = ((await app.readRows('problems')) as Problem[]).find((p) => p.visitId === visit?.id);
   expect(problem).toMatchObject({ category: '用工', department: '区商务局', description: '键盘登记的问题：缺少熟练焊工', request: '对接技工学校' });
+  // The figure typed is the month's 经营数据, saved with the visit.
+  const report = ((await app.readRows('operationReports')) as OperationReport[]).find((r) => r.enterpriseId === enterprise.id);
+  expect(report).toMatchObject({ month: defaultVisitFigureMonth(shanghaiDay(-1), shanghaiDay(0).slice(0, 7)), employees: 300 });
   expect(app.pageErrors).toEqual([]);
 });
 
