@@ -18,6 +18,9 @@ const ProjectDetailPage = lazy(() => import('./features/projects/ProjectDetailPa
 const LibraryOverviewPage = lazy(() => import('./features/projects/LibraryOverviewPage').then((m) => ({ default: m.LibraryOverviewPage })));
 const MonthlyRoundPage = lazy(() => import('./features/projects/MonthlyRoundPage').then((m) => ({ default: m.MonthlyRoundPage })));
 const ProjectListPage = lazy(() => import('./features/projects/ProjectListPage').then((m) => ({ default: m.ProjectListPage })));
+const MeetingListPage = lazy(() => import('./features/meetings/MeetingListPage').then((m) => ({ default: m.MeetingListPage })));
+const MeetingPage = lazy(() => import('./features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const LeaguePage = lazy(() => import('./features/meetings/LeaguePage').then((m) => ({ default: m.LeaguePage })));
 const RecycleBinPage = lazy(() => import('./features/recycleBin/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const OperationsMonitorPage = lazy(() => import('./features/operations/OperationsMonitorPage').then((m) => ({ default: m.OperationsMonitorPage })));
@@ -45,6 +48,9 @@ export function AppRoutes() {
         <Route path="projects/overview" element={<LibraryOverviewPage />} />
         <Route path="projects/:projectId" element={<ProjectDetailPage />} />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="meetings" element={<MeetingListPage />} />
+        <Route path="meetings/league" element={<LeaguePage />} />
+        <Route path="meetings/:meetingId" element={<MeetingPage />} />
         <Route path="roster/import" element={<RosterImportPage />} />
         <Route path="review" element={<MyEnterprisesPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />

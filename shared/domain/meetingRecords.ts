@@ -9,6 +9,10 @@ import { calendarDate, cappedText, instant, recordMeta } from './records';
 export const meetingTypes = ['督办会', '点评会', '专题协调会'] as const;
 export type MeetingType = (typeof meetingTypes)[number];
 
+/** How the agenda is grouped: by the department responsible, or by the enterprise's town. */
+export const agendaGroupings = ['department', 'town'] as const;
+export type AgendaGrouping = (typeof agendaGroupings)[number];
+
 /** What the meeting decided on one item, as the minutes and the 交办单 print it. */
 export const agendaDecisionSchema = z.object({
   department: z.string().trim().min(1, '请选择责任部门'),
@@ -36,6 +40,8 @@ export const meetingSchema = recordMeta.extend({
   title: cappedText('会议名称', 100).default(''),
   chair: cappedText('主持人', 50).default(''),
   attendees: z.array(cappedText('参会人员', 50)).max(100, '参会人员不能超过 100 人').default([]),
+  /** How its agenda was proposed (absent: by department). */
+  agendaGrouping: z.enum(agendaGroupings).optional(),
   /** The problems on the agenda, in order, with the decision taken on each. */
   agenda: z.array(agendaItemSchema).max(300, '议题不能超过 300 项').default([]),
 });

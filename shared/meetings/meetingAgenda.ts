@@ -2,13 +2,12 @@
 // yet decided, grouped by department or by town, then edited by hand (add, drop, order); and the new
 // meeting itself, checked. Pure: the repository passes the escalated problems and the enterprises.
 import type { Enterprise, Problem } from '../domain/records';
-import { meetingTypes, type AgendaItem, type MeetingType } from '../domain/meetingRecords';
+import { meetingTypes, type AgendaGrouping, type AgendaItem, type MeetingType } from '../domain/meetingRecords';
 import { isCalendarDate } from '../calendar/workingDays';
 import { RuleError, type RuleIssue } from '../errors/ruleError';
 import { newId } from '../ids';
 
-export const agendaGroupings = ['department', 'town'] as const;
-export type AgendaGrouping = (typeof agendaGroupings)[number];
+export { agendaGroupings, type AgendaGrouping } from '../domain/meetingRecords';
 export const agendaGroupingLabels: Record<AgendaGrouping, string> = { department: '按责任部门', town: '按所属区镇' };
 
 /** The group an item is shown under when the group is not known. */

@@ -130,6 +130,7 @@ export const conflictFieldLabels: Readonly<Record<SyncedTableName, Readonly<Reco
     title: '会议名称',
     chair: '主持人',
     attendees: '参会人员',
+    agendaGrouping: '议程分组',
     agenda: '议题',
   },
   activities: {

@@ -19,6 +19,7 @@ import {
   type NewMeetingInput,
 } from '../../../../shared/meetings/meetingAgenda';
 import { decideProblem, type MeetingDecisionChange } from '../../../../shared/problems/problemWorkflow';
+import { departmentLeague, type LeagueGrouping, type LeagueRow, type PeriodDecision } from '../../../../shared/meetings/departmentLeague';
 import { ledgerDb } from '../../db/db';
 import { writeTransaction } from '../../db/ledgerWrites';
 import { problemContext } from '../problems/problemRepo';
@@ -50,7 +51,7 @@ export async function createMeeting(input: NewMeetingInput, grouping: AgendaGrou
     const problems = await escalatedProblems();
     const enterprises = await enterpriseMap(problems.map((p) => p.enterpriseId));
     const agenda = proposeAgenda(problems, fields.type, grouping, enterprises, grouping === 'department' ? settings.departments : settings.towns);
-    return w.create<Meeting>('meetings', { ...fields, agenda });
+    return w.create<Meeting>('meetings', { ...fields, agendaGrouping: grouping, agenda });
   }, { now });
 }
 
@@ -176,4 +177,66 @@ export async function openDecisionProblems(): Promise<Problem[]> {
 /** Today in Asia/Shanghai, for the lights (the page clock in tests). */
 export function todayFor(now = new Date()): string {
   return shanghaiDate(now);
+}
+
+/**
+ * The 部门红黄榜 of a period: the problems raised in it (by the raisedDate index) and the decisions its
+ * meetings took (meetings by date, their decided items' problems as they are now).
+ */
+export async function loadLeague(from: string, to: string, grouping: LeagueGrouping, settings: Settings, today: string): Promise<LeagueRow[]> {
+  const db = ledgerDb();
+  const [problems, meetings] = await Promise.all([
+    db.problems.where('raisedDate').between(from, to, true, true).filter(isLive).toArray(),
+    db.meetings.where('date').between(from, to, true, true).filter(isLive).toArray(),
+  ]);
+  const decided = meetings.flatMap((m) => m.agenda.flatMap((i) => (i.decision ? [{ meeting: m, item: i, decision: i.decision }] : [])));
+  const decidedProblems = await db.problems.bulkGet([...new Set(decided.map((d) => d.item.problemId))]);
+  const problemById = new Map(decidedProblems.flatMap((p) => (p && isLive(p) ? [[p.id, p] as const] : [])));
+  const decisions: PeriodDecision[] = decided.flatMap((d) => {
+    const problem = problemById.get(d.item.problemId);
+    return problem ? [{ problem, department: d.decision.department, meetingDate: d.meeting.date, deadline: d.decision.deadline }] : [];
+  });
+  const enterprises = await enterpriseMap([...problems, ...decisions.map((d) => d.problem)].map((p) => p.enterpriseId));
+  return departmentLeague({
+    problems,
+    decisions,
+    grouping,
+    townOf: (id) => enterprises.get(id)?.town,
+    today,
+    overrides: settings.calendarOverrides,
+    groups: grouping === 'department' ? settings.departments : settings.towns,
+  });
+}
+
+/** One open meeting decision as the 亮灯督办 list shows it. */
+export interface OpenDecisionRow {
+  problemId: string;
+  enterpriseName: string;
+  task: string;
+  department: string;
+  deadline: string;
+  deadlineProvisional: boolean;
+  meetingDate: string;
+  meetingType: string;
+}
+
+export async function openDecisionRows(): Promise<OpenDecisionRow[]> {
+  const problems = await openDecisionProblems();
+  const enterprises = await enterpriseMap(problems.map((p) => p.enterpriseId));
+  return problems.flatMap((p) => {
+    const d = p.meetingDecision;
+    if (!d) return [];
+    return [
+      {
+        problemId: p.id,
+        enterpriseName: enterprises.get(p.enterpriseId)?.name ?? '（企业已删除）',
+        task: d.task,
+        department: d.department,
+        deadline: d.deadline,
+        deadlineProvisional: d.deadlineProvisional === true,
+        meetingDate: d.meetingDate,
+        meetingType: d.meetingType,
+      },
+    ];
+  });
 }
