@@ -7,6 +7,9 @@ import { NotFoundPage } from './components/NotFoundPage';
 // Each screen is its own chunk, loaded when first opened: the first screen loads only what it shows
 // (the workbench's charts, the exports' workbook writer and the exchange's crypto stay out of it).
 const CultivationPage = lazy(() => import('./features/cultivation/CultivationPage').then((m) => ({ default: m.CultivationPage })));
+const ActivityFormPage = lazy(() => import('./features/activities/ActivityFormPage').then((m) => ({ default: m.ActivityFormPage })));
+const ActivityListPage = lazy(() => import('./features/activities/ActivityListPage').then((m) => ({ default: m.ActivityListPage })));
+const ActivityViewPage = lazy(() => import('./features/activities/ActivityViewPage').then((m) => ({ default: m.ActivityViewPage })));
 const EnterpriseDetailPage = lazy(() => import('./features/enterprises/EnterpriseDetailPage').then((m) => ({ default: m.EnterpriseDetailPage })));
 const EnterpriseListPage = lazy(() => import('./features/enterprises/EnterpriseListPage').then((m) => ({ default: m.EnterpriseListPage })));
 const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })));
@@ -43,6 +46,10 @@ export function AppRoutes() {
         <Route path="visits/:visitId/edit" element={<VisitFormPage />} />
         <Route path="problems" element={<ProblemListPage />} />
         <Route path="problems/:problemId" element={<ProblemDetailPage />} />
+        <Route path="activities" element={<ActivityListPage />} />
+        <Route path="activities/new" element={<ActivityFormPage />} />
+        <Route path="activities/:activityId" element={<ActivityViewPage />} />
+        <Route path="activities/:activityId/edit" element={<ActivityFormPage />} />
         <Route path="projects" element={<ProjectListPage />} />
         <Route path="projects/monthly" element={<MonthlyRoundPage />} />
         <Route path="projects/overview" element={<LibraryOverviewPage />} />

@@ -17,7 +17,10 @@ export interface ContactListEntry {
   /** `YYYY-MM-DD`, or '' when never visited. */
   lastVisitDate: string;
   daysSince: number | null;
+  /** Neither visited nor at a group activity this month (seed 004: a visit a month; issue 17: an activity counts). */
   dueThisMonth: boolean;
+  /** The latest group activity it attended this month (`YYYY-MM-DD`), or '' (issue 17: reported apart from visits). */
+  activityThisMonth?: string;
   openProblems: number;
   overdueProblems: number;
   keyProject: string;
@@ -76,7 +79,7 @@ export function contactListRow(seq: number, r: ContactListEntry): SheetRow {
       r.serviceTier,
       r.lastVisitDate || '未走访',
       r.daysSince,
-      r.dueThisMonth ? '待走访' : '已走访',
+      contactStatus(r),
       r.openProblems,
       r.overdueProblems,
       r.keyProject,
@@ -84,4 +87,10 @@ export function contactListRow(seq: number, r: ContactListEntry): SheetRow {
       r.planDue,
     ],
   };
+}
+
+/** 本月走访: 待走访, 已走访, or 已参加活动 when this month's only contact was a group activity (issue 17). */
+export function contactStatus(r: Pick<ContactListEntry, 'dueThisMonth' | 'lastVisitDate' | 'activityThisMonth'>): '待走访' | '已走访' | '已参加活动' {
+  if (r.dueThisMonth) return '待走访';
+  return r.activityThisMonth && r.lastVisitDate.slice(0, 7) !== r.activityThisMonth.slice(0, 7) ? '已参加活动' : '已走访';
 }

@@ -18,6 +18,8 @@ import {
   saveActivity,
 } from '../../../renderer/src/features/activities/activityRepo';
 import { saveNewProblem } from '../../../renderer/src/features/problems/problemRepo';
+import { loadReviewRows } from '../../../renderer/src/features/review/reviewData';
+import { contactStatus } from '../../../shared/reports/contactListSheet';
 
 const who = { officerName: '王敏', deviceId: 'device-activities' };
 const settings: Settings = { ...defaultSettings('device-activities'), officerName: '王敏', officerDepartment: '区商务局' };
@@ -124,5 +126,22 @@ describe('a problem raised at an activity', () => {
     expect((await loadActivityForView(activity.id)).found).toBe(false);
     expect((await db.problems.get(problem.id))?.deletedAt).toBeUndefined();
     expect(await activitiesOfEnterprise(a)).toEqual([]);
+  });
+});
+
+describe('the monthly cadence (我的联系企业)', () => {
+  it('counts an activity attended this month apart from a visit: not due, shown as 已参加活动', async () => {
+    const a = await addEnterprise('1AAAAA0', '苏州甲精密公司');
+    const b = await addEnterprise('1BBBBB0', '苏州乙电子公司');
+    const before = await loadReviewRows({ officer: '王敏', today: '2026-11-20' });
+    expect(before.map((r) => [r.name, r.dueThisMonth])).toEqual(expect.arrayContaining([['苏州甲精密公司', true], ['苏州乙电子公司', true]]));
+    await saveActivity(briefing([{ enterpriseId: a }]), undefined, who, now);
+    // Last month's activity does not count for this month.
+    await saveActivity({ ...briefing([{ enterpriseId: b }]), date: '2026-10-30' }, undefined, who, now);
+    const rows = new Map((await loadReviewRows({ officer: '王敏', today: '2026-11-20' })).map((r) => [r.id, r]));
+    expect(rows.get(a)).toMatchObject({ dueThisMonth: false, activityThisMonth: '2026-11-18', lastVisitDate: '' });
+    expect(contactStatus(rows.get(a)!)).toBe('已参加活动');
+    expect(rows.get(b)).toMatchObject({ dueThisMonth: true });
+    expect(contactStatus(rows.get(b)!)).toBe('待走访');
   });
 });

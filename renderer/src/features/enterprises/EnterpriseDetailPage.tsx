@@ -1,11 +1,14 @@
-// One enterprise: its profile, the actions an officer takes from it, and a timeline of its visits
-// and problems (newest first), read through the enterpriseId indexes.
+// One enterprise: its profile, the actions an officer takes from it, and a timeline of its visits,
+// the group activities it attended (issue 17) and its problems (newest first), read through the
+// enterpriseId indexes and the activities' attendee index.
 import { DeleteOutlined, EditOutlined, FormOutlined, PaperClipOutlined, PlusCircleOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Enterprise, Problem, ProblemStatus, Visit } from '../../../../shared/domain/records';
+import type { Activity } from '../../../../shared/domain/activityRecords';
+import { activitiesOfEnterprise } from '../activities/activityRepo';
 import { deadlineText } from '../../../../shared/problems/problemDeadline';
 import { RecordGone, useConfirmDeletion } from '../../components/recordDeletion';
 import { isLive } from '../../../../shared/sync/recordStamp';
@@ -27,15 +30,21 @@ const statusColors: Record<ProblemStatus, string> = {
   已升级: 'red',
 };
 
-type TimelineEntry = { kind: 'visit'; date: string; visit: Visit } | { kind: 'problem'; date: string; problem: Problem };
+type TimelineEntry =
+  | { kind: 'visit'; date: string; visit: Visit }
+  | { kind: 'activity'; date: string; activity: Activity }
+  | { kind: 'problem'; date: string; problem: Problem };
 
-function timelineOf(visits: Visit[], problems: Problem[]): TimelineEntry[] {
+const kindOrder: Record<TimelineEntry['kind'], number> = { visit: 0, activity: 1, problem: 2 };
+
+function timelineOf(visits: Visit[], activities: Activity[], problems: Problem[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...visits.map((visit) => ({ kind: 'visit' as const, date: visit.date, visit })),
+    ...activities.map((activity) => ({ kind: 'activity' as const, date: activity.date, activity })),
     ...problems.map((problem) => ({ kind: 'problem' as const, date: problem.raisedDate, problem })),
   ];
-  // Newest first; on the same day the visit comes before the problems raised during it.
-  return entries.sort((a, b) => b.date.localeCompare(a.date) || (a.kind === b.kind ? 0 : a.kind === 'visit' ? -1 : 1));
+  // Newest first; on the same day the visit or activity comes before the problems raised there.
+  return entries.sort((a, b) => b.date.localeCompare(a.date) || kindOrder[a.kind] - kindOrder[b.kind]);
 }
 
 function ProfileDescriptions({ enterprise }: { enterprise: Enterprise }) {
@@ -82,13 +91,14 @@ export function EnterpriseDetailPage() {
   const visits = useLiveQuery(() => enterpriseVisitsNewestFirst(enterpriseId).toArray(), [enterpriseId]);
   const attachmentCounts = useLiveQuery(() => attachmentCountsOf((visits ?? []).map((v) => v.id)), [visits]);
   const problems = useLiveQuery(() => liveProblemsOfEnterprise(enterpriseId), [enterpriseId]);
+  const activities = useLiveQuery(() => activitiesOfEnterprise(enterpriseId), [enterpriseId]);
 
   if (enterprise === undefined) return null;
   if (enterprise === null || !isLive(enterprise)) {
     return <RecordGone {...enterpriseDeletion} deleted={enterprise !== null} />;
   }
 
-  const entries = timelineOf(visits ?? [], problems ?? []);
+  const entries = timelineOf(visits ?? [], activities ?? [], problems ?? []);
   return (
     <div>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
@@ -134,16 +144,32 @@ export function EnterpriseDetailPage() {
       <EnterpriseProjectsCard enterpriseId={enterprise.id} />
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>
-        走访与问题（{visits?.length ?? 0} 次走访，{problems?.length ?? 0} 个问题）
+        走访、活动与问题（{visits?.length ?? 0} 次走访，{activities?.length ?? 0} 次集体活动，{problems?.length ?? 0} 个问题）
       </Typography.Title>
       {entries.length === 0 ? (
-        <Empty description="还没有走访记录" />
+        <Empty description="还没有走访或活动记录" />
       ) : (
         <Timeline
           aria-label="走访与问题时间线"
           titleSpan="110px"
           items={entries.map((entry) =>
-            entry.kind === 'visit'
+            entry.kind === 'activity'
+              ? {
+                  key: `a-${entry.activity.id}`,
+                  color: 'purple',
+                  title: entry.date,
+                  content: (
+                    <div>
+                      <Link to={`/activities/${entry.activity.id}`}>
+                        集体活动：{entry.activity.type}「{entry.activity.topic}」
+                      </Link>
+                      <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                        {entry.activity.attendeePeople[enterpriseId] ? `参加：${entry.activity.attendeePeople[enterpriseId]}；` : ''}共 {entry.activity.attendeeEnterpriseIds.length} 家企业参加
+                      </Typography.Text>
+                    </div>
+                  ),
+                }
+              : entry.kind === 'visit'
               ? {
                   key: `v-${entry.visit.id}`,
                   color: 'blue',

@@ -24,6 +24,9 @@ export interface RaiseProblemModalProps {
   /** Preset when raised from an enterprise or project page. */
   enterpriseId?: string;
   projectId?: string;
+  /** Raised at a group activity (issue 17): the problem carries it, dated the activity's day by default. */
+  activityId?: string;
+  raisedDate?: string;
 }
 
 interface RaiseForm {
@@ -46,7 +49,7 @@ export function RaiseProblemModal(props: RaiseProblemModalProps) {
   return <RaiseProblemDialog key={opening} {...props} />;
 }
 
-function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }: RaiseProblemModalProps) {
+function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId, activityId, raisedDate: presetDate }: RaiseProblemModalProps) {
   const settings = useSettings();
   const [form] = Form.useForm<RaiseForm>();
   const { saving, save, errorAlert, clearErrors } = useRuleFormSave(form);
@@ -55,7 +58,7 @@ function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }:
   const [initialValues] = useState<RaiseForm>(() => ({
     enterpriseId,
     projectId,
-    raisedDate: today(),
+    raisedDate: presetDate ?? today(),
     handling: '本部门办理',
     department: settings?.officerDepartment || undefined,
     isComplaint: false,
@@ -97,6 +100,7 @@ function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId }:
         {
           enterpriseId: values.enterpriseId ?? '',
           projectId: values.projectId,
+          activityId,
           raisedDate: values.raisedDate ?? '',
           category: values.category ?? '',
           description: values.description ?? '',

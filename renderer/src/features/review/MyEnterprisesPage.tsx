@@ -22,6 +22,9 @@ import {
   type ReviewSortKey,
 } from './reviewData';
 import { useLiveData } from '../../components/useLiveData';
+import { contactStatus } from '../../../../shared/reports/contactListSheet';
+
+const statusColor: Record<ReturnType<typeof contactStatus>, string> = { 待走访: 'orange', 已走访: 'green', 已参加活动: 'purple' };
 
 const rowHeight = 44;
 const gridColumns = '40px minmax(200px, 3fr) 170px 90px 104px 88px 84px 70px 64px minmax(140px, 1.6fr) 110px';
@@ -38,7 +41,7 @@ const dataColumns: { key: string; label: string; sort?: ReviewSortKey; cell: (r:
     cell: (r) => r.lastVisitDate || <Typography.Text type="secondary">未走访</Typography.Text>,
   },
   { key: 'days', label: '距今天数', sort: 'daysSince', cell: (r) => r.daysSince ?? '—' },
-  { key: 'due', label: '本月走访', cell: (r) => (r.dueThisMonth ? <Tag color="orange">待走访</Tag> : <Tag color="green">已走访</Tag>) },
+  { key: 'due', label: '本月走访', cell: (r) => <Tag color={statusColor[contactStatus(r)]}>{contactStatus(r)}</Tag> },
   { key: 'open', label: '未办结', sort: 'openProblems', cell: (r) => r.openProblems },
   {
     key: 'overdue',

@@ -90,9 +90,21 @@ export async function loadReviewRows(scope: ReviewScope): Promise<ReviewRow[]> {
     });
 
   const thisMonth = monthStart(today);
+  // Group activities this month (issue 17): attending one counts toward the month's cadence, shown
+  // apart from visits. A month's activities are few, read by the date index.
+  await ledgerDb().activities
+    .where('date')
+    .between(thisMonth, today, true, true)
+    .each((activity) => {
+      if (!isLive(activity)) return;
+      for (const id of activity.attendeeEnterpriseIds) {
+        const row = rows.get(id);
+        if (row && (row.activityThisMonth ?? '') < activity.date) row.activityThisMonth = activity.date;
+      }
+    });
   for (const row of rows.values()) {
     row.daysSince = row.lastVisitDate ? calendarDaysBetween(row.lastVisitDate, today) : null;
-    row.dueThisMonth = !row.lastVisitDate || row.lastVisitDate < thisMonth;
+    row.dueThisMonth = (!row.lastVisitDate || row.lastVisitDate < thisMonth) && !row.activityThisMonth;
   }
   return [...rows.values()];
 }
