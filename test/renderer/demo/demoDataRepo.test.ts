@@ -75,7 +75,19 @@ describe('清除示例数据', () => {
     const problem = (await db.problems.toArray()).find((p) => p.enterpriseId !== first!.id && p.enterpriseId !== second!.id && p.enterpriseId !== third!.id)!;
     const officer = { deviceId: 'device-officer' };
     await db.cultivationCandidates.put({ ...recordMetaFixture(`cult-2026-规上-${first!.id}`, officer), enterpriseId: first!.id, year: 2026, target: '规上', note: '' });
-    await db.activities.put({ ...recordMetaFixture('activity-own-1', officer), type: '政策宣讲', date: '2026-11-20', topic: '', attendeeEnterpriseIds: [second!.id, third!.id] });
+    await db.activities.put({
+      ...recordMetaFixture('activity-own-1', officer),
+      type: '政策宣讲',
+      date: '2026-11-20',
+      topic: '政策宣讲会',
+      place: '',
+      organiser: '',
+      speakers: [],
+      policyIds: [],
+      attendeeEnterpriseIds: [second!.id, third!.id],
+      attendeePeople: {},
+      summary: '',
+    });
     await db.meetings.put({ ...recordMetaFixture('meeting-own-1', officer), type: '督办会', date: '2026-11-25', title: '', chair: '', attendees: [], agenda: [{ id: 'item-1', problemId: problem.id }] });
     await removeDemoData(db);
     const left = new Set((await db.enterprises.toArray()).map((e) => e.id));
