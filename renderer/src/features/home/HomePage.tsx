@@ -16,6 +16,7 @@ import { useRememberedCounts } from '../problems/rememberedCounts';
 import { DuePlanList } from '../servicePlan/DuePlanList';
 import { useSettings } from '../../db/settingsStore';
 import { hasStoredEnterprises } from '../enterprises/enterpriseRepo';
+import { SupervisionSummary } from '../meetings/SupervisionSummary';
 
 export function HomePage() {
   const settings = useSettings();
@@ -106,6 +107,10 @@ export function HomePage() {
       {/* 一企一策 actions late or due soon belong with the due problems: both are promises to the enterprise. */}
       <div style={{ marginTop: 16 }}>
         <DuePlanList officer={officer} today={today} />
+      </div>
+      {/* 亮灯督办 (issue 16): the meeting decisions still open, by light. */}
+      <div style={{ marginTop: 16 }}>
+        <SupervisionSummary settings={settings} today={today} />
       </div>
       <Flex gap={8} style={{ marginTop: 16 }}>
         <Button onClick={() => navigate('/problems')}>全部问题</Button>

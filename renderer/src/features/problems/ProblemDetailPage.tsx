@@ -155,6 +155,17 @@ export function ProblemDetailPage() {
               ? `责任人 ${p.rectification.owner}，期限 ${p.rectification.deadline}${p.rectification.note ? `；${p.rectification.note}` : ''}`
               : '—',
           },
+          {
+            label: '会议决定',
+            span: 2,
+            children: p.meetingDecision ? (
+              <Link to={`/meetings/${p.meetingDecision.meetingId}`}>
+                {`${p.meetingDecision.meetingType}（${p.meetingDecision.meetingDate}）：由${p.meetingDecision.department}${p.meetingDecision.task}，期限 ${p.meetingDecision.deadline}${p.meetingDecision.deadlineProvisional ? '（待确认）' : ''}`}
+              </Link>
+            ) : (
+              '—'
+            ),
+          },
           field('投诉', p.isComplaint ? '是' : '否'),
           field('最后修改', `${p.updatedBy} · ${shanghaiTime(p.updatedAt)}`),
         ]}

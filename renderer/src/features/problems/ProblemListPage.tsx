@@ -30,6 +30,7 @@ import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { RaiseProblemModal } from './RaiseProblemModal';
 import { useSettings } from '../../db/settingsStore';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
+import { ProblemLightTag } from '../meetings/SupervisionLightTag';
 
 const PAGE_SIZE = 50;
 type TabKey = 'all' | 'dueSoon' | 'overdue';
@@ -169,6 +170,8 @@ export function ProblemListPage() {
         <DeadlineCell problem={r.problem} timeliness={problemTimeliness(r.problem, today, overrides ?? {})} />
       ),
     },
+    // 亮灯督办 (issue 16): the open decision's deadline, else the reply deadline while unanswered.
+    { title: '督办', key: 'light', width: 72, render: (_, r) => <ProblemLightTag problem={r.problem} settings={settings} today={today} /> },
     { title: '状态', key: 'status', width: 100, render: (_, r) => <StatusTag status={r.problem.status} /> },
     { title: '首问责任人', key: 'officer', width: 100, render: (_, r) => r.problem.officer || '—' },
   ];

@@ -3,7 +3,8 @@
 // Every change is saved as it is made (there is no 保存 button to forget): a field that fails its
 // rule shows why and is not saved.
 import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Card, Col, Form, Input, Row, Select, Spin, Typography, type FormInstance } from 'antd';
+import { Card, Col, Form, Input, InputNumber, Row, Select, Spin, Typography, type FormInstance } from 'antd';
+import { DEFAULT_LIGHT_LATE_DAYS } from '../../../../shared/meetings/supervisionLight';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../../shared/domain/records';
 import { defaultDepartments } from '../../../../shared/reference/departments';
@@ -224,6 +225,19 @@ function SettingsForm({ initial }: { initial: Settings }) {
         <Card size="small" title="区镇别名" style={{ marginBottom: 16 }}>
           <Form.Item name="townAliases" noStyle>
             <TownAliasEditor />
+          </Form.Item>
+        </Card>
+
+        {/* 亮灯督办 (issue 16): how late an item may be and still show yellow. */}
+        <Card size="small" title="亮灯督办" style={{ marginBottom: 16 }}>
+          <Form.Item
+            label="逾期几个工作日以内亮黄灯"
+            name="lightLateDays"
+            initialValue={DEFAULT_LIGHT_LATE_DAYS}
+            extra="期限前两个工作日内亮黄灯；逾期超过这个工作日数亮红灯，未到期且不临近亮绿灯"
+            rules={[{ required: true, message: '请填写 0–30 的工作日数' }]}
+          >
+            <InputNumber min={0} max={30} precision={0} addonAfter="个工作日" style={{ width: 200 }} />
           </Form.Item>
         </Card>
 
