@@ -1,0 +1,54 @@
+// The 评议结果 workbook and the 社会责任先进企业 list: the layout is shared/reports/ratingResultsSheet.ts and
+// the writing the one workbook export helper, as for every report, so they print and read like them
+// and show progress and can be cancelled the same way.
+import type { CsrWeights, RatingRound } from '../../../../shared/domain/ratingRecords';
+import type { RoundResults } from '../../../../shared/ratings/ratingResults';
+import {
+  csrFileName,
+  csrSheetRows,
+  csrSheetSpec,
+  ratingCommentsSheetRows,
+  ratingCommentsSheetSpec,
+  ratingResultsFileName,
+  ratingResultsSheetRows,
+  ratingResultsSheetSpec,
+  type CsrRow,
+  type RatingExportMeta,
+} from '../../../../shared/reports/ratingResultsSheet';
+import { exportWorkbook, type ExportBridge, type ExportOptions, type ExportOutcome } from '../../export/workbookExport';
+
+export async function exportRatingResults(
+  bridge: ExportBridge,
+  round: RatingRound,
+  results: RoundResults,
+  meta: RatingExportMeta,
+  options: ExportOptions = {},
+): Promise<ExportOutcome> {
+  const table = ratingResultsSheetRows(round, results);
+  const comments = ratingCommentsSheetRows(results);
+  return exportWorkbook(
+    bridge,
+    { suggestedName: ratingResultsFileName(round, meta.today), totalRows: table.length + comments.length },
+    async (book) => {
+      await book.sheet(ratingResultsSheetSpec(round, results, meta), (sink) => sink.appendAll(table));
+      await book.sheet(ratingCommentsSheetSpec(round, comments.length, meta), (sink) => sink.appendAll(comments));
+    },
+    options,
+  );
+}
+
+export async function exportCsrList(
+  bridge: ExportBridge,
+  year: number,
+  weights: CsrWeights,
+  rows: readonly CsrRow[],
+  meta: RatingExportMeta,
+  options: ExportOptions = {},
+): Promise<ExportOutcome> {
+  return exportWorkbook(
+    bridge,
+    { suggestedName: csrFileName(year, meta.today), totalRows: rows.length },
+    (book) => book.sheet(csrSheetSpec(year, weights, rows.length, meta), (sink) => sink.appendAll(csrSheetRows(rows))),
+    options,
+  );
+}
