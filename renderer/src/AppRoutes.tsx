@@ -21,6 +21,8 @@ const ProjectDetailPage = lazy(() => import('./features/projects/ProjectDetailPa
 const LibraryOverviewPage = lazy(() => import('./features/projects/LibraryOverviewPage').then((m) => ({ default: m.LibraryOverviewPage })));
 const MonthlyRoundPage = lazy(() => import('./features/projects/MonthlyRoundPage').then((m) => ({ default: m.MonthlyRoundPage })));
 const ProjectListPage = lazy(() => import('./features/projects/ProjectListPage').then((m) => ({ default: m.ProjectListPage })));
+const RatingsPage = lazy(() => import('./features/ratings/RatingsPage').then((m) => ({ default: m.RatingsPage })));
+const RoundPage = lazy(() => import('./features/ratings/RoundPage').then((m) => ({ default: m.RoundPage })));
 const MeetingListPage = lazy(() => import('./features/meetings/MeetingListPage').then((m) => ({ default: m.MeetingListPage })));
 const MeetingPage = lazy(() => import('./features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const LeaguePage = lazy(() => import('./features/meetings/LeaguePage').then((m) => ({ default: m.LeaguePage })));
@@ -58,6 +60,8 @@ export function AppRoutes() {
         <Route path="meetings" element={<MeetingListPage />} />
         <Route path="meetings/league" element={<LeaguePage />} />
         <Route path="meetings/:meetingId" element={<MeetingPage />} />
+        <Route path="ratings" element={<RatingsPage />} />
+        <Route path="ratings/:roundId" element={<RoundPage />} />
         <Route path="roster/import" element={<RosterImportPage />} />
         <Route path="review" element={<MyEnterprisesPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
