@@ -20,7 +20,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   test: {
     root: '.',
-    include: ['test/{shared,renderer,electron,scripts}/**/*.test.{ts,tsx}'],
+    include: ['test/{shared,renderer,electron,scripts,server}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     testTimeout: 20000,

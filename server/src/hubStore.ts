@@ -1,0 +1,346 @@
+// What the hub does, apart from HTTP: registers laptops and enrols them, authenticates every request
+// by a token it keeps only as a hash, merges a pushed batch with the laptops' own merge
+// (shared/sync/mergeRecords.ts — one implementation, not two) and hands out changes by its change
+// sequence, always within the device's scope. Scope is the hub's to enforce: a push that names a
+// record outside it is refused whole, and a pull never returns one.
+import { createHash, randomBytes } from 'node:crypto';
+import type { RecordMeta } from '../../shared/domain/records';
+import { mergeBatch, type MergeCounts } from '../../shared/sync/mergeRecords';
+import { isSyncedTable, syncedRecordSchemas, syncedTableLabels, syncedTableNames, type SyncedTableName } from '../../shared/sync/syncedTables';
+import type { HubDatabase, HubSql } from './hubDatabase';
+
+export const deviceScopes = ['officer', 'district', 'city'] as const;
+export type DeviceScope = (typeof deviceScopes)[number];
+
+export interface DeviceRegistration {
+  deviceId: string;
+  officer: string;
+  unit: string;
+  district: string;
+  scope: DeviceScope;
+}
+
+export interface Device extends DeviceRegistration {
+  revoked: boolean;
+}
+
+/** A refusal the client is told about, in Chinese, with the HTTP status it goes out with. */
+export class HubRefusal extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413,
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'HubRefusal';
+  }
+}
+
+/** The most records one push may carry, and one pull may return. */
+export const hubLimits = { pushRecords: 5000, pullRecords: 2000 } as const;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** An enrolment code an officer can type: 12 letters and digits in groups of four (no 0/O, 1/I). */
+function enrolmentCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12)].map((g) => g.join('')).join('-');
+}
+
+/** The administrator registers a laptop (again: a new code, the old token no longer works); returns its one-time enrolment code. */
+export async function registerDevice(db: HubDatabase, registration: DeviceRegistration): Promise<{ enrolmentCode: string }> {
+  const { deviceId, officer, unit, district, scope } = registration;
+  const missing = Object.entries({ 设备编号: deviceId, 使用人: officer, 单位: unit, 所属区: district }).filter(([, v]) => !v?.trim());
+  if (missing.length > 0) throw new HubRefusal(400, `请填写${missing.map(([k]) => k).join('、')}`);
+  if (!deviceScopes.includes(scope)) throw new HubRefusal(400, '可见范围应为 officer、district 或 city');
+  const code = enrolmentCode();
+  await db.query(
+    `INSERT INTO hub_devices (device_id, officer, unit, district, scope, enrol_code_hash, token_hash, revoked_at)
+     VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL)
+     ON CONFLICT (device_id) DO UPDATE SET officer = $2, unit = $3, district = $4, scope = $5, enrol_code_hash = $6, token_hash = NULL, revoked_at = NULL, enrolled_at = NULL`,
+    [deviceId.trim(), officer.trim(), unit.trim(), district.trim(), scope, sha256(normaliseCode(code))],
+  );
+  return { enrolmentCode: code };
+}
+
+const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** The laptop trades its one-time code for a token (shown once, kept by the hub only as a hash). */
+export async function enrolDevice(db: HubDatabase, deviceId: string, code: string): Promise<{ token: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const { rows } = await db.query<{ device_id: string }>(
+    `UPDATE hub_devices SET token_hash = $3, enrol_code_hash = NULL, enrolled_at = now()
+     WHERE device_id = $1 AND enrol_code_hash = $2 AND revoked_at IS NULL RETURNING device_id`,
+    [deviceId, sha256(normaliseCode(code)), sha256(token)],
+  );
+  if (rows.length === 0) throw new HubRefusal(401, '登记码不正确、已使用或设备已停用，请向管理员重新获取登记码');
+  return { token };
+}
+
+export async function revokeDevice(db: HubDatabase, deviceId: string): Promise<void> {
+  const { rows } = await db.query('UPDATE hub_devices SET revoked_at = now(), token_hash = NULL WHERE device_id = $1 RETURNING device_id', [deviceId]);
+  if (rows.length === 0) throw new HubRefusal(404, `没有登记编号为 ${deviceId} 的设备`);
+}
+
+interface DeviceRow {
+  device_id: string;
+  officer: string;
+  unit: string;
+  district: string;
+  scope: DeviceScope;
+  revoked_at: string | null;
+}
+
+/** The device a bearer token belongs to; refused when unknown or revoked. */
+export async function authenticate(db: HubDatabase, token: string | undefined): Promise<Device> {
+  if (!token) throw new HubRefusal(401, '缺少设备凭据，请先在设置中登记本机');
+  const { rows } = await db.query<DeviceRow>('SELECT device_id, officer, unit, district, scope, revoked_at FROM hub_devices WHERE token_hash = $1', [sha256(token)]);
+  const row = rows[0];
+  if (!row || row.revoked_at) throw new HubRefusal(401, '本机的登记已失效或已被停用，请联系管理员');
+  return { deviceId: row.device_id, officer: row.officer, unit: row.unit, district: row.district, scope: row.scope, revoked: false };
+}
+
+// ---- push -----------------------------------------------------------------------------------------
+
+export interface PushedRecord {
+  table: string;
+  record: unknown;
+}
+
+export interface PushResult {
+  counts: Partial<Record<SyncedTableName, MergeCounts>>;
+  conflicts: number;
+}
+
+interface StoredRow {
+  id: string;
+  record: RecordMeta & Record<string, unknown>;
+  district: string;
+  unit: string;
+  enterprise_id: string | null;
+}
+
+/** The table a record hangs on another record through, when not through its own enterpriseId. */
+const parentOf: Partial<Record<SyncedTableName, { table: SyncedTableName; field: string }>> = {
+  progressEntries: { table: 'projects', field: 'projectId' },
+  attachments: { table: 'visits', field: 'ownerId' },
+};
+
+/**
+ * Checks every row (known table, the record's schema), merges each table's rows with the stored
+ * versions, and stores the winners with new change numbers — all in one transaction, or nothing when
+ * any row is refused or outside the device's scope.
+ */
+export async function pushRecords(db: HubDatabase, device: Device, rows: readonly PushedRecord[], now = new Date()): Promise<PushResult> {
+  if (rows.length > hubLimits.pushRecords) throw new HubRefusal(413, `一次最多上传 ${hubLimits.pushRecords} 条记录，本次 ${rows.length} 条，请分批上传`);
+  const byTable = new Map<SyncedTableName, (RecordMeta & Record<string, unknown>)[]>();
+  const problems: string[] = [];
+  rows.forEach((row, i) => {
+    if (!row || typeof row.table !== 'string' || !isSyncedTable(row.table)) {
+      problems.push(`第 ${i + 1} 条：未知的数据表 ${String(row?.table)}`);
+      return;
+    }
+    const parsed = syncedRecordSchemas[row.table].safeParse(row.record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      problems.push(`第 ${i + 1} 条（${syncedTableLabels[row.table]}）：${issue.path.join('.') || '记录'} — ${issue.message}`);
+      return;
+    }
+    // The change number is the sending laptop's own: never stored here.
+    const { changeSeq: _local, ...record } = parsed.data as RecordMeta & Record<string, unknown>;
+    byTable.set(row.table, [...(byTable.get(row.table) ?? []), record as RecordMeta & Record<string, unknown>]);
+  });
+  if (problems.length > 0) throw new HubRefusal(400, '上传的数据有误，未保存任何记录', problems.slice(0, 20));
+
+  return db.transaction(async (sql) => {
+    const result: PushResult = { counts: {}, conflicts: 0 };
+    const outside: string[] = [];
+    // Enterprises first, so that a batch carrying a new enterprise and its visits places the visits.
+    const order = syncedTableNames.filter((t) => byTable.has(t));
+    const plans: { table: SyncedTableName; incoming: (RecordMeta & Record<string, unknown>)[]; stored: Map<string, StoredRow> }[] = [];
+    const newAssignments = new Map<string, string>();
+    for (const table of order) {
+      const incoming = byTable.get(table)!;
+      const stored = await storedRows(sql, table, incoming.map((r) => r.id));
+      for (const record of incoming) {
+        if (table === 'enterprises') newAssignments.set(record.id, String(record.assignedOfficer ?? ''));
+        const place = await placeOf(sql, table, record, stored.get(record.id), device);
+        if (!(await inScope(sql, device, place, newAssignments))) outside.push(`${syncedTableLabels[table]} ${record.id}`);
+      }
+      plans.push({ table, incoming, stored });
+    }
+    if (outside.length > 0) throw new HubRefusal(403, `有 ${outside.length} 条记录不在本机的可见范围内，未保存任何记录`, outside.slice(0, 20));
+
+    for (const { table, incoming, stored } of plans) {
+      const local = new Map([...stored.values()].map((row) => [row.id, row.record]));
+      const merge = mergeBatch(table, incoming, local, now);
+      result.counts[table] = merge.counts;
+      for (const record of merge.writes) {
+        const previous = stored.get(record.id);
+        const place = await placeOf(sql, table, record, previous, device);
+        await sql.query(
+          `INSERT INTO hub_records (table_name, id, record, rev, updated_at, deleted, district, unit, enterprise_id, server_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('hub_change_seq'))
+           ON CONFLICT (table_name, id) DO UPDATE SET record = $3, rev = $4, updated_at = $5, deleted = $6, enterprise_id = $9, server_seq = nextval('hub_change_seq')`,
+          [table, record.id, JSON.stringify(record), record.rev, record.updatedAt, record.deletedAt !== undefined, place.district, place.unit, place.enterpriseId],
+        );
+        if (table === 'enterprises') await keepAssignment(sql, record.id, place.district, String(record.assignedOfficer ?? ''));
+      }
+      for (const conflict of merge.conflicts) {
+        await sql.query(
+          `INSERT INTO hub_conflicts (id, table_name, record_id, winner, loser, detected_at, district) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+          [conflict.id, table, conflict.recordId, JSON.stringify(conflict.winner), JSON.stringify(conflict.loser), conflict.detectedAt, device.district],
+        );
+      }
+      result.conflicts += merge.conflicts.length;
+    }
+    await sql.query('UPDATE hub_devices SET last_push_at = $2 WHERE device_id = $1', [device.deviceId, now.toISOString()]);
+    return result;
+  });
+}
+
+async function storedRows(sql: HubSql, table: SyncedTableName, ids: string[]): Promise<Map<string, StoredRow>> {
+  const { rows } = await sql.query<StoredRow>('SELECT id, record, district, unit, enterprise_id FROM hub_records WHERE table_name = $1 AND id = ANY($2::text[])', [table, ids]);
+  return new Map(rows.map((row) => [row.id, { ...row, record: typeof row.record === 'string' ? JSON.parse(row.record) : row.record }]));
+}
+
+interface Place {
+  district: string;
+  unit: string;
+  enterpriseId: string | null;
+}
+
+/** Where a record belongs: a stored record keeps its district and unit; a new one takes the pushing device's. */
+async function placeOf(
+  sql: HubSql,
+  table: SyncedTableName,
+  record: Record<string, unknown>,
+  stored: StoredRow | undefined,
+  device: Device,
+): Promise<Place> {
+  const district = stored?.district ?? device.district;
+  const unit = stored?.unit ?? device.unit;
+  let enterpriseId: string | null = null;
+  if (table === 'enterprises') enterpriseId = String(record.id);
+  else if (typeof record.enterpriseId === 'string' && record.enterpriseId) enterpriseId = record.enterpriseId;
+  else {
+    const parent = parentOf[table];
+    const parentId = parent ? record[parent.field] : undefined;
+    if (parent && typeof parentId === 'string') {
+      const { rows } = await sql.query<{ enterprise_id: string | null }>('SELECT enterprise_id FROM hub_records WHERE table_name = $1 AND id = $2', [parent.table, parentId]);
+      enterpriseId = rows[0]?.enterprise_id ?? null;
+    }
+  }
+  return { district, unit, enterpriseId };
+}
+
+/**
+ * Whether the device may write a record at `place`. An officer writes the records of enterprises
+ * assigned to them — an enterprise in the same batch counts as the batch assigns it, but only when no
+ * one else holds it already (an officer cannot take another's enterprise by reassigning it) — and the
+ * records of their own unit that belong to no enterprise.
+ */
+async function inScope(sql: HubSql, device: Device, place: Place, batchAssignments: ReadonlyMap<string, string>): Promise<boolean> {
+  if (device.scope === 'city') return true;
+  if (place.district !== device.district) return false;
+  if (device.scope === 'district') return true;
+  if (place.enterpriseId === null) return place.unit === device.unit;
+  const { rows } = await sql.query<{ assigned_officer: string }>('SELECT assigned_officer FROM hub_assignments WHERE enterprise_id = $1', [place.enterpriseId]);
+  const holder = rows[0]?.assigned_officer;
+  if (holder !== undefined && holder !== device.officer) return false;
+  const inBatch = batchAssignments.get(place.enterpriseId);
+  return inBatch !== undefined ? inBatch === device.officer : holder === device.officer;
+}
+
+/**
+ * Keeps who an enterprise is assigned to. When that changes, every record of the enterprise takes a
+ * new change number: the newly assigned officer's laptop has pulled past them, and must get them.
+ */
+async function keepAssignment(sql: HubSql, enterpriseId: string, district: string, officer: string): Promise<void> {
+  const { rows } = await sql.query<{ assigned_officer: string }>('SELECT assigned_officer FROM hub_assignments WHERE enterprise_id = $1', [enterpriseId]);
+  const before = rows[0]?.assigned_officer;
+  await sql.query(
+    `INSERT INTO hub_assignments (enterprise_id, district, assigned_officer) VALUES ($1, $2, $3)
+     ON CONFLICT (enterprise_id) DO UPDATE SET assigned_officer = $3`,
+    [enterpriseId, district, officer],
+  );
+  if (before !== undefined && before !== officer) {
+    await sql.query(`UPDATE hub_records SET server_seq = nextval('hub_change_seq') WHERE enterprise_id = $1 AND NOT (table_name = 'enterprises' AND id = $1)`, [enterpriseId]);
+  }
+}
+
+// ---- pull -----------------------------------------------------------------------------------------
+
+export interface PulledChanges {
+  changes: { table: SyncedTableName; record: unknown }[];
+  /** Pass back as `since` for the next page; a pull interrupted is resumed from the last one kept. */
+  nextSince: number;
+  more: boolean;
+}
+
+/** The changes after `since` the device may see, oldest first, at most `limit`. */
+export async function pullChanges(db: HubDatabase, device: Device, since: number, limit: number = hubLimits.pullRecords, now = new Date()): Promise<PulledChanges> {
+  if (!Number.isInteger(since) || since < 0) throw new HubRefusal(400, 'since 应为不小于 0 的整数');
+  const take = Math.max(1, Math.min(Number.isInteger(limit) ? limit : hubLimits.pullRecords, hubLimits.pullRecords));
+  const params: unknown[] = [since, take + 1];
+  let scope = 'TRUE';
+  if (device.scope !== 'city') {
+    params.push(device.district);
+    scope = `r.district = $3`;
+    if (device.scope === 'officer') {
+      params.push(device.officer, device.unit);
+      scope += ` AND (r.table_name = 'policies'
+        OR (r.enterprise_id IS NULL AND r.unit = $5)
+        OR r.enterprise_id IN (SELECT enterprise_id FROM hub_assignments WHERE district = $3 AND assigned_officer = $4))`;
+    }
+  }
+  const { rows } = await db.query<{ table_name: SyncedTableName; record: unknown; server_seq: number }>(
+    `SELECT r.table_name, r.record, r.server_seq FROM hub_records r WHERE r.server_seq > $1 AND ${scope} ORDER BY r.server_seq LIMIT $2`,
+    params,
+  );
+  const page = rows.slice(0, take);
+  await db.query('UPDATE hub_devices SET last_pull_at = $2 WHERE device_id = $1', [device.deviceId, now.toISOString()]);
+  return {
+    changes: page.map((row) => ({ table: row.table_name, record: typeof row.record === 'string' ? JSON.parse(row.record) : row.record })),
+    nextSince: page.length > 0 ? Number(page[page.length - 1]!.server_seq) : since,
+    more: rows.length > take,
+  };
+}
+
+// ---- administration -------------------------------------------------------------------------------
+
+export interface DeviceOverview extends DeviceRegistration {
+  enrolled: boolean;
+  revoked: boolean;
+  lastPushAt?: string;
+  lastPullAt?: string;
+}
+
+export async function listDevices(db: HubDatabase): Promise<DeviceOverview[]> {
+  const { rows } = await db.query<DeviceRow & { enrolled_at: unknown; last_push_at: unknown; last_pull_at: unknown }>(
+    'SELECT device_id, officer, unit, district, scope, revoked_at, enrolled_at, last_push_at, last_pull_at FROM hub_devices ORDER BY district, unit, officer',
+  );
+  const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : undefined);
+  return rows.map((r) => ({
+    deviceId: r.device_id,
+    officer: r.officer,
+    unit: r.unit,
+    district: r.district,
+    scope: r.scope,
+    enrolled: r.enrolled_at !== null,
+    revoked: r.revoked_at !== null,
+    lastPushAt: iso(r.last_push_at),
+    lastPullAt: iso(r.last_pull_at),
+  }));
+}
+
+/** Live records per unit and table, and open conflicts per district: the administration page's figures. */
+export async function hubCounts(db: HubDatabase): Promise<{ records: { unit: string; table: string; count: number }[]; conflicts: { district: string; count: number }[] }> {
+  const records = await db.query<{ unit: string; table_name: string; count: number }>(
+    'SELECT unit, table_name, count(*)::int AS count FROM hub_records WHERE NOT deleted GROUP BY unit, table_name ORDER BY unit, table_name',
+  );
+  const conflicts = await db.query<{ district: string; count: number }>('SELECT district, count(*)::int AS count FROM hub_conflicts GROUP BY district ORDER BY district');
+  return { records: records.rows.map((r) => ({ unit: r.unit, table: r.table_name, count: Number(r.count) })), conflicts: conflicts.rows.map((r) => ({ district: r.district, count: Number(r.count) })) };
+}
