@@ -124,6 +124,39 @@ const shots: Record<string, Shot> = {
     await page.screenshot({ path: path.join(outDir, 'operations-card.png') });
     await page.setViewportSize({ width: 1400, height: 900 });
   },
+  /** 从走访记录中识别到: on a demo enterprise's page, figures read out of its visits' words, offered with 采用 / 忽略. */
+  'figure-offers': async (page, go) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await go(`/enterprises/${(await liveAboveScaleEnterprises(page)).at(-1)!.id}`);
+    const card = page.getByRole('region', { name: '经营数据' });
+    await card.getByRole('region', { name: '从走访记录中识别到的数据' }).waitFor();
+    await page.mouse.move(0, 0);
+    await settle(page);
+    await card.screenshot({ path: path.join(outDir, 'figure-offers.png') });
+  },
+  /** 记录走访 with the month's figures: October entered through 填报经营数据 shows beside November's, typed on the visit. */
+  'visit-figures': async (page, go) => {
+    await page.setViewportSize({ width: 1400, height: 1200 });
+    const enterpriseId = (await liveAboveScaleEnterprises(page)).at(-1)!.id;
+    await go(`/enterprises/${enterpriseId}`);
+    await enterOperations(page, '2026-10', { 本月产值: '2100', 本年累计产值: '19800', 用工人数: '460', 缺工人数: '25', 在手订单: '4', 本年新增投资: '1200' });
+    await go(`/visits/new/${enterpriseId}`);
+    const figures = page.getByRole('group', { name: '本月经营数据' });
+    await figures.getByText('上月（2026-10）：2,100 万元').waitFor();
+    for (const [label, value] of Object.entries({ 本月产值: '2250', 本年累计产值: '22050', 用工人数: '468', 缺工人数: '18', 在手订单: '4.5' })) {
+      await figures.getByLabel(new RegExp(`^${label}（`)).fill(value);
+    }
+    await page.getByLabel('产业链配套', { exact: true }).fill('进口染料交期延长至 10 周');
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.locator('.ant-card').filter({ has: page.getByText('企业生产经营情况', { exact: true }) }).screenshot({ path: path.join(outDir, 'visit-figures.png') });
+    // Leave the form as an officer would (it asks first; the typing stays a draft), so the next shot can navigate.
+    await page.getByRole('button', { name: '返回企业' }).click();
+    await page.getByRole('dialog').filter({ hasText: '离开走访表单？' }).getByRole('button', { name: '离开' }).click();
+    await page.getByRole('region', { name: '经营数据' }).waitFor();
+    await page.setViewportSize({ width: 1400, height: 900 });
+  },
   /** 经营监测 for December: five enterprises' November and December figures entered through 填报经营数据, two of them falling. */
   'operations-monitor': async (page, go) => {
     // Not the first above-scale enterprise (operations-card enters its months); one per town.

@@ -33,6 +33,9 @@ function latestSummary(latest: OperationReport): string {
     .join('，');
 }
 
+/** How many offers the card lists before 展开. */
+const offersShown = 5;
+
 export function OperationsCard({ enterpriseId, enterpriseName }: { enterpriseId: string; enterpriseName: string }) {
   const { message } = App.useApp();
   // Open the dialog: plainly, or on 采用 with the offered figure filled in.
@@ -40,6 +43,9 @@ export function OperationsCard({ enterpriseId, enterpriseName }: { enterpriseId:
   const month = shanghaiMonth();
   const reports = useLiveQuery(() => recentOperationReports(enterpriseId, month), [enterpriseId, month]);
   const offers = useLiveQuery(() => figureOffersOf(enterpriseId, month), [enterpriseId, month]) ?? [];
+  // The newest few offers; the rest one click away (a year of visits may offer dozens).
+  const [allOffers, setAllOffers] = useState(false);
+  const shownOffers = allOffers ? offers : offers.slice(0, offersShown);
   const trend = useMemo(() => operationTrend(reports ?? [], month), [reports, month]);
   const options = useMemo(() => new Map(operationFigureSpecs.map((spec) => [spec.key, trendOption(trend, spec)])), [trend]);
   const latest = reports?.at(-1);
@@ -68,7 +74,7 @@ export function OperationsCard({ enterpriseId, enterpriseName }: { enterpriseId:
           title="从走访记录中识别到以下数据（尚未计入经营数据，采用后请核对并保存）"
           description={
             <ul style={{ paddingInlineStart: 16, margin: 0 }}>
-              {offers.map((offer) => (
+              {shownOffers.map((offer) => (
                 <li key={`${offer.month}:${offer.figure.key}`}>
                   <Space size={4} wrap>
                     <span>
@@ -92,6 +98,13 @@ export function OperationsCard({ enterpriseId, enterpriseName }: { enterpriseId:
                   </Space>
                 </li>
               ))}
+              {offers.length > shownOffers.length ? (
+                <li style={{ listStyle: 'none' }}>
+                  <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setAllOffers(true)}>
+                    展开其余 {offers.length - shownOffers.length} 条
+                  </Button>
+                </li>
+              ) : null}
             </ul>
           }
         />
