@@ -227,6 +227,15 @@ describe('every repository write goes through the one write path', () => {
     expect(await step((now) => saveOperationReport(enterpriseId, operations, officer, now))).toBe(1);
     expect(await step((now) => saveOperationReport(enterpriseId, { ...operations, employees: '330' }, officer, now))).toBe(1);
     expect(await step((now) => saveOperationReport(enterpriseId, { ...operations, employees: '330' }, officer, now))).toBe(0);
+    // 经营数据 on a visit: the visit and the month's report in one write.
+    expect(
+      await step((now) =>
+        saveVisitWithProblems(
+          { visit: { ...visit, date: '2026-11-19' }, keptAttachmentIds: [], newFiles: [], problems: [], figures: { input: { month: '2026-10', employees: '310' }, seen: { rev: null } } },
+          { who: { ...officer, officerDepartment: '区商务局' }, now, overrides: {} },
+        ),
+      ),
+    ).toBe(2);
 
     expect(await step((now) => assignEnterprises([enterpriseId], { assignedOfficer: '李强' }, officer, now))).toBe(1);
     expect(await step((now) => ensureDefaultPolicies(officer, now))).toBeGreaterThan(0);
