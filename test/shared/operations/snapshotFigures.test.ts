@@ -99,7 +99,13 @@ describe('readSnapshotText', () => {
 
 describe('readSnapshotText never invents a number', () => {
   const pieces = ['用工', '产值', '新增投资', '在手订单', '约', '左右', '人', '名', '个月', '万元', '亿元', '元', '万', '亿', '，', ' ', '%', '.', '-', '本月', '缺工', '订单饱满', '１', ','];
-  const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.integer({ min: 0, max: 99999 }).map(String), fc.double({ min: 0, max: 1000, noNaN: true }).map((d) => d.toFixed(2))), { maxLength: 8 }).map((parts) => parts.join(''));
+  const number = fc.oneof(fc.integer({ min: 0, max: 99999 }).map(String), fc.double({ min: 0, max: 1000, noNaN: true }).map((d) => d.toFixed(2)), fc.integer({ min: 1000, max: 9999999 }).map((n) => n.toLocaleString('en-US')));
+  const scattered = fc.array(fc.oneof(fc.constantFrom(...pieces), number), { maxLength: 8 }).map((parts) => parts.join(''));
+  // A phrase shaped as officers write one (a label, maybe 约, a number, a unit, maybe more words), so many are read.
+  const phrase = fc
+    .tuple(fc.constantFrom('用工', '在岗员工', '产值', '本月产值', '新增投资', '在手订单', '缺工', ''), fc.constantFrom('', ' ', '约'), number, fc.constantFrom(' ', ''), fc.constantFrom('人', '名', '个月', '万元', '亿元', '元', '万', '亿', '%', ''), fc.constantFrom('', '左右', '，订单饱满', '，同比增长 5%', '余'))
+    .map((parts) => parts.join(''));
+  const text = fc.oneof(scattered, phrase);
   const source = fc.constantFrom<SnapshotFigureSource>('employment', 'orders', 'outputValue', 'newInvestment');
   const shifts: Record<string, number> = { 亿元: 4, 亿: 4, 万元: 0, 万: 0, 元: -4, 人: 0, 名: 0, 个月: 0 };
 
@@ -112,6 +118,7 @@ describe('readSnapshotText never invents a number', () => {
         expect(written.normalize('NFKC')).toContain(figure.written);
         expect(figure.value).toBe(shiftDecimal(figure.written.replace(/,/g, ''), shifts[figure.writtenUnit]!));
       }),
+      { numRuns: 500 },
     );
   });
 
@@ -121,6 +128,7 @@ describe('readSnapshotText never invents a number', () => {
         const reading = readSnapshotText(field, `${written}，另有 ${other} 项`);
         if (reading && 'figure' in reading) throw new Error(`read ${reading.figure.value} from「${written}，另有 ${other} 项」`);
       }),
+      { numRuns: 500 },
     );
   });
 });
