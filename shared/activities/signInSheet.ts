@@ -65,6 +65,7 @@ export interface SignInEnterprise {
   id: string;
   name: string;
   creditCode: string;
+  town?: string;
 }
 
 /** The live roster enterprises the file names: by credit code, and by name key (a name may be shared). */

@@ -17,7 +17,7 @@ import { DateInput } from '../../components/DateInput';
 import { useRuleFormSave } from '../../components/useRuleFormSave';
 import { useSettings } from '../../db/settingsStore';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
-import { livePolicies } from '../visits/policyRepo';
+import { ensureDefaultPolicies, livePolicies } from '../visits/policyRepo';
 import { loadActivityForEdit, saveActivity } from './activityRepo';
 import { readSignInSheet } from './signInImport';
 
@@ -57,10 +57,12 @@ export function ActivityFormPage() {
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string>();
   const savedRef = useRef(false);
-  const attendees = (Form.useWatch('attendees', form) ?? []) as AttendeeRow[];
+  // `preserve`: the whole rows, not only their registered field (参加人员).
+  const attendees = (Form.useWatch('attendees', { form, preserve: true }) ?? []) as AttendeeRow[];
 
   useEffect(() => {
-    void livePolicies().then(setPolicies);
+    // The 30 measures of seed 003 fill an empty policy list, as on the visit form.
+    void ensureDefaultPolicies().then(livePolicies).then(setPolicies);
   }, []);
 
   // Read once: a live re-read would reset what is typed.
@@ -147,7 +149,8 @@ export function ActivityFormPage() {
         speakers: values.speakers,
         policyIds: values.policyIds,
         summary: values.summary,
-        attendees: (values.attendees ?? []).map((a) => ({ enterpriseId: a.enterpriseId, name: a.name, people: a.people })),
+        // The whole rows (validateFields gives only their registered 参加人员).
+        attendees: ((form.getFieldValue('attendees') ?? []) as AttendeeRow[]).map((a) => ({ enterpriseId: a.enterpriseId, name: a.name, people: a.people })),
       }, activityId);
       savedRef.current = true;
       message.success(activityId ? '活动已保存' : `活动已登记（${saved.attendeeEnterpriseIds.length} 家企业）`);
@@ -306,7 +309,7 @@ export function ActivityFormPage() {
         preview={preview}
         onCancel={() => setPreview(undefined)}
         onAdd={(result) => {
-          const { added, merged } = addAttendees(result.matched.map((m) => ({ enterpriseId: m.enterprise.id, name: m.enterprise.name, town: '', people: m.people })));
+          const { added, merged } = addAttendees(result.matched.map((m) => ({ enterpriseId: m.enterprise.id, name: m.enterprise.name, town: m.enterprise.town ?? '', people: m.people })));
           setPreview(undefined);
           message.success(`已加入 ${added} 家企业${merged ? `，${merged} 家补充了参加人员` : ''}（保存活动后生效）`);
         }}

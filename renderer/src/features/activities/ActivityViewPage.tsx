@@ -115,11 +115,11 @@ export function ActivityViewPage() {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         活动中提出的问题（{problems.length} 个）
       </Typography.Title>
+      <section aria-label="活动中提出的问题">
       {problems.length === 0 ? (
         <Empty description="没有登记问题" image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
         <List
-          aria-label="活动中提出的问题"
           size="small"
           bordered
           dataSource={problems}
@@ -138,6 +138,7 @@ export function ActivityViewPage() {
           )}
         />
       )}
+      </section>
 
       <RaiseProblemModal
         open={raisingFor !== undefined}

@@ -9,7 +9,7 @@ import { isLive } from '../../../../shared/sync/recordStamp';
 import { ledgerDb } from '../../db/db';
 import { readRosterInBackground } from '../roster/readRosterInBackground';
 
-const slim = (e: Enterprise): SignInEnterprise => ({ id: e.id, name: e.name, creditCode: e.creditCode });
+const slim = (e: Enterprise): SignInEnterprise => ({ id: e.id, name: e.name, creditCode: e.creditCode, town: e.town });
 
 /** Reads and matches a sign-in sheet; a file that cannot be used is refused with a RosterFileError in Chinese. */
 export async function readSignInSheet(file: File): Promise<SignInResult> {
