@@ -229,6 +229,127 @@ const shots: Record<string, Shot> = {
     await page.screenshot({ path: path.join(outDir, 'cultivation.png'), fullPage: true });
     await page.setViewportSize({ width: 1400, height: 900 });
   },
+  /**
+   * 评议: a round rating four departments and two towns, 30 forms imported from a workbook (震泽镇 with
+   * only two, below the minimum of three: 样本不足), then one paper form half typed in 录入评议表.
+   */
+  'ratings-round': async (page, go) => {
+    // ECharts times its animations by the clock: a frozen one never ends them.
+    await page.clock.setSystemTime(fixedTime);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await go('/ratings');
+    await page.getByRole('button', { name: '新建评议' }).click();
+    const setup = page.getByRole('dialog').filter({ hasText: '新建评议' });
+    await setup.waitFor();
+    await settle(page);
+    const departments = ['区商务局', '区税务局', '区市场监管局', '区行政审批局'];
+    const towns = ['平望镇', '震泽镇'];
+    for (const [label, names] of [['评议部门（千家外商投资企业评议机关）', departments], ['测评区镇（测评投资环境）', towns]] as const) {
+      const select = setup.getByLabel(label);
+      await select.click();
+      for (const name of names) {
+        await select.fill(name);
+        await page.locator('.ant-select-dropdown:visible').getByTitle(name, { exact: true }).waitFor();
+        await page.keyboard.press('Enter');
+      }
+      await page.keyboard.press('Escape');
+    }
+    await setup.getByLabel('排名最少份数').fill('3');
+    await setup.getByRole('button', { name: '创建评议' }).click();
+    await setup.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: '收起录入' }).click();
+
+    // Six enterprises: each rates the four departments and its town (震泽镇 only twice).
+    const enterprises = (await liveEnterprises(page)).slice(0, 6);
+    // Each target its own mix of answers, so the ranking reads like a real one.
+    const pools: Record<string, string[]> = {
+      区商务局: ['满意', '满意', '满意', '基本满意', '满意', '满意', '基本满意'],
+      区税务局: ['满意', '基本满意', '不满意', '满意', '满意', '基本满意', '满意'],
+      区市场监管局: ['基本满意', '满意', '基本满意', '不满意', '满意', '基本满意', '不满意'],
+      区行政审批局: ['满意', '不满意', '满意', '基本满意', '不满意', '满意', '不满意', '满意'],
+      平望镇: ['满意', '满意', '基本满意', '满意', '不满意'],
+      震泽镇: ['满意', '满意', '满意'],
+    };
+    const comments = ['审批提速明显，希望保持', '窗口办事排队时间较长', '', '政策宣讲及时，解读清楚', '', '希望简化材料'];
+    const lines = ['企业名称,评议对象,服务态度,办事效率,政策落实,依法行政,总体评价,意见建议'];
+    for (const [i, e] of enterprises.entries()) {
+      const targets = [...departments, i < 4 ? '平望镇' : '震泽镇'];
+      for (const [j, target] of targets.entries()) {
+        const pool = pools[target]!;
+        const answers = Array.from({ length: 5 }, (_, q) => pool[(i * 3 + q) % pool.length]);
+        lines.push([e.name, target, ...answers, j === i % 5 ? comments[i] : ''].join(','));
+      }
+    }
+    await page.getByRole('button', { name: '导入评议表' }).click();
+    const importing = page.getByRole('dialog').filter({ hasText: '导入评议表：' });
+    await importing.waitFor();
+    await importing.locator('input[type=file]').setInputFiles({ name: '评议表汇总.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+    await importing.getByRole('button', { name: /^导入 \d+ 份评议表$/ }).click();
+    await importing.waitFor({ state: 'hidden' });
+
+    // One more paper form half typed: a seventh enterprise chosen, three answers given by number keys.
+    await page.setViewportSize({ width: 1400, height: 1880 });
+    await page.getByRole('button', { name: '录入评议表' }).click();
+    const field = page.getByLabel('填表企业', { exact: true });
+    await field.click();
+    const seventh = (await liveEnterprises(page))[6]!;
+    await page.keyboard.type(seventh.name);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${seventh.name}`)).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'rating-entry-target');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'rating-question-0');
+    for (const key of '121') await page.keyboard.press(key);
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart-drawn="true"]').length === 4);
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'ratings-round.png'), fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.context().clock.setFixedTime(fixedTime);
+  },
+  /** 社会责任先进企业 for 2026: four candidates entered through 添加候选企业, weights 纳税 30, 就业 30, the rest 20/10/10. */
+  'ratings-csr': async (page, go) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await go('/ratings?tab=csr');
+    const enterprises = (await liveEnterprises(page)).slice(6, 10);
+    const entries = [
+      ['1850', '620', '35', '优秀', '优秀', '连续五年纳税超千万元'],
+      ['920', '1180', '12', '良好', '优秀', '吸纳本地就业多'],
+      ['1400', '450', '60', '优秀', '良好', '资助乡村学校'],
+      ['2300', '800', '5', '较差', '良好', '年内有环保处罚记录'],
+    ];
+    for (const [i, e] of enterprises.entries()) {
+      await page.getByRole('button', { name: '添加候选企业' }).click();
+      const dialog = page.getByRole('dialog').filter({ hasText: '添加 2026 年候选企业' });
+      await dialog.waitFor();
+      await settle(page);
+      const select = dialog.getByLabel('企业', { exact: true });
+      await select.click();
+      await select.fill(e.name);
+      await settle(page);
+      await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${e.name}`)).first().click();
+      const [tax, jobs, welfare, environment, labour, note] = entries[i]!;
+      await dialog.getByLabel('纳税（万元）').fill(tax!);
+      await dialog.getByLabel('安排就业（人）').fill(jobs!);
+      await dialog.getByLabel('公益捐助（万元）').fill(welfare!);
+      await dialog.getByRole('radiogroup').nth(0).getByText(environment!, { exact: true }).click();
+      await dialog.getByRole('radiogroup').nth(1).getByText(labour!, { exact: true }).click();
+      await dialog.getByLabel('推荐理由').fill(note!);
+      await dialog.getByRole('button', { name: '保存', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    const weights = page.getByRole('form', { name: '评分权重' });
+    for (const [label, value] of [['纳税', '30'], ['安排就业', '30'], ['环境保护', '20'], ['公益捐助', '10'], ['劳动关系和谐', '10']]) {
+      await weights.getByLabel(label!, { exact: true }).fill(value!);
+    }
+    await page.getByRole('button', { name: '保存权重' }).click();
+    await page.getByText('2026 年评分权重', { exact: true }).waitFor();
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'ratings-csr.png') });
+  },
   'problems-provisional': async (page, go) => {
     await go('/problems?tab=all');
     await page.getByText('待确认').first().waitFor();

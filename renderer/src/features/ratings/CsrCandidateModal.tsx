@@ -62,7 +62,7 @@ export function CsrCandidateModal({ year, candidate, onClose }: { year: number; 
     >
       {errorAlert}
       {onList ? <Alert type="info" showIcon title="该企业已在本年候选名单中，已打开其原有内容；保存将修改它。" style={{ marginBottom: 12 }} /> : null}
-      <Form<Values> form={form} layout="vertical" aria-label="候选企业" initialValues={initial}>
+      <Form<Values> name="csrCandidate" form={form} layout="vertical" aria-label="候选企业" initialValues={initial}>
         <Form.Item name="enterpriseId" label="企业" rules={[{ required: true, message: '请选择企业' }]}>
           {candidate ? (
             <EnterpriseSelect aria-label="企业" />

@@ -27,7 +27,7 @@ function WeightsForm({ view }: { view: CsrYearView }) {
   return (
     <Card size="small" title={`${view.year} 年评分权重${view.defaultWeights ? '（默认，尚未设定）' : ''}`}>
       {errorAlert}
-      <Form<CsrWeights> key={`${view.year}-${JSON.stringify(view.weights)}`} form={form} layout="inline" aria-label="评分权重" initialValues={view.weights}>
+      <Form<CsrWeights> name="csrWeights" key={`${view.year}-${JSON.stringify(view.weights)}`} form={form} layout="inline" aria-label="评分权重" initialValues={view.weights}>
         {csrCriteria.map((c) => (
           <Form.Item key={c} name={c} label={csrCriterionLabels[c].replace(/（.*）/, '')}>
             <InputNumber min={0} max={100} style={{ width: 80 }} />
@@ -155,7 +155,6 @@ export function CsrPanel() {
         dataSource={view?.scores ?? []}
         columns={columns}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${year} 年还没有候选企业。点“添加候选企业”录入`} /> }}
       />
       {editing ? <CsrCandidateModal year={year} candidate={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} /> : null}

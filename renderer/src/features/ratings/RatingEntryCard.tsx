@@ -130,7 +130,7 @@ export function RatingEntryCard({ round, onClose }: { round: RatingRound; onClos
           {round.scale === 'satisfaction' ? '1 满意、2 基本满意、3 不满意' : '1–5 分'}；Tab 跳过，Delete 清除）；Ctrl+Enter 保存并录入下一份。
         </Typography.Text>
         <Flex gap={12} wrap>
-          <label style={{ flex: 2, minWidth: 280 }}>
+          <label style={{ flex: 2, minWidth: 280, display: 'flex', flexDirection: 'column', gap: 4 }}>
             <Typography.Text strong>填表企业</Typography.Text>
             <EnterpriseSelect
               id={ENTERPRISE_FIELD}
@@ -143,7 +143,7 @@ export function RatingEntryCard({ round, onClose }: { round: RatingRound; onClos
               }}
             />
           </label>
-          <label style={{ flex: 1, minWidth: 220 }}>
+          <label style={{ flex: 1, minWidth: 220, display: 'flex', flexDirection: 'column', gap: 4 }}>
             <Typography.Text strong>评议对象</Typography.Text>
             <Select
               id={TARGET_FIELD}
@@ -214,7 +214,7 @@ export function RatingEntryCard({ round, onClose }: { round: RatingRound; onClos
             </div>
           ))}
         </div>
-        <label>
+        <label style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
           <Typography.Text strong>意见建议</Typography.Text>
           <Input.TextArea ref={commentRef} aria-label="意见建议" rows={2} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
         </label>

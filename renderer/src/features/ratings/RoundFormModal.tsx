@@ -41,7 +41,7 @@ export function RoundFormModal({ round, onClose, onSaved }: { round?: RatingRoun
       onCancel={() => confirmDiscard(valuesDiffer(initial, form.getFieldsValue(true) as RatingRoundInput), onClose)}
     >
       {errorAlert}
-      <Form<RatingRoundInput> form={form} layout="vertical" aria-label="评议设置" initialValues={initial}>
+      <Form<RatingRoundInput> name="ratingRound" form={form} layout="vertical" aria-label="评议设置" initialValues={initial}>
         <Form.Item name="name" label="评议名称" rules={[{ required: true, message: '请填写评议名称' }]}>
           <Input maxLength={100} autoFocus />
         </Form.Item>

@@ -3,7 +3,7 @@
 // is drawn grey and labelled so, never looking ranked; a second chart puts each question side by side
 // for the ranked targets. Nothing answered: marked empty (the page says 暂无数据).
 import type { RatingScale } from '../../../../shared/domain/ratingRecords';
-import type { TargetResult } from '../../../../shared/ratings/ratingResults';
+import { formatResult, type TargetResult } from '../../../../shared/ratings/ratingResults';
 import type { ChartOption } from '../review/WorkbenchChart';
 import { yCategoryLabels } from '../review/workbenchCharts';
 
@@ -31,13 +31,13 @@ function valueAxis(scale: RatingScale) {
 
 export function overallChart(scale: RatingScale, results: readonly TargetResult[]): RatingChartSpec {
   const drawn = results.filter((r) => r.overall !== null);
-  const unit = scale === 'satisfaction' ? '%' : ' 分';
   return {
     empty: drawn.length === 0,
     height: Math.max(160, 40 + drawn.length * 32),
     option: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
+      // Room right of the bars for the labels: 100.0%  第 1 名, or the longer 样本不足 note.
+      grid: { left: 8, right: drawn.some((r) => r.rank === null) ? 160 : 96, top: 8, bottom: 8, containLabel: true },
       xAxis: valueAxis(scale),
       yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.target), axisLabel: yCategoryLabels },
       series: [
@@ -51,7 +51,7 @@ export function overallChart(scale: RatingScale, results: readonly TargetResult[
             label: {
               show: true,
               position: 'right',
-              formatter: `${shown(scale, r.overall)}${unit}${r.rank === null ? `（样本不足 ${r.responses} 份）` : `  第 ${r.rank} 名`}`,
+              formatter: `${formatResult(scale, r.overall)}${scale === 'score' ? ' 分' : ''}${r.rank === null ? `（样本不足 ${r.responses} 份）` : `  第 ${r.rank} 名`}`,
             },
           })),
         },
