@@ -25,6 +25,95 @@ const notice2027 = `一、元旦：1月1日（周五）至3日（周日）放假
 type Shot = (page: Page, go: (route: string) => Promise<void>) => Promise<void>;
 
 const shots: Record<string, Shot> = {
+  /**
+   * 集体活动 (issue 17): a 政策宣讲 of 2026-12-22 whose sign-in sheet (made here with ExcelJS: a title,
+   * four enterprises of the demo roster by credit code or name, one company not on the roster, the
+   * 填表人 line) is previewed on the form (activities-signin), then saved, with a problem raised at it
+   * by one enterprise (activities-view).
+   */
+  activities: async (page, go) => {
+    const { default: ExcelJS } = await import('exceljs');
+    const seen = new Set<string>();
+    const roster = (await liveEnterprises(page)).filter((e) => e.town && !seen.has(e.name) && seen.add(e.name)).slice(0, 4);
+    const codes = await page.evaluate(
+      (ids) =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('visit-ledger');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('enterprises').objectStore('enterprises');
+            const out: string[] = [];
+            ids.forEach((id, i) => {
+              const get = store.get(id);
+              get.onsuccess = () => {
+                out[i] = (get.result as { creditCode: string }).creditCode;
+                if (out.filter((c) => c !== undefined).length === ids.length) {
+                  open.result.close();
+                  resolve(out);
+                }
+              };
+            });
+          };
+        }),
+      roster.map((e) => e.id),
+    );
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('签到表');
+    ws.addRow(['2026年12月“开放再出发”政策集中宣讲会签到表']);
+    ws.addRow(['序号', '单位名称', '统一社会信用代码', '参会人员', '职务', '联系电话']);
+    ws.addRow([1, roster[0]!.name, codes[0], '张伟', '总经理', '13962500101']);
+    ws.addRow([2, roster[0]!.name, codes[0], '刘洋', '财务经理', '13962500102']);
+    ws.addRow([3, roster[1]!.name, '', '李娜', '人事经理', '13962500103']);
+    ws.addRow([4, roster[2]!.name, codes[2], '王芳', '副总经理', '13962500104']);
+    ws.addRow([5, roster[3]!.name, codes[3], '陈静', '行政主管', '13962500105']);
+    ws.addRow([6, '苏州恒远智能装备有限公司', '', '赵磊', '总经理', '13962500106']);
+    ws.addRow(['填表人：区商务局外资科']);
+    const sheet = Buffer.from(await wb.xlsx.writeBuffer());
+
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await go('/activities/new');
+    const form = page.locator('form#activity');
+    await form.getByLabel('活动主题', { exact: true }).fill('“开放再出发”政策集中宣讲会（第四场）');
+    await form.getByLabel('活动地点', { exact: true }).fill('区行政服务中心三楼报告厅');
+    await form.getByLabel('主办单位', { exact: true }).fill('区商务局');
+    const date = form.getByLabel('活动日期', { exact: true });
+    await date.click();
+    await date.fill('2026-12-22');
+    await date.press('Enter');
+    const speakers = form.getByLabel('主讲人 / 出席领导', { exact: true });
+    await speakers.fill('李强（区商务局副局长）');
+    await speakers.press('Enter');
+    const policies = form.getByLabel('宣讲的政策措施', { exact: true });
+    for (const code of ['04', '13', '21']) {
+      await policies.fill(code);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('input[type=file]').setInputFiles({ name: '12月22日宣讲会签到表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet });
+    const preview = page.getByRole('dialog').filter({ hasText: '签到表预览' });
+    await preview.getByRole('table', { name: '识别到的企业' }).last().waitFor();
+    await page.mouse.move(0, 0);
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'activities-signin.png') });
+
+    await preview.getByRole('button', { name: /^加入 \d+ 家企业$/ }).click();
+    await preview.waitFor({ state: 'hidden' });
+    await form.getByLabel('活动情况', { exact: true }).fill('宣讲先进制造业集群、“一带一路”、亲商服务三项政策措施，现场答复企业提问 6 个；企业提出的用工诉求已登记办理。');
+    await page.getByRole('button', { name: '保存活动' }).click();
+    await page.getByText(`参加企业（4 家）`).waitFor();
+    await page.getByRole('button', { name: `为 ${roster[1]!.name} 登记问题` }).click();
+    const raise = page.getByRole('dialog').filter({ hasText: '登记问题' });
+    await raise.getByLabel('问题类别', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('用工', { exact: true }).click();
+    await raise.getByLabel('问题描述', { exact: true }).fill('春节后普工缺口约 60 人，希望组织专场招聘');
+    await raise.getByRole('button', { name: /登\s*记/ }).click();
+    await raise.waitFor({ state: 'hidden' });
+    await page.getByRole('region', { name: '活动中提出的问题' }).getByText('春节后普工缺口').waitFor();
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await page.mouse.move(0, 0);
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'activities-view.png') });
+  },
   /** 设置 → 工作日调整 → 录入 2027 年节假日安排, filled from the pasted notice. */
   'year-schedule': async (page, go) => {
     await page.setViewportSize({ width: 1400, height: 1400 }); // the whole form, down to its buttons

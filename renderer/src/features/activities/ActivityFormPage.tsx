@@ -293,7 +293,7 @@ export function ActivityFormPage() {
 
         <Card size="small" title="活动情况" style={{ marginBottom: 16 }}>
           <Form.Item name="summary" style={{ marginBottom: 0 }} rules={[textLimit('活动情况', activityTextLimits.summary)]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} count={{ show: true, max: activityTextLimits.summary }} placeholder="宣讲内容、企业提问与现场答复等；企业提出的问题诉求请在活动页“登记问题”，按首问负责制办理" />
+            <Input.TextArea aria-label="活动情况" autoSize={{ minRows: 3, maxRows: 10 }} count={{ show: true, max: activityTextLimits.summary }} placeholder="宣讲内容、企业提问与现场答复等；企业提出的问题诉求请在活动页“登记问题”，按首问负责制办理" />
           </Form.Item>
         </Card>
 
