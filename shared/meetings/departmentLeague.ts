@@ -2,8 +2,8 @@
 // answered on time, late (answered late, or unanswered past the deadline), resolved (已办结), the
 // satisfaction rate, and the items a meeting decided in the period that went past the decided deadline.
 // The first five are the problem statistics every screen shows (shared/problems/problemStats.ts),
-// counted per group; nothing is counted a second way. Ranked, with 红榜 for a clean record and 黄榜 for
-// any lateness. Pure.
+// counted per group; nothing is counted a second way. Ranked; 红榜 for answering on time at 90 % or
+// better with no meeting decision overdue, 黄榜 below 70 % or with any decision overdue. Pure.
 import type { Problem } from '../domain/records';
 import type { CalendarOverrides } from '../calendar/workingDays';
 import { countProblems } from '../problems/problemStats';
@@ -21,6 +21,11 @@ export interface PeriodDecision {
   meetingDate: string;
   deadline: string;
 }
+
+/** 红榜: answered on time at this rate or better, and no meeting decision overdue. */
+export const RED_BOARD_FROM = 0.9;
+/** 黄榜: answered on time below this rate, or any meeting decision overdue. */
+export const YELLOW_BOARD_BELOW = 0.7;
 
 export type LeagueBoard = '红榜' | '黄榜' | '';
 
@@ -95,7 +100,13 @@ export function departmentLeague(input: LeagueInput): LeagueRow[] {
     const decisions = decisionsOf.get(name) ?? [];
     const overdueAfterDecision = decisions.filter((d) => (doneSince(d.problem, d.meetingDate) ?? today) > d.deadline).length;
     const late = counts.answeredLate + counts.overdue;
-    const board: LeagueBoard = late > 0 || overdueAfterDecision > 0 ? '黄榜' : counts.total > 0 ? '红榜' : '';
+    const onTimeRate = rate(counts.answeredOnTime, counts.total);
+    const board: LeagueBoard =
+      overdueAfterDecision > 0 || (onTimeRate !== null && onTimeRate < YELLOW_BOARD_BELOW)
+        ? '黄榜'
+        : onTimeRate !== null && onTimeRate >= RED_BOARD_FROM
+          ? '红榜'
+          : '';
     return {
       rank: 0,
       name,
@@ -107,7 +118,7 @@ export function departmentLeague(input: LeagueInput): LeagueRow[] {
       rated,
       overdueAfterDecision,
       decisions: decisions.length,
-      onTimeRate: rate(counts.answeredOnTime, counts.total),
+      onTimeRate,
       board,
     };
   });

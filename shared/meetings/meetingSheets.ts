@@ -8,7 +8,7 @@ import type { Meeting } from '../domain/meetingRecords';
 import { meetingName } from '../domain/meetingRecords';
 import type { SheetRow, SheetSpec } from '../reports/sheetSpec';
 import type { LeagueGrouping, LeagueRow } from './departmentLeague';
-import { leagueGroupingLabels } from './departmentLeague';
+import { leagueGroupingLabels, RED_BOARD_FROM, YELLOW_BOARD_BELOW } from './departmentLeague';
 
 /** One agenda item as the minutes print it. */
 export interface MinutesItem {
@@ -139,6 +139,7 @@ export function leagueSheetSpec(meta: { from: string; to: string; grouping: Leag
     title: `${meta.unit ? `${meta.unit}` : ''}部门红黄榜（${meta.from} 至 ${meta.to}）`,
     infoLines: [
       `${leagueGroupingLabels[meta.grouping]}统计\u3000\u3000统计日期：${meta.today}\u3000\u3000按期答复率高者在前；会后逾期：期内会议决定的事项逾期办理或至今逾期未办`,
+      `红榜：按期答复率 ${RED_BOARD_FROM * 100}% 及以上且会后无逾期；黄榜：按期答复率低于 ${YELLOW_BOARD_BELOW * 100}% 或会后有逾期`,
     ],
     columns: [
       { header: '排名', width: 6, type: 'integer' },

@@ -211,7 +211,7 @@ describe('the 部门红黄榜', () => {
   ];
   const townOf = (id: string) => enterprises.get(id)?.town;
 
-  it('counts each department and ranks the clean record first, on the 红榜', () => {
+  it('counts each department and ranks the clean record first, on the 红榜 (on time ≥ 90 %), the late one on the 黄榜', () => {
     const rows = departmentLeague({ problems, decisions, grouping: 'department', townOf, today: '2026-10-20', groups: ['区发改委'] });
     expect(rows.map((r) => [r.rank, r.name, r.received, r.answeredOnTime, r.late, r.resolved, r.satisfactionRate, r.decisions, r.overdueAfterDecision, r.board])).toEqual([
       [1, '区住建局', 2, 2, 0, 2, 1, 1, 0, '红榜'],
@@ -227,5 +227,23 @@ describe('the 部门红黄榜', () => {
       ['松陵镇', 4, 4, 0, 0, '红榜'],
       ['盛泽镇', 2, 0, 2, 1, '黄榜'],
     ]);
+  });
+});
+
+describe('the boards', () => {
+  const p = (id: string, replyDate: string) => makeProblem({ ...recordMetaFixture(id), department: '区科技局', raisedDate: '2026-09-01', replyDeadline: '2026-09-04', status: '已答复', replyDate });
+  const board = (onTime: number, late: number) =>
+    departmentLeague({
+      problems: [...Array.from({ length: onTime }, (_, i) => p(`on-${i}`, '2026-09-03')), ...Array.from({ length: late }, (_, i) => p(`late-${i}`, '2026-09-08'))],
+      decisions: [],
+      grouping: 'department',
+      townOf: () => undefined,
+      today: '2026-10-20',
+    })[0]!.board;
+  it('puts 90 % on time on the 红榜, 89 % on neither, 70 % on neither, 69 % on the 黄榜', () => {
+    expect(board(9, 1)).toBe('红榜');
+    expect(board(8, 1)).toBe(''); // 88.9 %
+    expect(board(7, 3)).toBe('');
+    expect(board(69, 31)).toBe('黄榜');
   });
 });

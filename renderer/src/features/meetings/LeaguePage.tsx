@@ -7,7 +7,14 @@ import { Button, Card, Flex, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
-import { leagueGroupingLabels, leagueGroupings, type LeagueGrouping, type LeagueRow } from '../../../../shared/meetings/departmentLeague';
+import {
+  leagueGroupingLabels,
+  leagueGroupings,
+  RED_BOARD_FROM,
+  YELLOW_BOARD_BELOW,
+  type LeagueGrouping,
+  type LeagueRow,
+} from '../../../../shared/meetings/departmentLeague';
 import { api } from '../../bridge/api';
 import { DateInput } from '../../components/DateInput';
 import { useLiveData } from '../../components/useLiveData';
@@ -72,7 +79,7 @@ export function LeaguePage() {
       <ExportProgressBar control={workbookExport} />
       <Card size="small">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          统计期间内提出的问题；按期答复率高者在前，其次会后逾期少、办结率高、满意率高。无逾期答复、无逾期未答复、无会后逾期者上红榜，有任一者上黄榜。
+          统计期间内提出的问题；按期答复率高者在前，其次会后逾期少、办结率高、满意率高。按期答复率 {RED_BOARD_FROM * 100}% 及以上且会议交办事项无逾期者上红榜；按期答复率低于 {YELLOW_BOARD_BELOW * 100}% 或会议交办事项有逾期者上黄榜。
         </Typography.Paragraph>
         <Table<LeagueRow>
           size="small"
