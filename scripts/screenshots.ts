@@ -439,6 +439,40 @@ const shots: Record<string, Shot> = {
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'ratings-csr.png') });
   },
+  /** 会议督办 (issue 16): a 督办会 of 12-14 with three decisions and today's with one, the agenda and 上次会议决定 with their lights. */
+  'meetings-page': async (page, go) => {
+    await ensureMeetings(page, go);
+    await page.setViewportSize({ width: 1400, height: 1100 });
+    await go(`/meetings`);
+    await page.getByRole('link', { name: '2026-12-28 督办会' }).click();
+    await page.getByRole('table', { name: '上次会议决定' }).waitFor();
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'meetings-page.png') });
+  },
+  /** 会议督办: the 亮灯督办 of the open meeting decisions (red first) and the meetings. */
+  'meetings-list': async (page, go) => {
+    await ensureMeetings(page, go);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await go('/meetings');
+    await page.getByRole('table', { name: '会议列表' }).getByRole('link').first().waitFor();
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'meetings-list.png') });
+  },
+  /** 部门红黄榜 of 2026 by department, after the two meetings. */
+  'meetings-league': async (page, go) => {
+    await ensureMeetings(page, go);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await go('/meetings/league');
+    await page.getByRole('table', { name: '部门红黄榜' }).getByText('红榜').first().or(page.getByRole('table', { name: '部门红黄榜' }).getByText('黄榜').first()).waitFor();
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'meetings-league.png') });
+  },
   'problems-provisional': async (page, go) => {
     await go('/problems?tab=all');
     await page.getByText('待确认').first().waitFor();
@@ -486,6 +520,54 @@ async function enterOperations(page: Page, month: string, figures: Record<string
   if (supplyChain) await dialog.getByLabel('产业链配套问题').fill(supplyChain);
   await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Two 督办会 made as an officer makes them (once per run): 12-14 with three decisions, today's with one. */
+async function ensureMeetings(page: Page, go: (route: string) => Promise<void>): Promise<void> {
+  await go('/meetings');
+  const list = page.getByRole('table', { name: '会议列表' });
+  await list.waitFor();
+  if ((await list.getByRole('link').count()) > 0) return;
+  const create = async (date: string, title: string) => {
+    await go('/meetings');
+    await page.getByRole('button', { name: '新建会议' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '新建会议' });
+    await dialog.waitFor();
+    await settle(page);
+    if (title) await dialog.getByLabel('会议名称').fill(title);
+    await dialog.getByLabel('主持人').fill('王副局长');
+    await dialog.getByLabel('参会人员').fill('李科长、周科长、陈主任、赵主任');
+    // The date last: Enter in it confirms the date and saves the dialog.
+    const input = dialog.getByLabel('会议日期', { exact: true });
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('table', { name: '议程' }).waitFor();
+  };
+  const decide = async (department: string, typed: string, task: string, days: string, owner?: string) => {
+    await page.getByRole('table', { name: '议程' }).getByRole('button', { name: '记录决定' }).first().click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '记录会议决定' });
+    await dialog.waitFor();
+    await settle(page);
+    await dialog.getByLabel('责任部门').click();
+    await page.keyboard.type(typed);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(department, { exact: true }).click();
+    await dialog.getByLabel('办理时限（工作日）').fill(days);
+    if (owner) {
+      await dialog.getByLabel('挂牌整改').check();
+      await dialog.getByLabel('整改责任人').fill(owner);
+    }
+    await dialog.getByLabel('交办事项').fill(task);
+    await dialog.getByRole('button', { name: '保存决定' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  };
+  await create('2026-12-14', '');
+  await decide('区人社局', '人社', '对接劳务基地，组织专场招聘会', '3');
+  await decide('区住建局', '住建', '会同消防部门现场指导厂房验收', '8', '周科长');
+  await decide('区发改委', '发改', '协调能耗指标，明确办理时限', '12');
+  await create('2026-12-28', '');
+  await decide('区人社局', '人社', '协调人才公寓床位并反馈企业', '5');
 }
 
 async function settle(page: Page): Promise<void> {
