@@ -73,7 +73,15 @@ test('an activity for three enterprises from an imported sign-in sheet: covered,
   await page.getByText('请至少选择一家参加活动的企业').waitFor();
   expect(await app.countRows('activities')).toBe(0);
 
-  await page.locator('input[type=file]').setInputFiles(file);
+  // Odd files are refused with a Chinese message naming the file, and the list stays empty.
+  const fileInput = page.locator('input[type=file]');
+  await fileInput.setInputFiles({ name: '签到表.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是表格') });
+  await page.getByText('文件「签到表.xlsx」已损坏或不是有效的 Excel 工作簿').waitFor();
+  await fileInput.setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,职务\n张伟,总经理\n', 'utf8') });
+  await page.getByText('文件「名单.csv」前 10 行中没有找到表头').waitFor();
+  await page.getByText('还没有参加企业：从上方搜索添加，或导入签到表').waitFor();
+
+  await fileInput.setInputFiles(file);
   const preview = await openDialog(page, '签到表预览：签到表.xlsx');
   await preview.getByText('表头在第 2 行').waitFor();
   const matched = preview.getByRole('table', { name: '识别到的企业' });
