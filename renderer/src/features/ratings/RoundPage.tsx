@@ -1,7 +1,8 @@
 // One 评议 round: its setup at the top; 录入评议表 (the keyboard entry card), 导入评议表 (a workbook of
 // the round's forms), 导出结果 (the printable workbook) and 评议设置; then the results — per department
 // and per town the forms, each question's and the overall 满意率 or mean, the rank or 样本不足, as charts
-// and tables — the forms entered (each can be deleted, 回收站 brings it back) and the comments.
+// and tables — the forms entered (each can be deleted; typing the same form again brings it back) and
+// the comments. A round can be deleted only while it has no form.
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
@@ -114,14 +115,14 @@ export function RoundPage() {
   function confirmDeleteRound() {
     modal.confirm({
       title: `删除评议“${round.name}”？`,
-      content: '评议的设置将移入回收站（30 天内可恢复）。',
+      content: '该评议还没有评议表；删除后不再列出。',
       okText: '删除评议',
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: async () => {
         try {
           await deleteRound(round.id, settings);
-          message.success('评议已删除（30 天内可在回收站恢复）');
+          message.success('评议已删除');
           navigate('/ratings');
         } catch (error) {
           message.error(`删除失败：${describeError(error)}`);
@@ -133,7 +134,7 @@ export function RoundPage() {
   function confirmDeleteForm(form: Rating & { enterpriseName: string }) {
     modal.confirm({
       title: `删除 ${form.enterpriseName} 对「${form.target}」的评议表？`,
-      content: '删除后不再计入结果，30 天内可在回收站恢复。',
+      content: '删除后不再计入结果；需要时重新录入该企业对该对象的评议表即可。',
       okText: '删除评议表',
       okButtonProps: { danger: true },
       cancelText: '取消',
