@@ -20,6 +20,7 @@ import {
 import { saveNewProblem } from '../../../renderer/src/features/problems/problemRepo';
 import { loadReviewRows } from '../../../renderer/src/features/review/reviewData';
 import { contactStatus } from '../../../shared/reports/contactListSheet';
+import { listDeleted, restoreDeleted } from '../../../renderer/src/features/recycleBin/recycleBinRepo';
 
 const who = { officerName: '王敏', deviceId: 'device-activities' };
 const settings: Settings = { ...defaultSettings('device-activities'), officerName: '王敏', officerDepartment: '区商务局' };
@@ -143,5 +144,20 @@ describe('the monthly cadence (我的联系企业)', () => {
     expect(contactStatus(rows.get(a)!)).toBe('已参加活动');
     expect(rows.get(b)).toMatchObject({ dueThisMonth: true });
     expect(contactStatus(rows.get(b)!)).toBe('待走访');
+  });
+});
+
+describe('回收站', () => {
+  it('lists a deleted activity with how many enterprises came, and 恢复 brings it back to their timelines', async () => {
+    const a = await addEnterprise('1AAAAA0', '苏州甲精密公司');
+    const b = await addEnterprise('1BBBBB0', '苏州乙电子公司');
+    const activity = await saveActivity(briefing([{ enterpriseId: a }, { enterpriseId: b }]), undefined, who, now);
+    await deleteActivity(activity.id, who, new Date('2026-11-21T02:00:00Z'));
+    const deleted = await listDeleted(new Date('2026-11-22T02:00:00Z'));
+    expect(deleted.map((d) => [d.kind, d.title, d.enterpriseName, d.deletedBy])).toEqual([
+      ['activity', '2026-11-18 政策宣讲「开放再出发政策集中宣讲」', '2 家企业', '王敏'],
+    ]);
+    expect(await restoreDeleted('activity', activity.id, who, new Date('2026-11-22T02:00:00Z'))).toBe('集体活动已恢复');
+    expect((await activitiesOfEnterprise(b)).map((x) => [x.id, x.rev])).toEqual([[activity.id, 3]]); // saved, deleted, restored
   });
 });

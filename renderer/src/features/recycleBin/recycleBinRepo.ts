@@ -3,19 +3,21 @@
 // deletion time — so the screen stays fast on a bureau-scale database without a deletedAt index.
 import type { Table } from 'dexie';
 import type { Enterprise, KeyProject, Problem, RecordMeta, Visit } from '../../../../shared/domain/records';
+import type { Activity } from '../../../../shared/domain/activityRecords';
 import { ledgerDb } from '../../db/db';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 import { writeTransaction } from '../../db/ledgerWrites';
 import { findLiveByCreditCode } from '../enterprises/enterpriseRepo';
 import { restoreVisit } from '../visits/visitRepo';
 
-export type DeletedKind = 'enterprise' | 'visit' | 'problem' | 'project';
+export type DeletedKind = 'enterprise' | 'visit' | 'problem' | 'project' | 'activity';
 
 export const deletedKindNames: Record<DeletedKind, string> = {
   enterprise: '企业',
   visit: '走访',
   problem: '问题',
   project: '重点项目',
+  activity: '集体活动',
 };
 
 export interface DeletedEntry {
@@ -44,12 +46,13 @@ function deletedSince<T extends RecordMeta>(table: Table<T, string>, since: stri
 /** Records deleted in the last `days` days, newest deletion first. */
 export async function listDeleted(now = new Date(), days = recycleBinDays): Promise<DeletedEntry[]> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
-  return ledgerDb().transaction('r', [ledgerDb().enterprises, ledgerDb().visits, ledgerDb().problems, ledgerDb().projects], async () => {
-    const [enterprises, visits, problems, projects] = await Promise.all([
+  return ledgerDb().transaction('r', [ledgerDb().enterprises, ledgerDb().visits, ledgerDb().problems, ledgerDb().projects, ledgerDb().activities], async () => {
+    const [enterprises, visits, problems, projects, activities] = await Promise.all([
       deletedSince<Enterprise>(ledgerDb().enterprises, since),
       deletedSince<Visit>(ledgerDb().visits, since),
       deletedSince<Problem>(ledgerDb().problems, since),
       deletedSince<KeyProject>(ledgerDb().projects, since),
+      deletedSince<Activity>(ledgerDb().activities, since),
     ]);
     const ownerIds = [...new Set([...visits, ...problems, ...projects].map((r) => r.enterpriseId).filter((id): id is string => !!id))];
     const owners = new Map((await ledgerDb().enterprises.bulkGet(ownerIds)).filter((e): e is Enterprise => !!e).map((e) => [e.id, e.name]));
@@ -73,6 +76,14 @@ export async function listDeleted(now = new Date(), days = recycleBinDays): Prom
         deletedWithVisit: p.visitId !== undefined && visitDeletions.get(p.visitId) === p.deletedAt,
       })),
       ...projects.map((p) => ({ kind: 'project' as const, ...meta(p), title: p.name, enterpriseName: ownerName(p.enterpriseId), deletedWithVisit: false })),
+      // An activity belongs to many enterprises: the column says how many.
+      ...activities.map((a) => ({
+        kind: 'activity' as const,
+        ...meta(a),
+        title: `${a.date} ${a.type}「${a.topic}」`,
+        enterpriseName: `${a.attendeeEnterpriseIds.length} 家企业`,
+        deletedWithVisit: false,
+      })),
     ];
     return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   });
@@ -105,6 +116,14 @@ export async function restoreDeleted(kind: DeletedKind, id: string, actor?: Stam
       await liveEnterpriseOrRefuse(visit.enterpriseId, '走访');
       const { restoredProblems } = await restoreVisit(id, actor, now);
       return restoredProblems > 0 ? `走访已恢复，随之删除的 ${restoredProblems} 个问题也已恢复` : '走访已恢复';
+    }, { actor, now });
+  }
+  if (kind === 'activity') {
+    return writeTransaction(['activities'], async (w) => {
+      const activity = await ledgerDb().activities.get(id);
+      if (!activity) throw new RestoreRefused('该活动不存在');
+      if (!isLive(activity)) await w.restore('activities', [activity]);
+      return '集体活动已恢复';
     }, { actor, now });
   }
   return writeTransaction(['enterprises', 'problems', 'projects'], async (w) => {
