@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise } from '../../shared/domain/records';
 import type { Rating } from '../../shared/domain/ratingRecords';
 import { openpyxlRead } from '../electron/ledgerExport/independentReaders';
-import { openApp, openDialog, settle, type App } from './harness';
+import { answerConfirm, openApp, openDialog, settle, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -152,6 +152,74 @@ test('a round for two departments: keyboard entry, import, results and the workb
     ['区税务局', b!.name, '窗口人少'],
   ]);
 
+  await settle(page);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('社会责任先进企业: two candidates entered, the weights set, the ranked list exported and read back', async () => {
+  const page = app.page;
+  const live = ((await app.readRows('enterprises')) as Enterprise[]).filter((e) => e.deletedAt === undefined);
+  const [, , , d, e] = live;
+  await app.goto('/ratings?tab=csr');
+  await page.getByText('2026 年还没有候选企业。点“添加候选企业”录入').waitFor();
+
+  // d: 纳税 1,000, 就业 100, 公益 10, 优秀 / 良好. e: 纳税 500, 就业 400, 公益 0, 良好 / 优秀.
+  const add = async (name: string, figures: [string, string, string], environment: string, labour: string) => {
+    await page.getByRole('button', { name: '添加候选企业' }).click();
+    const dialog = await openDialog(page, '添加 2026 年候选企业');
+    const select = dialog.getByLabel('企业', { exact: true });
+    await select.click();
+    await select.fill(name);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${name}`)).first().click();
+    await dialog.getByLabel('纳税（万元）').fill(figures[0]);
+    await dialog.getByLabel('安排就业（人）').fill(figures[1]);
+    await dialog.getByLabel('公益捐助（万元）').fill(figures[2]);
+    await dialog.getByRole('radiogroup').nth(0).getByText(environment, { exact: true }).click();
+    await dialog.getByRole('radiogroup').nth(1).getByText(labour, { exact: true }).click();
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  };
+  await add(d!.name, ['1,000', '100', '10'], '优秀', '良好');
+  // A word where a figure goes is refused at its field, nothing saved.
+  await page.getByRole('button', { name: '添加候选企业' }).click();
+  const bad = await openDialog(page, '添加 2026 年候选企业');
+  const select = bad.getByLabel('企业', { exact: true });
+  await select.click();
+  await select.fill(e!.name);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${e!.name}`)).first().click();
+  await bad.getByLabel('纳税（万元）').fill('五百');
+  await bad.getByRole('button', { name: '保存', exact: true }).click();
+  await bad.getByText('纳税应为不小于 0 的数字').waitFor();
+  await bad.getByText('请选择环境保护等级').waitFor();
+  await bad.getByRole('button', { name: '取消', exact: true }).click();
+  await answerConfirm(page, '放弃未保存的修改？', '放弃修改');
+  expect(await app.countRows('csrCandidates')).toBe(1);
+  await add(e!.name, ['500', '400', '0'], '良好', '优秀');
+
+  // Equal weights (20 each): d = (100 + 25 + 100 + 100 + 80) / 5 = 81; e = (50 + 100 + 80 + 0 + 100) / 5 = 66.
+  const table = page.getByRole('table', { name: '社会责任先进企业候选名单' });
+  const firstRow = () => table.getByRole('row').nth(1).getByRole('cell').allInnerTexts();
+  await expect.poll(async () => (await firstRow()).slice(0, 2)).toEqual(['1', d!.name]);
+  expect((await firstRow())[8]).toBe('81.00');
+  // 就业 alone: e first.
+  const weights = page.getByRole('form', { name: '评分权重' });
+  for (const [label, value] of [['纳税', '0'], ['安排就业', '1'], ['环境保护', '0'], ['公益捐助', '0'], ['劳动关系和谐', '0']] as const) {
+    await weights.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByRole('button', { name: '保存权重' }).click();
+  await page.getByText('已保存 2026 年评分权重').waitFor();
+  await expect.poll(async () => (await firstRow()).slice(0, 2)).toEqual(['1', e!.name]);
+  expect(((await app.readRows('csrYears')) as { id: string }[]).map((r) => r.id)).toEqual(['csryear-2026']);
+
+  const file = await app.download(() => page.getByRole('button', { name: '导出名单' }).click());
+  expect(file.suggestedFilename).toBe('2026年社会责任先进企业候选名单-2026-11-20.xlsx');
+  const [sheet] = await openpyxlRead(file.path);
+  expect(sheet!.title).toBe('社会责任先进企业');
+  const values = sheet!.rows.map((r) => r.map(([v]) => v));
+  expect(values.filter((r) => typeof r[0] === 'number').map((r) => [r[0], r[1], r[3], r[4], r[8]])).toEqual([
+    [1, e!.name, 500, 400, 100],
+    [2, d!.name, 1000, 100, 25],
+  ]);
   await settle(page);
   expect(app.pageErrors).toEqual([]);
 });
