@@ -20,6 +20,13 @@ export function draftNarrative(f: ServiceMonthFigures): ReportNarrative {
   const policyMentions = f.policies.reduce((sum, x) => sum + x.enterprises, 0);
   const results = [
     `本期共开展走访 ${f.visits} 次，走访企业 ${f.enterprisesVisited} 家；联系企业 ${f.enterprisesAssigned} 家，走访覆盖率 ${formatRate(f.coverageRate)}。`,
+    // Group activities (issue 17), when held: counted apart from visits, and the coverage of both.
+    ...(f.activities && f.activities.activities > 0
+      ? [
+          `开展${f.activities.byType.filter((t) => t.activities > 0).map((t) => `${t.type} ${t.activities} 场`).join('、')}，` +
+            `${f.activities.enterprisesReached} 家企业参加；走访或参加活动覆盖联系企业 ${f.activities.coverage.reached} 家，覆盖率 ${formatRate(f.activities.coverage.reachedRate)}。`,
+        ]
+      : []),
     `收集企业问题诉求 ${p.total} 个，已答复 ${answered} 个（其中按期答复 ${p.answeredOnTime} 个、逾期答复 ${p.answeredLate} 个）；` +
       `解决或已有明确途径 ${solved} 个（占 ${formatRate(f.outcomeShares[outcomeClasses[0]])}），` +
       `已有方案或正在争取 ${p.byOutcome[outcomeClasses[1]]} 个，提交会商协调 ${p.byOutcome[outcomeClasses[2]]} 个。`,

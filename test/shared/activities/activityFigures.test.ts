@@ -8,6 +8,8 @@ import type { Visit } from '../../../shared/domain/records';
 import type { ReportEnterprise } from '../../../shared/reports/reportScope';
 import { monthPeriod } from '../../../shared/reports/reportScope';
 import { activitySheetRows } from '../../../shared/reports/activitySheet';
+import { draftNarrative } from '../../../shared/reports/reportNarrative';
+import { serviceMonthFigures } from '../../../shared/reports/serviceMonthFigures';
 
 const meta = { createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', updatedBy: '王敏', deviceId: 'd', rev: 1, versionVector: { d: 1 } };
 const enterprise = (id: string, town: string, assignedOfficer: string): ReportEnterprise => ({ id, name: `企业${id}`, creditCode: '', town, assignedOfficer });
@@ -80,5 +82,13 @@ describe('activity figures', () => {
     expect(find('03 措施03')).toEqual(['03 措施03', 0, 2, 0, 4, 4, 0.8, null]);
     expect(find('合计')?.slice(0, 4)).toEqual(['合计', 3, 6, 4]);
     expect(rows.at(-1)?.cells).toEqual(['2026-11-05　活动x1', '政策宣讲', 3, null, null, null, null, '参加企业：企业A、企业B、企业C']);
+  });
+});
+
+describe('the report text', () => {
+  it('says the activities and the coverage by visits or activities in 成效', () => {
+    const ctx = { period: monthPeriod('2026-11'), scope: { kind: 'all' as const }, asOf: '2026-11-30', enterprises, policies: policies.map((p) => ({ ...p, sourceDocument: '' })) };
+    const figures = { ...serviceMonthFigures({ visits, problems: [] }, ctx), activities: activityFigures({ visits, activities }, ctx) };
+    expect(draftNarrative(figures).results.split('\n')[1]).toBe('开展政策宣讲 2 场、对话沙龙 1 场，4 家企业参加；走访或参加活动覆盖联系企业 4 家，覆盖率 80.0%。');
   });
 });

@@ -341,6 +341,14 @@ export function ReportsPage() {
             <Descriptions.Item label="逾期答复">{p.answeredLate}</Descriptions.Item>
             <Descriptions.Item label="逾期未答复">{p.overdue}</Descriptions.Item>
             <Descriptions.Item label="未答复">{p.unanswered}</Descriptions.Item>
+            {figures.activities ? (
+              <>
+                <Descriptions.Item label="集体活动">
+                  {figures.activities.activities} 场，{figures.activities.enterprisesReached} 家企业参加
+                </Descriptions.Item>
+                <Descriptions.Item label="走访或活动覆盖率">{formatRate(figures.activities.coverage.reachedRate)}</Descriptions.Item>
+              </>
+            ) : null}
           </Descriptions>
         </Card>
       )}
