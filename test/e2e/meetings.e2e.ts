@@ -128,6 +128,15 @@ test('a 督办会 decides two escalated problems; the 交办单 and the minutes 
   expect(problems.map((p) => p.decisionDeadline).sort()).toEqual(['2026-10-08', '2026-10-10']);
   expect(problems.some((p) => p.history.at(-1)!.comment.includes('挂牌整改，责任人周科长'))).toBe(true);
 
+  // The chair can still be corrected; the date, which the deadlines count from, no longer.
+  await page.getByRole('button', { name: '编辑会议信息' }).click();
+  const head = await openDialog(page, '编辑会议信息');
+  expect(await head.getByLabel('会议日期', { exact: true }).isDisabled()).toBe(true);
+  await head.getByLabel('主持人').fill('王副局长');
+  await head.getByRole('button', { name: /^保\s*存$/ }).click();
+  await head.waitFor({ state: 'hidden' });
+  await expect.poll(() => page.getByText('王副局长', { exact: true }).count()).toBe(1);
+
   // 交办单: one A4 sheet per department, read back with openpyxl.
   const assignments = await app.download(() => page.getByRole('button', { name: '导出交办单' }).click());
   expect(assignments.suggestedFilename).toBe('9月份外资企业问题督办会-交办单.xlsx');

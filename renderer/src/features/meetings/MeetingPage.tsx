@@ -4,7 +4,7 @@
 // (department, task, working days, 挂牌整改 with owner) recorded in a dialog the keyboard drives: Tab to
 // 记录决定, Enter opens it, the department has the cursor, Enter saves. 导出交办单 writes one A4 sheet
 // per department to sign by hand, 导出会议纪要 the minutes.
-import { ArrowDownOutlined, ArrowUpOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined, FileExcelOutlined } from '@ant-design/icons';
 import {
   Alert,
   App as AntApp,
@@ -31,10 +31,11 @@ import { Link, useParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { addWorkingDaysChecked } from '../../../../shared/calendar/workingDays';
 import { confirmedYears } from '../../../../shared/calendar/yearSchedule';
-import { meetingName, type AgendaItem } from '../../../../shared/domain/meetingRecords';
+import { meetingName, meetingTypes, type AgendaItem, type MeetingType } from '../../../../shared/domain/meetingRecords';
 import type { Problem } from '../../../../shared/domain/records';
 import { describeError } from '../../../../shared/errors/describeError';
-import { agendaGroupOf } from '../../../../shared/meetings/meetingAgenda';
+import { agendaGroupOf, attendeeNames } from '../../../../shared/meetings/meetingAgenda';
+import { DateInput } from '../../components/DateInput';
 import { decisionState, lightLateDaysOf } from '../../../../shared/meetings/supervisionLight';
 import { api } from '../../bridge/api';
 import { useLiveData } from '../../components/useLiveData';
@@ -43,9 +44,17 @@ import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookEx
 import { useSettings } from '../../db/settingsStore';
 import { LightTag, ProblemLightTag } from './SupervisionLightTag';
 import { exportAssignments, exportMinutes, minutesItems } from './meetingExport';
-import { addToAgenda, dropFromAgenda, loadMeetingView, moveOnAgenda, recordDecision } from './meetingsRepo';
+import { addToAgenda, dropFromAgenda, loadMeetingView, moveOnAgenda, recordDecision, updateMeetingHead } from './meetingsRepo';
 
 /** Named as the workflow names the fields, so a refused rule shows at its field. */
+interface HeadValues {
+  type: MeetingType;
+  date: string;
+  title: string;
+  chair: string;
+  attendees: string;
+}
+
 interface DecisionValues {
   decisionDepartment: string;
   decisionTask: string;
@@ -65,6 +74,9 @@ export function MeetingPage() {
   const [form] = Form.useForm<DecisionValues>();
   const { save, saving, errorAlert, clearErrors } = useRuleFormSave(form);
   const workbookExport = useWorkbookExport();
+  const [editingHead, setEditingHead] = useState(false);
+  const [headForm] = Form.useForm<HeadValues>();
+  const head = useRuleFormSave(headForm);
   const rectify = Form.useWatch('rectify', form);
   const workingDays = Form.useWatch('decisionWorkingDays', form);
 
@@ -132,6 +144,23 @@ export function MeetingPage() {
     return `办理期限：${checked.date}${checked.uncertain ? '（待确认：该年节假日安排尚未录入）' : ''}`;
   })();
 
+  function openHead() {
+    head.clearErrors();
+    headForm.resetFields();
+    headForm.setFieldsValue({ type: meeting.type, date: meeting.date, title: meeting.title, chair: meeting.chair, attendees: meeting.attendees.join('、') });
+    setEditingHead(true);
+  }
+
+  async function submitHead() {
+    const saved = await head.save(async (v) => {
+      await updateMeetingHead(meeting.id, { type: v.type, date: v.date, title: v.title, chair: v.chair, attendees: attendeeNames(v.attendees ?? '') });
+    });
+    if (saved) {
+      setEditingHead(false);
+      message.success('已保存会议信息');
+    }
+  }
+
   const items = minutesItems(meeting, problems, enterprises);
   const decidedCount = meeting.agenda.filter((i) => i.decision).length;
 
@@ -145,6 +174,9 @@ export function MeetingPage() {
           </Typography.Title>
         </Space>
         <Space wrap>
+          <Button icon={<EditOutlined />} onClick={openHead}>
+            编辑会议信息
+          </Button>
           <Button
             icon={<FileExcelOutlined />}
             disabled={decidedCount === 0 || workbookExport.exporting}
@@ -308,6 +340,42 @@ export function MeetingPage() {
           ]}
         />
       </Card>
+
+      <Modal
+        open={editingHead}
+        title="编辑会议信息"
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={head.saving}
+        onOk={() => void submitHead()}
+        onCancel={() => setEditingHead(false)}
+        destroyOnHidden
+      >
+        {head.errorAlert}
+        <Form form={headForm} layout="vertical" onFinish={() => void submitHead()}>
+          <Form.Item name="type" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
+            <Select options={meetingTypes.map((t) => ({ value: t, label: t }))} />
+          </Form.Item>
+          <Form.Item
+            name="date"
+            label="会议日期"
+            extra={decidedCount > 0 ? '已记录会议决定：办理期限按会议日期计算，不能再改' : undefined}
+            rules={[{ required: true, message: '请填写会议日期' }]}
+          >
+            <DateInput allowClear={false} disabled={decidedCount > 0} />
+          </Form.Item>
+          <Form.Item name="title" label="会议名称">
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="chair" label="主持人">
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="attendees" label="参会人员" extra="多人用逗号、顿号或空格分隔">
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+          </Form.Item>
+          <button type="submit" hidden aria-hidden />
+        </Form>
+      </Modal>
 
       <Modal
         open={deciding !== null}
