@@ -150,3 +150,36 @@ export function csrSheetRows(rows: readonly CsrRow[]): SheetRow[] {
     ],
   }));
 }
+
+// ── 导入模板 ──
+
+export const RATING_TEMPLATE_SHEET_NAME = '评议表';
+
+export function ratingTemplateFileName(round: Pick<RatingRound, 'name'>): string {
+  return `${round.name.replace(/[\\/:*?"<>|]/g, '_')}-评议表导入模板.xlsx`;
+}
+
+/**
+ * The blank workbook 导入评议表 reads: the columns it looks for (企业名称, 统一社会信用代码, 评议对象, one
+ * per question of the round, 意见建议) under a title and a line saying how to fill them in, so a clerk
+ * collecting the paper forms types them in the shape the import expects.
+ */
+export function ratingTemplateSheetSpec(round: RatingRound): SheetSpec {
+  const answers = round.scale === 'satisfaction' ? '满意、基本满意 或 不满意' : '1 到 5 的整数分';
+  const targets = [...round.departments, ...round.towns];
+  return {
+    name: RATING_TEMPLATE_SHEET_NAME,
+    title: `${round.name}评议表`,
+    infoLines: [
+      `每行一份评议表（一家企业对一个评议对象）。企业名称或统一社会信用代码至少填一项；评议对象填：${targets.join('、')}；各项填 ${answers}，空白表示未答。`,
+    ],
+    columns: [
+      { header: '企业名称', width: 28, type: 'text' },
+      { header: '统一社会信用代码', width: 20, type: 'text' },
+      { header: '评议对象', width: 16, type: 'text' },
+      ...round.questions.map((q): ColumnSpec => ({ header: q, width: Math.max(10, q.length * 2 + 2), type: round.scale === 'satisfaction' ? 'text' : 'integer' })),
+      { header: '意见建议', width: 40, type: 'text' },
+    ],
+    columnHeader: true,
+  };
+}

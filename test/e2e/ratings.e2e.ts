@@ -102,9 +102,14 @@ test('a round for two departments: keyboard entry, import, results and the workb
   const csv = (line: string) => ({ name: '评议表.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${line}\n`, 'utf8') });
   await page.getByRole('button', { name: '导入评议表' }).click();
   const importing = await openDialog(page, '导入评议表：2026 年外商投资企业评议机关');
+  // The blank workbook it reads, for the clerk: the columns of this round.
+  const template = await app.download(() => importing.getByRole('button', { name: '下载导入模板' }).click());
+  expect(template.suggestedFilename).toBe('2026 年外商投资企业评议机关-评议表导入模板.xlsx');
+  const [blank] = await openpyxlRead(template.path);
+  expect(blank!.rows[2]!.map(([v]) => v)).toEqual(['企业名称', '统一社会信用代码', '评议对象', '服务态度', '办事效率', '政策落实', '依法行政', '总体评价', '意见建议']);
   await app.chooseFile(() => importing.getByText('点击或拖入评议表工作簿（.xlsx 或 .csv）').click(), csv(`${c!.name},区商务局,基本满意,基本满意,很好,不满意,基本满意,`));
   await importing.getByText('第 2 行「政策落实」：「很好」应为 满意、基本满意 或 不满意').waitFor();
-  expect(await importing.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
+  expect(await importing.getByRole('button', { name: '导入', exact: true }).isDisabled()).toBe(true);
   expect(await app.countRows('ratings')).toBe(4);
   await app.chooseFile(() => importing.getByText('点击或拖入评议表工作簿（.xlsx 或 .csv）').click(), csv(`${c!.name},区商务局,基本满意,基本满意,基本满意,不满意,基本满意,`));
   await importing.getByText('「评议表.csv」共 1 份评议表可以导入').waitFor();

@@ -17,7 +17,10 @@ import {
   ratingResultsFileName,
   ratingResultsSheetRows,
   ratingResultsSheetSpec,
+  ratingTemplateSheetSpec,
 } from '../../../shared/reports/ratingResultsSheet';
+import { readRosterFile } from '../../../shared/roster/readRosterFile';
+import { previewRatingImport } from '../../../shared/ratings/ratingImport';
 import { sheetSpecSchema } from '../../../shared/reports/sheetSpec';
 import { SheetWriter } from '../../../shared/reports/sheetWriter';
 import { openpyxlRead } from '../../electron/ledgerExport/independentReaders';
@@ -132,6 +135,26 @@ describe('社会责任先进企业 list', () => {
     expect(csrSheetRows(scores).map((r) => r.cells)).toEqual([
       [1, 'a', '平望镇', 200, 100, 0, '良好', '优秀', 100, ''],
       [null, 'b', '平望镇', 100, 100, 0, '较差', '优秀', 75, '环境保护较差，不参与排名'],
+    ]);
+  });
+});
+
+describe('导入模板', () => {
+  test('the blank workbook is what 导入评议表 reads: a row typed into it imports as a form', async () => {
+    const spec = ratingTemplateSheetSpec(round);
+    expect(sheetSpecSchema.parse(spec)).toEqual(spec);
+    expect(spec.infoLines[0]).toContain('评议对象填：区商务局、区税务局、平望镇');
+    const wb = new ExcelJS.Workbook();
+    const writer = new SheetWriter(wb, spec);
+    // What a clerk types under the header.
+    writer.appendRows([{ kind: 'data', cells: ['甲精密', null, '平望镇', '满意', '基本满意', '路灯不亮'] }]);
+    writer.commit();
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const sheet = await readRosterFile('评议表.xlsx', bytes);
+    const preview = previewRatingImport(sheet, round, [{ id: 'e1', name: '甲精密', creditCode: '' }]);
+    expect(preview.issues).toEqual([]);
+    expect(preview.forms).toEqual([
+      { row: 4, enterpriseName: '甲精密', enterpriseId: 'e1', targetKind: 'town', target: '平望镇', answers: { 服务态度: '满意', 办事效率: '基本满意' }, comment: '路灯不亮' },
     ]);
   });
 });

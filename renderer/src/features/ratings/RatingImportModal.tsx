@@ -1,14 +1,17 @@
 // 导入评议表: a workbook (.xlsx or .csv) of the round's forms, one row each, read in the background by
 // the roster reader. The preview says how many forms are ready, how many replace a form already entered
-// and, row by row and column by column, what is wrong; 导入 saves all the forms in one transaction and
+// and, row by row and column by column, what is wrong (下载导入模板 writes the blank workbook it reads); 导入 saves all the forms in one transaction and
 // is offered only when nothing is wrong, so a bad file saves nothing.
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Modal, Spin, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Modal, Spin, Table, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import type { RatingRound } from '../../../../shared/domain/ratingRecords';
 import { describeError } from '../../../../shared/errors/describeError';
 import { previewRatingImport, type RatingImportPreview } from '../../../../shared/ratings/ratingImport';
+import { api } from '../../bridge/api';
 import { useSettings } from '../../db/settingsStore';
+import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookExport';
+import { exportRatingTemplate } from './ratingsExport';
 import { readRosterInBackground } from '../roster/readRosterInBackground';
 import { countExistingRatings, importEnterprises, importRatings } from './ratingsRepo';
 
@@ -24,6 +27,11 @@ export function RatingImportModal({ round, onClose }: { round: RatingRound; onCl
   const [error, setError] = useState<string>();
   const [importing, setImporting] = useState(false);
   const token = useRef(0);
+  const workbookExport = useWorkbookExport();
+
+  async function downloadTemplate() {
+    await workbookExport.run((options) => exportRatingTemplate(api, round, options), (fileName) => `已导出导入模板：${fileName}`);
+  }
 
   async function openFile(file: File) {
     const mine = ++token.current;
@@ -72,7 +80,11 @@ export function RatingImportModal({ round, onClose }: { round: RatingRound; onCl
       <Typography.Paragraph type="secondary">
         每行一份评议表。表头需有“企业名称”或“统一社会信用代码”、“评议对象”（本轮的部门或区镇名称），以及本轮的评议项目各一列（{round.questions.join('、')}）
         ，可加“意见建议”列。答案填写{round.scale === 'satisfaction' ? '“满意”“基本满意”或“不满意”' : ' 1 到 5 的整数分'}，空白表示该项未答。
+        <Button type="link" size="small" disabled={workbookExport.exporting} onClick={() => void downloadTemplate()}>
+          下载导入模板
+        </Button>
       </Typography.Paragraph>
+      <ExportProgressBar control={workbookExport} />
       <Upload.Dragger
         accept=".xlsx,.csv"
         multiple={false}

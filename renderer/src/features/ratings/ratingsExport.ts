@@ -12,6 +12,8 @@ import {
   ratingResultsFileName,
   ratingResultsSheetRows,
   ratingResultsSheetSpec,
+  ratingTemplateFileName,
+  ratingTemplateSheetSpec,
   type CsrRow,
   type RatingExportMeta,
 } from '../../../../shared/reports/ratingResultsSheet';
@@ -51,4 +53,9 @@ export async function exportCsrList(
     (book) => book.sheet(csrSheetSpec(year, weights, rows.length, meta), (sink) => sink.appendAll(csrSheetRows(rows))),
     options,
   );
+}
+
+/** The blank workbook of the round's forms that 导入评议表 reads. */
+export async function exportRatingTemplate(bridge: ExportBridge, round: RatingRound, options: ExportOptions = {}): Promise<ExportOutcome> {
+  return exportWorkbook(bridge, { suggestedName: ratingTemplateFileName(round), totalRows: 0 }, (book) => book.sheet(ratingTemplateSheetSpec(round), async () => {}), options);
 }
