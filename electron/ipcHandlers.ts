@@ -8,6 +8,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createBackupHandlers } from './backups/backupHandlers';
 import { createFileHandlers } from './files/fileHandlers';
+import { createHubHandlers } from './hub/hubHandlers';
 import type { IpcHandlers } from './ipcRegistry';
 import { createExportHandlers } from './ledgerExport/exportHandlerSet';
 import { ExportSessions } from './ledgerExport/exportSessions';
@@ -39,4 +40,4 @@ const exportHandlers = createExportHandlers({ showSaveDialog, defaultFolder: () 
 // Beside the IndexedDB folder the backups protect, in the user's own profile (never inside the app).
 const backupHandlers = createBackupHandlers({ backupDir: path.join(app.getPath('userData'), 'backups'), now: () => new Date() });
 
-export const ipcHandlers: IpcHandlers = { ...fileHandlers, ...exportHandlers, ...backupHandlers };
+export const ipcHandlers: IpcHandlers = { ...fileHandlers, ...exportHandlers, ...backupHandlers, ...createHubHandlers({ fetch: globalThis.fetch }) };

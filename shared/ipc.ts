@@ -3,6 +3,7 @@
 // every payload it receives; the preload and the browser bridge both implement `LedgerApi`.
 import { z } from 'zod';
 import { plainSheetRows, sheetRowSchema, sheetSpecSchema } from './reports/sheetSpec';
+import { hubRequestSchema, hubResponseSchema } from './sync/hubTransport';
 
 const zhCN = z.locales.zhCN();
 
@@ -255,6 +256,14 @@ export const ipcContract = {
       latest: backupEntry.nullable(),
     }),
   },
+  /**
+   * One call to the bureau hub (同步: enrol, push or pull; shared/sync/hubTransport.ts). The main
+   * process sends it: the page's Content-Security-Policy lets the renderer reach no other origin.
+   */
+  hubRequest: {
+    args: hubRequestSchema,
+    result: hubResponseSchema,
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -278,6 +287,9 @@ const ipcFieldLabels: Record<string, string> = {
   maxBytes: '大小上限',
   reason: '备份原因',
   fileName: '文件名',
+  hubUrl: '同步服务器地址',
+  path: '同步请求',
+  body: '同步数据',
 };
 
 export type IpcArgsCheck<M extends IpcMethod> =

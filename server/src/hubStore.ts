@@ -157,29 +157,30 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
   return db.transaction(async (sql) => {
     const result: PushResult = { counts: {}, conflicts: 0 };
     const outside: string[] = [];
-    // Enterprises first, so that a batch carrying a new enterprise and its visits places the visits.
+    // Every table merged first; only what the merge would write is checked against the scope: a
+    // record sent back unchanged (a laptop returning what it pulled) writes nothing, whoever holds it.
     const order = syncedTableNames.filter((t) => byTable.has(t));
-    const plans: { table: SyncedTableName; incoming: (RecordMeta & Record<string, unknown>)[]; stored: Map<string, StoredRow> }[] = [];
+    const plans: { table: SyncedTableName; stored: Map<string, StoredRow>; merge: ReturnType<typeof mergeBatch<RecordMeta & Record<string, unknown>>> }[] = [];
     const newAssignments = new Map<string, string>();
     for (const table of order) {
       const incoming = byTable.get(table)!;
       const stored = await storedRows(sql, table, incoming.map((r) => r.id));
-      for (const record of incoming) {
-        if (table === 'enterprises') newAssignments.set(record.id, String(record.assignedOfficer ?? ''));
+      const merge = mergeBatch(table, incoming, new Map([...stored.values()].map((row) => [row.id, row.record])), now);
+      if (table === 'enterprises') for (const record of merge.writes) newAssignments.set(record.id, String(record.assignedOfficer ?? ''));
+      plans.push({ table, stored, merge });
+    }
+    for (const { table, stored, merge } of plans) {
+      for (const record of merge.writes) {
         const place = await placeOf(sql, table, record, stored.get(record.id), device);
         if (!(await inScope(sql, device, place, newAssignments))) outside.push(`${syncedTableLabels[table]} ${record.id}`);
       }
-      plans.push({ table, incoming, stored });
     }
     if (outside.length > 0) throw new HubRefusal(403, `有 ${outside.length} 条记录不在本机的可见范围内，未保存任何记录`, outside.slice(0, 20));
 
-    for (const { table, incoming, stored } of plans) {
-      const local = new Map([...stored.values()].map((row) => [row.id, row.record]));
-      const merge = mergeBatch(table, incoming, local, now);
+    for (const { table, stored, merge } of plans) {
       result.counts[table] = merge.counts;
       for (const record of merge.writes) {
-        const previous = stored.get(record.id);
-        const place = await placeOf(sql, table, record, previous, device);
+        const place = await placeOf(sql, table, record, stored.get(record.id), device);
         await sql.query(
           `INSERT INTO hub_records (table_name, id, record, rev, updated_at, deleted, district, unit, enterprise_id, server_seq)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('hub_change_seq'))

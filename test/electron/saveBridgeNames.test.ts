@@ -145,7 +145,7 @@ describe('trailing dots and spaces', () => {
 });
 
 describe('the contract', () => {
-  it('names only methods a screen uses (appInfo is gone; the backups stay for 设置)', () => {
+  it('names only methods a screen uses (appInfo is gone; the backups stay for 设置; hubRequest is for 同步)', () => {
     expect(Object.keys(ipcContract).sort()).toEqual(
       [
         'saveFile',
@@ -160,6 +160,7 @@ describe('the contract', () => {
         'backupList',
         'backupRead',
         'backupStatus',
+        'hubRequest',
       ].sort(),
     );
   });

@@ -143,6 +143,17 @@ describe.each(engines)('the hub on $name', (engine) => {
     expect(ids(await pullAll(bureau))).toEqual(['ent-z0001', 'vis-z0001']);
     const stored = await db.query<{ record: { assignedOfficer: string } }>("SELECT record FROM hub_records WHERE id = 'ent-z0001'");
     expect(stored.rows[0]!.record.assignedOfficer).toBe('张敏');
+
+    // The bureau's policy reaches the officer, who may send it back unchanged (a laptop returns what
+    // it pulled) but not edited.
+    const policy = { ...makeEnterprise(), id: 'pol-00001', code: '3-07', title: '外资研发中心支持', sourceDocument: '吴政发〔2020〕', leadUnit: '区商务局' };
+    const { name: _n, creditCode: _c, town: _t, searchTokens: _s, ...policyRecord } = policy as Record<string, unknown>;
+    const cleanPolicy = Object.fromEntries(Object.entries(policyRecord).filter(([k]) => ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deviceId', 'rev', 'versionVector', 'code', 'title', 'sourceDocument', 'leadUnit'].includes(k)));
+    expect((await call('POST', '/api/push', bureau, { records: [{ table: 'policies', record: cleanPolicy }] })).status).toBe(200);
+    const pulled = (await pullAll(zhang)).changes.find((c) => c.record.id === 'pol-00001')!;
+    expect(await call('POST', '/api/push', zhang, { records: [{ table: 'policies', record: pulled.record }] })).toMatchObject({ status: 200, json: { counts: { policies: { unchanged: 1 } } } });
+    const edited = { ...pulled.record, title: '改过的标题', rev: 2, versionVector: { laptop: 2, zhang: 1 } };
+    expect((await call('POST', '/api/push', zhang, { records: [{ table: 'policies', record: edited }] })).status).toBe(403);
   });
 
   it('refuses a revoked laptop, and a record that does not pass its schema, naming the row', async () => {
@@ -169,12 +180,16 @@ describe.each(engines)('the hub on $name', (engine) => {
     expect((await call('POST', '/api/push', wu, batch)).status).toBe(200);
 
     // Pages of two: the laptop keeps the first page, loses the connection, and resumes from nextSince.
+    // (The bureau's policy from the earlier test reaches every officer too.)
     const first = await pullAll(wu, 0, 2);
     expect(first.changes).toHaveLength(2);
     expect(first.more).toBe(true);
-    const rest = await pullAll(wu, first.nextSince, 2);
-    expect(rest.more).toBe(false);
-    expect([...first.changes, ...rest.changes].map((c) => c.record.id).sort()).toEqual(['ent-w0001', 'vis-w0001', 'vis-w0002', 'vis-w0003']);
+    const pages = [first];
+    while (pages.at(-1)!.more) pages.push(await pullAll(wu, pages.at(-1)!.nextSince, 2));
+    const rest = pages.at(-1)!;
+    const received = pages.flatMap((p) => p.changes.map((c) => c.record.id));
+    expect(new Set(received).size).toBe(received.length);
+    expect(received.filter((id) => !id.startsWith('pol-')).sort()).toEqual(['ent-w0001', 'vis-w0001', 'vis-w0002', 'vis-w0003']);
 
     const twice = await call('POST', '/api/push', wu, batch);
     expect(twice.json).toMatchObject({ counts: { enterprises: { unchanged: 1, added: 0 }, visits: { unchanged: 3, added: 0 } } });

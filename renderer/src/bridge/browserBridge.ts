@@ -15,6 +15,7 @@ import {
   type LedgerApi,
 } from '../../../shared/ipc';
 import { createBrowserExportMethods } from '../export/browserExportMethods';
+import { hubProxyHeader, hubProxyPrefix, sendHubRequest } from '../../../shared/sync/hubTransport';
 
 export interface BrowserShell {
   /** Hand `blob` to the browser as a download named `fileName`. */
@@ -27,6 +28,13 @@ export interface BrowserShell {
   backupLog?: KeyValueStorage;
   /** The clock for backup names and "today"; the real one when absent. */
   now?: () => Date;
+  /**
+   * The page's fetch, for 同步: the browser version reaches the hub through the local server that
+   * serves it (the page's CSP allows its own origin only); absent where there is none (tests).
+   */
+  fetch?: typeof fetch;
+  /** The page's own origin, e.g. http://127.0.0.1:5180. */
+  origin?: string;
 }
 
 /** The part of `Storage` the backup log uses. */
@@ -81,7 +89,17 @@ export function createBrowserBridge(shell: BrowserShell = documentShell()): Ledg
     },
   };
   // The streaming-export methods (reports) build the workbook in memory here and save it through saveFile.
-  return { ...fileMethods, ...createBrowserExportMethods(fileMethods.saveFile), ...createBrowserBackupMethods(shell) };
+  const hubMethods: Pick<LedgerApi, 'hubRequest'> = {
+    async hubRequest(args) {
+      const request = checked('hubRequest', args);
+      if (!shell.fetch || !shell.origin) throw new Error('浏览器版在此环境中无法连接同步服务器');
+      const pageFetch = shell.fetch;
+      // To the serving origin's proxy, which forwards it to the hub named in the header.
+      const viaProxy: typeof fetch = (input, init) => pageFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), [hubProxyHeader]: request.hubUrl } });
+      return sendHubRequest(viaProxy, { ...request, hubUrl: shell.origin, path: `${hubProxyPrefix}${request.path}` }, 60_000, request.hubUrl);
+    },
+  };
+  return { ...fileMethods, ...createBrowserExportMethods(fileMethods.saveFile), ...createBrowserBackupMethods(shell), ...hubMethods };
 }
 
 type BackupMethods = Pick<LedgerApi, 'backupWrite' | 'backupList' | 'backupRead' | 'backupStatus'>;
@@ -200,6 +218,8 @@ export function documentShell(): BrowserShell {
     },
     platform: navigator.platform,
     backupLog: pageStorage(),
+    fetch: (input, init) => window.fetch(input, init),
+    origin: window.location.origin,
     // Read through a cast: this module is also type-checked by the Node project (its tests), which has no vite/client types.
     version: (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env?.VITE_APP_VERSION ?? '0.1.0',
   };

@@ -87,25 +87,35 @@ interface PackageRequest {
   now: Date;
 }
 
-async function buildPackage(db: LedgerDatabase, request: PackageRequest): Promise<BuiltPackage> {
-  const settings = await readOrCreateSettings(db);
-  const tables: Record<string, unknown[]> = {};
+/** The records written after `fromSeq` (as a package carries them), the attachments' Blobs, and the change number read up to. */
+export async function readChanges(
+  db: LedgerDatabase,
+  fromSeq: number,
+  options: { includeDemo: boolean; tables?: readonly SyncedTableName[] },
+): Promise<{ tables: Record<string, Record<string, unknown>[]>; blobs: { id: string; blob: Blob }[]; toSeq: number }> {
+  const tables: Record<string, Record<string, unknown>[]> = {};
   const blobs: { id: string; blob: Blob }[] = [];
   let toSeq = 0;
   await db.transaction('r', [...syncedTableNames, 'syncState'], async () => {
     toSeq = await lastChangeSeq(db);
-    for (const table of request.tables ?? syncedTableNames) {
+    for (const table of options.tables ?? syncedTableNames) {
       const rows = (await db
         .table(table)
         .where('changeSeq')
-        .between(request.fromSeq, toSeq, false, true)
+        .between(fromSeq, toSeq, false, true)
         .toArray()) as (RecordMeta & { blob?: Blob })[];
-      const kept = request.includeDemo ? rows : rows.filter((r) => !isDemoRecord(r));
+      const kept = options.includeDemo ? rows : rows.filter((r) => !isDemoRecord(r));
       if (kept.length === 0) continue;
       tables[table] = kept.map(packaged);
       if (table === 'attachments') for (const a of kept as Attachment[]) if (a.blob) blobs.push({ id: a.id, blob: a.blob });
     }
   });
+  return { tables, blobs, toSeq };
+}
+
+async function buildPackage(db: LedgerDatabase, request: PackageRequest): Promise<BuiltPackage> {
+  const settings = await readOrCreateSettings(db);
+  const { tables, blobs, toSeq } = await readChanges(db, request.fromSeq, { includeDemo: request.includeDemo, tables: request.tables });
   // The bytes are read after the transaction: awaiting Blob.arrayBuffer() inside it lets IndexedDB
   // commit the transaction meanwhile, and the next table's read then fails ("committed too early").
   const attachments: { id: string; bytes: Uint8Array }[] = [];
@@ -215,7 +225,10 @@ export interface MergePreview {
   fromThisLaptop: boolean;
 }
 
-function incomingRecords(pkg: LedgerPackage, table: SyncedTableName): RecordMeta[] {
+/** What a merge takes: records by table, attachments' bytes by id, the bureau's reference data. */
+export type MergeInput = Pick<LedgerPackage, 'tables' | 'attachments' | 'reference'>;
+
+function incomingRecords(pkg: MergeInput, table: SyncedTableName): RecordMeta[] {
   const rows = (pkg.tables[table] ?? []) as RecordMeta[];
   if (table !== 'attachments') return rows;
   // The Blob is rebuilt from the package's bytes; an attachment record without bytes keeps an empty one.
@@ -226,7 +239,7 @@ function incomingRecords(pkg: LedgerPackage, table: SyncedTableName): RecordMeta
   });
 }
 
-async function mergeTables(db: LedgerDatabase, pkg: LedgerPackage, now: Date) {
+async function mergeTables(db: LedgerDatabase, pkg: MergeInput, now: Date) {
   const results: {
     table: SyncedTableName;
     /** The stored copies before the merge (the derived-field refresh compares with them). */
@@ -271,7 +284,7 @@ export interface MergeResult {
  * nothing), derived caches recomputed, and — when asked — the bureau's reference data taken.
  */
 export async function applyMerge(
-  pkg: LedgerPackage,
+  pkg: MergeInput,
   options: { takeReference: boolean; now?: Date },
   db: LedgerDatabase = ledgerDb(),
 ): Promise<MergeResult> {
