@@ -113,6 +113,31 @@ const shots: Record<string, Shot> = {
     await page.mouse.move(0, 0);
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'activities-view.png') });
+
+    // A 对话沙龙 of two enterprises chosen from the roster by typing, then the list (activities-list).
+    await go('/activities/new');
+    await form.getByLabel('活动类型', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('对话沙龙', { exact: true }).click();
+    await form.getByLabel('活动主题', { exact: true }).fill('外资企业用工保障对话沙龙');
+    await form.getByLabel('活动地点', { exact: true }).fill('盛泽镇企业服务中心');
+    await form.getByLabel('主办单位', { exact: true }).fill('区人社局、区商务局');
+    const salonDate = form.getByLabel('活动日期', { exact: true });
+    await salonDate.click();
+    await salonDate.fill('2026-12-10');
+    await salonDate.press('Enter');
+    const add = page.getByLabel('添加参加企业', { exact: true });
+    for (const enterprise of [roster[0]!, roster[3]!]) {
+      await add.click();
+      await add.fill(enterprise.name.slice(0, 4));
+      await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${enterprise.name.replace(/[()（）]/g, '.')}`)).first().click();
+    }
+    await page.getByRole('button', { name: '保存活动' }).click();
+    await page.getByRole('heading', { name: /外资企业用工保障对话沙龙/ }).waitFor();
+    await go('/activities');
+    await page.getByRole('table', { name: '活动列表' }).getByText('外资企业用工保障对话沙龙').waitFor();
+    await page.mouse.move(0, 0);
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'activities-list.png') });
   },
   /** 设置 → 工作日调整 → 录入 2027 年节假日安排, filled from the pasted notice. */
   'year-schedule': async (page, go) => {
