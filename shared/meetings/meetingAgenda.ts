@@ -2,8 +2,8 @@
 // yet decided, grouped by department or by town, then edited by hand (add, drop, order); and the new
 // meeting itself, checked. Pure: the repository passes the escalated problems and the enterprises.
 import type { Enterprise, Problem } from '../domain/records';
-import { meetingTypes, type AgendaGrouping, type AgendaItem, type MeetingType } from '../domain/meetingRecords';
-import { isCalendarDate } from '../calendar/workingDays';
+import { meetingTypes, type AgendaGrouping, type AgendaItem, type Meeting, type MeetingType } from '../domain/meetingRecords';
+import { addWorkingDaysChecked, isCalendarDate, type CalendarOverrides } from '../calendar/workingDays';
 import { RuleError, type RuleIssue } from '../errors/ruleError';
 import { newId } from '../ids';
 
@@ -129,4 +129,25 @@ export function meetingFields(input: NewMeetingInput): MeetingFields {
   if (long !== undefined) issues.push({ field: 'attendees', message: `参会人员“${long.slice(0, 10)}…”不能超过 50 个字符` });
   if (issues.length > 0) throw new RuleError(issues);
   return { type: input.type, date: input.date, title, chair, attendees };
+}
+
+/**
+ * The meeting with its provisional decision deadlines computed again on the current calendar (the
+ * year's notice was entered), as the problems' are (recalculateDecisionDeadline); the same object when
+ * nothing moves.
+ */
+export function recalculateAgendaDeadlines(meeting: Meeting, overrides: CalendarOverrides, knownYears: readonly number[]): Meeting {
+  let moved = false;
+  const agenda = meeting.agenda.map((item) => {
+    const d = item.decision;
+    if (d === undefined || d.deadlineProvisional !== true) return item;
+    const checked = addWorkingDaysChecked(meeting.date, d.workingDays, overrides, knownYears);
+    if (checked.date === d.deadline && checked.uncertain) return item;
+    moved = true;
+    const decision = { ...d, deadline: checked.date };
+    if (checked.uncertain) decision.deadlineProvisional = true;
+    else delete decision.deadlineProvisional;
+    return { ...item, decision };
+  });
+  return moved ? { ...meeting, agenda } : meeting;
 }

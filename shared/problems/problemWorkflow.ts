@@ -574,3 +574,31 @@ export function recalculateDeadline(p: Problem, ctx: ProblemContext): Problem {
     checked.uncertain ? { replyDeadline: checked.date, replyDeadlineProvisional: true } : { replyDeadline: checked.date },
   );
 }
+
+/**
+ * Computes a provisional meeting decision's deadline again on the current calendar (the year's notice
+ * was entered): the same working days from the meeting day; a 挂牌整改 that took the decision's
+ * deadline moves with it; the history says so. Returns the problem unchanged (same object) when the
+ * decision is not provisional or nothing moves.
+ */
+export function recalculateDecisionDeadline(p: Problem, ctx: ProblemContext): Problem {
+  const decision = p.meetingDecision;
+  if (decision === undefined || decision.deadlineProvisional !== true) return p;
+  const checked = addWorkingDaysChecked(decision.meetingDate, decision.workingDays, ctx.overrides, ctx.knownYears);
+  if (checked.date === decision.deadline && checked.uncertain) return p;
+  const meetingDecision: NonNullable<Problem['meetingDecision']> = { ...decision, deadline: checked.date };
+  if (checked.uncertain) meetingDecision.deadlineProvisional = true;
+  else delete meetingDecision.deadlineProvisional;
+  const patch: Partial<Problem> = { meetingDecision };
+  if (p.rectification !== undefined && p.rectification.deadline === decision.deadline) {
+    patch.rectification = { ...p.rectification, deadline: checked.date };
+  }
+  const after = `${checked.date}${checked.uncertain ? '（待确认）' : ''}`;
+  return changed(
+    p,
+    patch,
+    ctx,
+    p.status,
+    `按 ${checked.date.slice(0, 4)} 年节假日安排重新计算会议决定的办理期限：${decision.deadline}（待确认） → ${after}`,
+  );
+}

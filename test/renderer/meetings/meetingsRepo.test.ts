@@ -19,6 +19,7 @@ import {
   recordDecision,
   updateMeetingHead,
 } from '../../../renderer/src/features/meetings/meetingsRepo';
+import { saveYearSchedule } from '../../../renderer/src/features/settings/calendarRepo';
 import { makeEnterprise, recordMetaFixture } from '../../fixtures/records';
 
 const settings: Settings = { ...defaultSettings('laptop-zhang'), officerName: '张敏', officerDepartment: '区商务局' };
@@ -109,5 +110,28 @@ describe('meetings', () => {
     expect(rows).toHaveLength(settings.departments.length);
     const towns = await loadLeague('2026-09-01', '2026-09-30', 'town', settings, '2026-10-20');
     expect(towns.find((r) => r.name === '松陵镇')?.received).toBe(2);
+  });
+
+  it('counts a decision into a year the calendar does not know as 待确认, and firm once the year’s notice is entered — on the problem, its 挂牌整改 and the minutes', async () => {
+    const meeting = await createMeeting({ type: '督办会', date: '2026-12-30' }, 'department', settings, at('2026-12-30'));
+    const item = meeting.agenda.find((i) => i.problemId === problems[0]!.id)!;
+    // 31 Dec, then weekdays guessed: 1 Jan, 4 Jan.
+    await recordDecision(meeting.id, item.id, { department: '区人社局', task: '组织专场招聘', workingDays: 3, rectificationOwner: '李科长' }, settings, at('2026-12-30'));
+    expect((await ledgerDb().problems.get(problems[0]!.id))?.meetingDecision).toMatchObject({ deadline: '2027-01-04', deadlineProvisional: true });
+
+    await saveYearSchedule(
+      { year: 2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }, { name: '春节', from: '2027-02-05', to: '2027-02-11' }], workdays: ['2027-02-13'], source: '手工录入' },
+      at('2027-01-02'),
+    );
+    // 31 Dec, then (1–3 Jan off) 4 and 5 Jan.
+    const firm = (await ledgerDb().problems.get(problems[0]!.id)) as Problem & { decisionDeadline?: string };
+    expect(firm.meetingDecision?.deadline).toBe('2027-01-05');
+    expect(firm.meetingDecision?.deadlineProvisional).toBeUndefined();
+    expect(firm.rectification?.deadline).toBe('2027-01-05');
+    expect(firm.decisionDeadline).toBe('2027-01-05');
+    expect(firm.history.at(-1)?.comment).toBe('按 2027 年节假日安排重新计算会议决定的办理期限：2027-01-04（待确认） → 2027-01-05');
+    const decision = (await ledgerDb().meetings.get(meeting.id))?.agenda.find((i) => i.id === item.id)?.decision;
+    expect(decision?.deadline).toBe('2027-01-05');
+    expect(decision?.deadlineProvisional).toBeUndefined();
   });
 });

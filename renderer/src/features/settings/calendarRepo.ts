@@ -9,7 +9,9 @@ import {
   type YearSchedule,
 } from '../../../../shared/calendar/yearSchedule';
 import { settingsSchema, type Problem } from '../../../../shared/domain/records';
-import { recalculateDeadline } from '../../../../shared/problems/problemWorkflow';
+import { recalculateDeadline, recalculateDecisionDeadline } from '../../../../shared/problems/problemWorkflow';
+import { recalculateAgendaDeadlines } from '../../../../shared/meetings/meetingAgenda';
+import type { Meeting } from '../../../../shared/domain/meetingRecords';
 import { ledgerDb } from '../../db/db';
 import { defaultSettings } from '../../db/settingsStore';
 import { isLive } from '../../../../shared/sync/recordStamp';
@@ -29,13 +31,24 @@ async function recalculateProvisionalDeadlines(w: LedgerWriter, now: Date): Prom
   const row = await ledgerDb().settings.get('app');
   const settings = row?.value ?? defaultSettings();
   const ctx = problemContext(settings, now);
-  const provisional = await ledgerDb().problems.filter((p) => p.replyDeadlineProvisional === true && isLive(p)).toArray();
+  // A meeting decision's deadline (issue 16) is counted on the same calendar: provisional ones too.
+  const provisional = await ledgerDb()
+    .problems.filter((p) => (p.replyDeadlineProvisional === true || p.meetingDecision?.deadlineProvisional === true) && isLive(p))
+    .toArray();
   const recalculated: Problem[] = [];
   for (const problem of provisional) {
-    const next = recalculateDeadline(problem, ctx);
+    const replied = problem.replyDeadlineProvisional === true ? recalculateDeadline(problem, ctx) : problem;
+    const next = recalculateDecisionDeadline(replied, ctx);
     if (next !== problem) recalculated.push(next);
   }
   const changed = await w.saveAll('problems', recalculated);
+  const meetings = await ledgerDb().meetings.filter((m) => isLive(m) && m.agenda.some((i) => i.decision?.deadlineProvisional === true)).toArray();
+  const movedMeetings: Meeting[] = [];
+  for (const meeting of meetings) {
+    const next = recalculateAgendaDeadlines(meeting, ctx.overrides ?? {}, ctx.knownYears ?? []);
+    if (next !== meeting) movedMeetings.push(next);
+  }
+  await w.saveAll('meetings', movedMeetings);
   return { recalculated: changed.length, stillProvisional: changed.filter((p) => p.replyDeadlineProvisional).length };
 }
 
@@ -50,7 +63,7 @@ export async function saveYearSchedule(
 ): Promise<SavedYearSchedule> {
   const issues = checkYearSchedule(schedule);
   if (issues.length > 0) throw new RuleError(issues);
-  return writeTransaction(['settings', 'problems'], async (w) => {
+  return writeTransaction(['settings', 'problems', 'meetings'], async (w) => {
     const row = await ledgerDb().settings.get('app');
     const current = row?.value ?? defaultSettings();
     const confirmed: YearSchedule = {
@@ -82,7 +95,7 @@ export async function recalculateAfterCalendarUpdate(
 ): Promise<SavedYearSchedule | undefined> {
   const year = String(lastPackageYear());
   if (remembered.get() === year) return undefined;
-  const result = await writeTransaction(['settings', 'problems'], (w) => recalculateProvisionalDeadlines(w, now), { now });
+  const result = await writeTransaction(['settings', 'problems', 'meetings'], (w) => recalculateProvisionalDeadlines(w, now), { now });
   remembered.set(year);
   return result;
 }
