@@ -95,6 +95,14 @@ test('an activity for three enterprises from an imported sign-in sheet: covered,
   await preview.waitFor({ state: 'hidden' });
   expect(await app.countRows('activities')).toBe(0); // nothing stored until saved
 
+  // What is typed (the imported enterprises too) is kept as a draft: a reload offers it back.
+  await expect.poll(async () => JSON.stringify(await app.readRows('drafts'))).toContain('刘洋（财务）');
+  await app.reload();
+  await page.getByText(/有一份未保存的活动草稿/).waitFor();
+  await page.getByRole('button', { name: '恢复草稿' }).click();
+  await page.getByText('已恢复草稿').waitFor();
+  expect(await form.getByLabel('活动主题', { exact: true }).inputValue()).toBe('开放再出发政策集中宣讲会');
+
   const attendees = page.getByRole('table', { name: '参加企业' });
   expect(await attendees.getByLabel(`${b!.name} 参加人员`).inputValue()).toBe('李娜（人事经理）');
   await attendees.getByLabel(`${c!.name} 参加人员`).fill('王芳（财务总监）');
@@ -103,6 +111,7 @@ test('an activity for three enterprises from an imported sign-in sheet: covered,
   // The activity's page: who came, and 登记问题 for one of them.
   await page.getByRole('heading', { name: /开放再出发政策集中宣讲会/ }).waitFor();
   await page.getByText('参加企业（3 家）').waitFor();
+  expect(await app.countRows('drafts')).toBe(0); // the saved form's draft is gone
   const [stored] = (await app.readRows('activities')) as Activity[];
   expect(stored!.attendeeEnterpriseIds).toEqual([a!.id, b!.id, c!.id]);
   expect(stored!.attendeePeople[c!.id]).toBe('王芳（财务总监）');

@@ -2,13 +2,14 @@
 // Enterprises are added one at a time from the roster (the same search as everywhere: name, pinyin
 // initials, credit code) or many at once from the sign-in sheet (导入签到表: read and matched like a
 // roster, previewed before anything joins the list). Who came for each is typed beside it. Nothing is
-// stored until 保存活动; leaving with unsaved typing asks first.
+// stored until 保存活动; what is typed is kept as a draft (offered back on the next opening), and
+// leaving with unsaved typing asks first.
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { activityTextLimits, activityTypes } from '../../../../shared/domain/activityRecords';
-import type { Policy } from '../../../../shared/domain/records';
+import type { Draft, Policy } from '../../../../shared/domain/records';
 import type { SignInResult } from '../../../../shared/activities/signInSheet';
 import { today } from '../../../../shared/calendar/shanghaiDate';
 import { RosterFileError } from '../../../../shared/roster/readRosterFile';
@@ -18,6 +19,8 @@ import { useRuleFormSave } from '../../components/useRuleFormSave';
 import { useSettings } from '../../db/settingsStore';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { ensureDefaultPolicies, livePolicies } from '../visits/policyRepo';
+import { deleteDraft, loadDraft } from '../visits/draftStore';
+import { useDraftAutosave } from '../visits/useDraftAutosave';
 import { loadActivityForEdit, saveActivity } from './activityRepo';
 import { readSignInSheet } from './signInImport';
 
@@ -42,6 +45,12 @@ interface ActivityFormValues {
 
 const textLimit = (label: string, max: number) => ({ max, message: `${label}最多 ${max} 字` });
 
+/** A stored draft of this form: its values as the form held them. */
+function isActivityDraft(data: unknown): data is { values: ActivityFormValues } {
+  const values = (data as { values?: unknown } | null)?.values as Partial<ActivityFormValues> | undefined;
+  return typeof values === 'object' && values !== null && Array.isArray(values.attendees);
+}
+
 export function ActivityFormPage() {
   const { activityId } = useParams();
   const navigate = useNavigate();
@@ -57,6 +66,9 @@ export function ActivityFormPage() {
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string>();
   const savedRef = useRef(false);
+  const draftKey = activityId ? `activity:${activityId}` : 'activity:new';
+  const autosave = useDraftAutosave(draftKey, () => ({ values: form.getFieldsValue(true) as ActivityFormValues }), loaded && !missing);
+  const [offeredDraft, setOfferedDraft] = useState<Draft>();
   // `preserve`: the whole rows, not only their registered field (参加人员).
   const attendees = (Form.useWatch('attendees', { form, preserve: true }) ?? []) as AttendeeRow[];
 
@@ -94,6 +106,19 @@ export function ActivityFormPage() {
     });
   }, [activityId, form]);
 
+  // A draft left by an earlier opening is offered, never applied unasked.
+  useEffect(() => {
+    if (!loaded) return;
+    void loadDraft(draftKey).then((draft) => {
+      if (draft && isActivityDraft(draft.data)) setOfferedDraft(draft);
+    });
+  }, [loaded, draftKey]);
+
+  const edited = () => {
+    setDirty(true);
+    autosave.changed();
+  };
+
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !savedRef.current && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
     if (!dirty) return;
@@ -122,7 +147,7 @@ export function ActivityFormPage() {
     }
     form.setFieldValue('attendees', current);
     form.setFields([{ name: 'attendees', errors: [] }]);
-    setDirty(true);
+    edited();
     return { added, merged };
   }
 
@@ -153,6 +178,7 @@ export function ActivityFormPage() {
         attendees: ((form.getFieldValue('attendees') ?? []) as AttendeeRow[]).map((a) => ({ enterpriseId: a.enterpriseId, name: a.name, people: a.people })),
       }, activityId);
       savedRef.current = true;
+      await autosave.discard();
       message.success(activityId ? '活动已保存' : `活动已登记（${saved.attendeeEnterpriseIds.length} 家企业）`);
       navigate(`/activities/${saved.id}`);
     });
@@ -167,12 +193,45 @@ export function ActivityFormPage() {
     <div style={{ maxWidth: 1100 }}>
       <Typography.Title level={4}>{activityId ? '编辑活动' : '登记活动'}</Typography.Title>
       {errorAlert}
+      {offeredDraft ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`有一份未保存的活动草稿（${new Date(offeredDraft.updatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`}
+          action={
+            <Space>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  if (isActivityDraft(offeredDraft.data)) form.setFieldsValue(offeredDraft.data.values);
+                  setOfferedDraft(undefined);
+                  setDirty(true);
+                  message.success('已恢复草稿');
+                }}
+              >
+                恢复草稿
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  void deleteDraft(draftKey);
+                  setOfferedDraft(undefined);
+                }}
+              >
+                丢弃草稿
+              </Button>
+            </Space>
+          }
+        />
+      ) : null}
       <Form
         form={form}
         layout="vertical"
         name="activity"
         initialValues={{ type: '政策宣讲', date: today(), speakers: [], policyIds: [], attendees: [], organiser: settings?.officerUnit || undefined }}
-        onValuesChange={() => setDirty(true)}
+        onValuesChange={edited}
       >
         <Card size="small" title="活动信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
@@ -278,7 +337,7 @@ export function ActivityFormPage() {
                       title: '操作',
                       width: 90,
                       render: (_, field) => (
-                        <Button type="link" danger icon={<DeleteOutlined />} aria-label={`移除 ${attendees[field.name]?.name ?? ''}`} onClick={() => { remove(field.name); setDirty(true); }}>
+                        <Button type="link" danger icon={<DeleteOutlined />} aria-label={`移除 ${attendees[field.name]?.name ?? ''}`} onClick={() => { remove(field.name); edited(); }}>
                           移除
                         </Button>
                       ),
@@ -315,8 +374,17 @@ export function ActivityFormPage() {
         }}
       />
 
-      <Modal open={blocker.state === 'blocked'} title="离开活动表单？" okText="离开" cancelText="留在此页" onOk={() => blocker.proceed?.()} onCancel={() => blocker.reset?.()}>
-        填写的内容尚未保存，离开后不会保留。
+      <Modal
+        open={blocker.state === 'blocked'}
+        title="离开活动表单？"
+        okText="离开"
+        cancelText="留在此页"
+        onOk={() => void autosave.flush().then(() => blocker.proceed?.())}
+        onCancel={() => blocker.reset?.()}
+      >
+        {autosave.outcome && !autosave.outcome.saved
+          ? '填写的内容尚未保存，草稿也未能保存：离开后这些内容将丢失。'
+          : '填写的内容尚未保存为活动记录，已自动存为草稿；下次打开本表单时可以恢复。'}
       </Modal>
     </div>
   );
