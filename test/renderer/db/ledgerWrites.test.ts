@@ -34,6 +34,7 @@ import {
   reopenPlanAction,
 } from '../../../renderer/src/features/servicePlan/servicePlanRepo';
 import { saveOperationReport } from '../../../renderer/src/features/operations/operationsRepo';
+import { deleteActivity, saveActivity } from '../../../renderer/src/features/activities/activityRepo';
 import { ensureDefaultPolicies } from '../../../renderer/src/features/visits/policyRepo';
 import { deleteVisit, saveVisitWithProblems } from '../../../renderer/src/features/visits/visitRepo';
 
@@ -227,6 +228,19 @@ describe('every repository write goes through the one write path', () => {
     expect(await step((now) => saveOperationReport(enterpriseId, operations, officer, now))).toBe(1);
     expect(await step((now) => saveOperationReport(enterpriseId, { ...operations, employees: '330' }, officer, now))).toBe(1);
     expect(await step((now) => saveOperationReport(enterpriseId, { ...operations, employees: '330' }, officer, now))).toBe(0);
+    // 集体活动: saved, edited, saved unchanged (nothing), a problem raised at it, deleted and restored.
+    const activityInput = { type: '政策宣讲', date: '2026-11-02', topic: '政策宣讲会', attendees: [{ enterpriseId, people: '王经理' }] };
+    let activityId = '';
+    expect(await step(async (now) => (activityId = (await saveActivity(activityInput, undefined, officer, now)).id))).toBe(1);
+    expect(await step((now) => saveActivity({ ...activityInput, place: '区商务局' }, activityId, officer, now))).toBe(1);
+    expect(await step((now) => saveActivity({ ...activityInput, place: '区商务局' }, activityId, officer, now))).toBe(0);
+    expect(
+      await step((now) =>
+        saveNewProblem({ enterpriseId, activityId, raisedDate: '2026-11-02', category: '用工', description: '活动中提出：招工难', handling: '本部门办理' }, settings, now),
+      ),
+    ).toBe(1);
+    expect(await step((now) => deleteActivity(activityId, officer, now))).toBe(1);
+    expect(await step((now) => restoreDeleted('activity', activityId, officer, now))).toBe(1);
     // 经营数据 on a visit: the visit and the month's report in one write.
     expect(
       await step((now) =>
