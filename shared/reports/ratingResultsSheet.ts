@@ -183,3 +183,37 @@ export function ratingTemplateSheetSpec(round: RatingRound): SheetSpec {
     columnHeader: true,
   };
 }
+
+// ── 纸质评议表 ──
+
+export function ratingPaperFileName(round: Pick<RatingRound, 'name'>): string {
+  return `${round.name.replace(/[\\/:*?"<>|]/g, '_')}-空白评议表.xlsx`;
+}
+
+/**
+ * The paper form an enterprise fills in on a visit: who fills it in at the top, then one row per target
+ * in the round's order (the order 录入评议表 offers them in) with a cell per question and room for a
+ * comment; printed on one A4 landscape page with rows tall enough to write in.
+ */
+export function ratingPaperSheetSpec(round: RatingRound, unit: string): SheetSpec {
+  const answers = round.scale === 'satisfaction' ? '请在每格填写“满意”“基本满意”或“不满意”' : '请在每格填写 1 到 5 分（5 分最好）';
+  return {
+    name: RATING_TEMPLATE_SHEET_NAME,
+    title: `${round.name}评议表`,
+    infoLines: [
+      '企业名称（盖章）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿\u3000\u3000填表人：＿＿＿＿＿＿\u3000\u3000联系电话：＿＿＿＿＿＿＿\u3000\u3000填表日期：＿＿＿＿＿＿',
+      `${answers}；不了解的项目可不填。评议期间：${round.startDate} 至 ${round.endDate}${unit ? `\u3000\u3000${unit}` : ''}`,
+    ],
+    columns: [
+      { header: '评议对象', width: 22, type: 'text' },
+      ...round.questions.map((q): ColumnSpec => ({ header: q, width: Math.max(11, q.length * 2 + 2), type: 'text' })),
+      { header: '意见建议', width: 44, type: 'text' },
+    ],
+    columnHeader: true,
+    rowHeight: 30,
+  };
+}
+
+export function ratingPaperSheetRows(round: RatingRound): SheetRow[] {
+  return [...round.departments, ...round.towns].map((target) => ({ kind: 'data', cells: [target, ...round.questions.map(() => ''), ''] }));
+}

@@ -70,6 +70,13 @@ test('a round for two departments: keyboard entry, import, results and the workb
   await page.getByRole('heading', { name: '2026 年外商投资企业评议机关' }).waitFor();
   await page.getByText('服务态度、办事效率、政策落实、依法行政、总体评价').waitFor();
 
+  // The paper form to print and leave with the enterprises: a row per department, a column per question.
+  const paper = await app.download(() => page.getByRole('button', { name: '空白评议表' }).click());
+  const [form] = await openpyxlRead(paper.path);
+  const formRows = form!.rows.map((r) => r.map(([v]) => v));
+  expect(formRows.slice(3).map((r) => r[0])).toEqual(['评议对象', '区商务局', '区税务局']);
+  expect(formRows[4]!.slice(1).every((v) => v === null || v === '')).toBe(true);
+
   // A: 区商务局 (offered first) then 区税务局 (offered next after the save), all by keyboard.
   await chooseEnterprise(a!.name);
   await typeAnswers('11211', '审批很快');

@@ -17,6 +17,8 @@ import {
   ratingResultsFileName,
   ratingResultsSheetRows,
   ratingResultsSheetSpec,
+  ratingPaperSheetRows,
+  ratingPaperSheetSpec,
   ratingTemplateSheetSpec,
 } from '../../../shared/reports/ratingResultsSheet';
 import { readRosterFile } from '../../../shared/roster/readRosterFile';
@@ -156,5 +158,28 @@ describe('导入模板', () => {
     expect(preview.forms).toEqual([
       { row: 4, enterpriseName: '甲精密', enterpriseId: 'e1', targetKind: 'town', target: '平望镇', answers: { 服务态度: '满意', 办事效率: '基本满意' }, comment: '路灯不亮' },
     ]);
+  });
+});
+
+describe('空白评议表', () => {
+  test('one row per target in the round’s order, a blank cell per question, rows tall enough to write in, A4 landscape', async () => {
+    const spec = ratingPaperSheetSpec(round, '吴江区商务局');
+    expect(sheetSpecSchema.parse(spec)).toEqual(spec);
+    expect(spec.columns.map((c) => c.header)).toEqual(['评议对象', '服务态度', '办事效率', '意见建议']);
+    const rows = ratingPaperSheetRows(round);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['区商务局', '', '', ''],
+      ['区税务局', '', '', ''],
+      ['平望镇', '', '', ''],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    const writer = new SheetWriter(wb, spec);
+    writer.appendRows(rows);
+    writer.commit();
+    const file = path.join(dir, 'paper.xlsx');
+    await wb.xlsx.writeFile(file);
+    const [py] = await openpyxlRead(file);
+    expect([py!.orientation, py!.paper_size, py!.fit_to_width]).toEqual(['landscape', 9, 1]);
+    expect(py!.rows.map((r) => r[0]![0])).toContain('平望镇');
   });
 });

@@ -1,5 +1,6 @@
-// One 评议 round: its setup at the top; 录入评议表 (the keyboard entry card), 导入评议表 (a workbook of
-// the round's forms), 导出结果 (the printable workbook) and 评议设置; then the results — per department
+// One 评议 round: its setup at the top; 空白评议表 (the paper form to print, one row per target),
+// 录入评议表 (the keyboard entry card), 导入评议表 (a workbook of the round's forms), 导出结果 (the
+// printable workbook) and 评议设置; then the results — per department
 // and per town the forms, each question's and the overall 满意率 or mean, the rank or 样本不足, as charts
 // and tables — the forms entered (each can be deleted; typing the same form again brings it back) and
 // the comments. A round can be deleted only while it has no form.
@@ -18,7 +19,7 @@ import { useSettings } from '../../db/settingsStore';
 import { WorkbenchChart } from '../review/WorkbenchChart';
 import { overallChart, questionChart } from './ratingCharts';
 import { RatingEntryCard } from './RatingEntryCard';
-import { exportRatingResults } from './ratingsExport';
+import { exportRatingPaperForm, exportRatingResults } from './ratingsExport';
 import { deleteRating, deleteRound, loadRoundDetail } from './ratingsRepo';
 import { RatingImportModal } from './RatingImportModal';
 import { RoundFormModal } from './RoundFormModal';
@@ -172,6 +173,17 @@ export function RoundPage() {
         <Space wrap>
           <Button type={entering ? 'default' : 'primary'} onClick={() => setEntering((v) => !v)}>
             {entering ? '收起录入' : '录入评议表'}
+          </Button>
+          <Button
+            disabled={workbookExport.exporting}
+            onClick={() =>
+              void workbookExport.run(
+                (options) => exportRatingPaperForm(api, round, settings?.officerUnit ?? '', options),
+                (fileName) => `已导出空白评议表：${fileName}（打印后请企业填写）`,
+              )
+            }
+          >
+            空白评议表
           </Button>
           <Button onClick={() => setImporting(true)}>导入评议表</Button>
           <Button onClick={() => void exportResults()} disabled={workbookExport.exporting}>

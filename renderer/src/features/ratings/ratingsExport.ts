@@ -12,6 +12,9 @@ import {
   ratingResultsFileName,
   ratingResultsSheetRows,
   ratingResultsSheetSpec,
+  ratingPaperFileName,
+  ratingPaperSheetRows,
+  ratingPaperSheetSpec,
   ratingTemplateFileName,
   ratingTemplateSheetSpec,
   type CsrRow,
@@ -58,4 +61,10 @@ export async function exportCsrList(
 /** The blank workbook of the round's forms that 导入评议表 reads. */
 export async function exportRatingTemplate(bridge: ExportBridge, round: RatingRound, options: ExportOptions = {}): Promise<ExportOutcome> {
   return exportWorkbook(bridge, { suggestedName: ratingTemplateFileName(round), totalRows: 0 }, (book) => book.sheet(ratingTemplateSheetSpec(round), async () => {}), options);
+}
+
+/** The blank paper form of the round, to print and leave with the enterprises. */
+export async function exportRatingPaperForm(bridge: ExportBridge, round: RatingRound, unit: string, options: ExportOptions = {}): Promise<ExportOutcome> {
+  const rows = ratingPaperSheetRows(round);
+  return exportWorkbook(bridge, { suggestedName: ratingPaperFileName(round), totalRows: rows.length }, (book) => book.sheet(ratingPaperSheetSpec(round, unit), (sink) => sink.appendAll(rows)), options);
 }
