@@ -48,13 +48,6 @@ CREATE TABLE hub_assignments (
 );
 CREATE INDEX hub_assignments_by_officer ON hub_assignments (district, assigned_officer);
 
--- The losing versions a merge kept, as on a laptop's 冲突处理, until a laptop resolves them.
-CREATE TABLE hub_conflicts (
-  id           text PRIMARY KEY,
-  table_name   text NOT NULL,
-  record_id    text NOT NULL,
-  winner       jsonb NOT NULL,
-  loser        jsonb NOT NULL,
-  detected_at  text NOT NULL,
-  district     text NOT NULL
-);
+-- The losing versions a merge kept travel to the laptops as rows of hub_records too (table_name
+-- 'conflicts', the conflict as the laptop's 冲突处理 stores it, placed with the record it concerns),
+-- so that they reach the laptops in scope by the same change sequence and are resolved there.

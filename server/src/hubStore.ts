@@ -5,7 +5,7 @@
 // record outside it is refused whole, and a pull never returns one.
 import { createHash, randomBytes } from 'node:crypto';
 import type { RecordMeta } from '../../shared/domain/records';
-import { mergeBatch, type MergeCounts } from '../../shared/sync/mergeRecords';
+import { isConflictOpen, mergeBatch, type Conflict, type MergeCounts } from '../../shared/sync/mergeRecords';
 import { isSyncedTable, syncedRecordSchemas, syncedTableLabels, syncedTableNames, type SyncedTableName } from '../../shared/sync/syncedTables';
 import type { HubDatabase, HubSql } from './hubDatabase';
 
@@ -190,9 +190,12 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
         if (table === 'enterprises') await keepAssignment(sql, record.id, place.district, String(record.assignedOfficer ?? ''));
       }
       for (const conflict of merge.conflicts) {
+        // Kept beside the record, in the change sequence, for the laptops that see the record.
+        const place = await placeOf(sql, table, conflict.winner, stored.get(conflict.recordId), device);
         await sql.query(
-          `INSERT INTO hub_conflicts (id, table_name, record_id, winner, loser, detected_at, district) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-          [conflict.id, table, conflict.recordId, JSON.stringify(conflict.winner), JSON.stringify(conflict.loser), conflict.detectedAt, device.district],
+          `INSERT INTO hub_records (table_name, id, record, rev, updated_at, deleted, district, unit, enterprise_id, server_seq)
+           VALUES ('conflicts', $1, $2, 1, $3, false, $4, $5, $6, nextval('hub_change_seq')) ON CONFLICT (table_name, id) DO NOTHING`,
+          [conflict.id, JSON.stringify(conflict), conflict.detectedAt, place.district, place.unit, place.enterpriseId],
         );
       }
       result.conflicts += merge.conflicts.length;
@@ -275,7 +278,8 @@ async function keepAssignment(sql: HubSql, enterpriseId: string, district: strin
 // ---- pull -----------------------------------------------------------------------------------------
 
 export interface PulledChanges {
-  changes: { table: SyncedTableName; record: unknown }[];
+  /** Records of the synced tables, and (table 'conflicts') the conflicts the hub kept on them. */
+  changes: { table: SyncedTableName | 'conflicts'; record: unknown }[];
   /** Pass back as `since` for the next page; a pull interrupted is resumed from the last one kept. */
   nextSince: number;
   more: boolean;
@@ -297,7 +301,7 @@ export async function pullChanges(db: HubDatabase, device: Device, since: number
         OR r.enterprise_id IN (SELECT enterprise_id FROM hub_assignments WHERE district = $3 AND assigned_officer = $4))`;
     }
   }
-  const { rows } = await db.query<{ table_name: SyncedTableName; record: unknown; server_seq: number }>(
+  const { rows } = await db.query<{ table_name: SyncedTableName | 'conflicts'; record: unknown; server_seq: number }>(
     `SELECT r.table_name, r.record, r.server_seq FROM hub_records r WHERE r.server_seq > $1 AND ${scope} ORDER BY r.server_seq LIMIT $2`,
     params,
   );
@@ -340,8 +344,22 @@ export async function listDevices(db: HubDatabase): Promise<DeviceOverview[]> {
 /** Live records per unit and table, and open conflicts per district: the administration page's figures. */
 export async function hubCounts(db: HubDatabase): Promise<{ records: { unit: string; table: string; count: number }[]; conflicts: { district: string; count: number }[] }> {
   const records = await db.query<{ unit: string; table_name: string; count: number }>(
-    'SELECT unit, table_name, count(*)::int AS count FROM hub_records WHERE NOT deleted GROUP BY unit, table_name ORDER BY unit, table_name',
+    "SELECT unit, table_name, count(*)::int AS count FROM hub_records WHERE NOT deleted AND table_name <> 'conflicts' GROUP BY unit, table_name ORDER BY unit, table_name",
   );
-  const conflicts = await db.query<{ district: string; count: number }>('SELECT district, count(*)::int AS count FROM hub_conflicts GROUP BY district ORDER BY district');
-  return { records: records.rows.map((r) => ({ unit: r.unit, table: r.table_name, count: Number(r.count) })), conflicts: conflicts.rows.map((r) => ({ district: r.district, count: Number(r.count) })) };
+  // Open: not yet superseded by a version that has seen both sides (a laptop's resolution).
+  const kept = await db.query<{ district: string; conflict: unknown; current: unknown }>(
+    `SELECT c.district, c.record AS conflict, r.record AS current FROM hub_records c
+     LEFT JOIN hub_records r ON r.table_name = c.record->>'table' AND r.id = c.record->>'recordId'
+     WHERE c.table_name = 'conflicts'`,
+  );
+  const open = new Map<string, number>();
+  for (const row of kept.rows) {
+    const conflict = (typeof row.conflict === 'string' ? JSON.parse(row.conflict) : row.conflict) as Conflict;
+    const current = (typeof row.current === 'string' ? JSON.parse(row.current) : row.current) as RecordMeta | null;
+    if (isConflictOpen(conflict, current ?? undefined)) open.set(row.district, (open.get(row.district) ?? 0) + 1);
+  }
+  return {
+    records: records.rows.map((r) => ({ unit: r.unit, table: r.table_name, count: Number(r.count) })),
+    conflicts: [...open].sort(([a], [b]) => a.localeCompare(b)).map(([district, count]) => ({ district, count })),
+  };
 }
