@@ -36,6 +36,13 @@ describe('formatConflictValue', () => {
     expect(formatConflictValue('totalInvestment', 1200)).toBe('1200');
   });
 
+  it('shows a 评议表’s answers and a year’s 社会责任先进企业 weights by their Chinese names', () => {
+    expect(formatConflictValue('answers', { 服务态度: '满意', 办事效率: '基本满意' })).toBe('服务态度：满意；办事效率：基本满意');
+    expect(formatConflictValue('weights', { taxPaid: 30, jobs: 30, environment: 20, welfare: 10, labour: 10 })).toBe(
+      '纳税：30；安排就业：30；环境保护：20；公益捐助：10；劳动关系和谐：10',
+    );
+  });
+
   it('says whether the record is deleted rather than showing an instant', () => {
     expect(formatConflictValue('deletedAt', undefined)).toBe('未删除');
     expect(formatConflictValue('deletedAt', '2026-12-01T02:00:00.000Z')).toBe('已删除（2026-12-01）');

@@ -191,6 +191,12 @@ const nestedLabels: Readonly<Record<string, string>> = {
   note: '说明',
   owner: '责任人',
   deadline: '期限',
+  // The weights of a year's 社会责任先进企业 (csrYears).
+  taxPaid: '纳税',
+  jobs: '安排就业',
+  environment: '环境保护',
+  welfare: '公益捐助',
+  labour: '劳动关系和谐',
 };
 
 /** A field's value as one line: （空） for nothing, 是/否, lists joined by 、, objects as 标签：值. */
