@@ -135,6 +135,7 @@ test('an activity for three enterprises from an imported sign-in sheet: covered,
   await page.getByRole('heading', { name: c!.name }).first().waitFor();
   await page.getByLabel('走访与问题时间线').getByRole('link', { name: '集体活动：政策宣讲「开放再出发政策集中宣讲会」' }).waitFor();
   await page.getByText('参加：王芳（财务总监）；共 3 家企业参加').waitFor();
+  await page.getByText(/个问题，参加集体活动 1 次）$/).waitFor();
 
   // The list shows it for November.
   await app.goto('/activities');

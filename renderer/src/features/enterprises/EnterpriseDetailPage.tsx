@@ -144,7 +144,7 @@ export function EnterpriseDetailPage() {
       <EnterpriseProjectsCard enterpriseId={enterprise.id} />
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>
-        走访、活动与问题（{visits?.length ?? 0} 次走访，{activities?.length ?? 0} 次集体活动，{problems?.length ?? 0} 个问题）
+        走访、活动与问题（{visits?.length ?? 0} 次走访，{problems?.length ?? 0} 个问题{activities?.length ? `，参加集体活动 ${activities.length} 次` : ''}）
       </Typography.Title>
       {entries.length === 0 ? (
         <Empty description="还没有走访或活动记录" />
