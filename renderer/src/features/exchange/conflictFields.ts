@@ -137,7 +137,13 @@ export const conflictFieldLabels: Readonly<Record<SyncedTableName, Readonly<Reco
     type: '活动类型',
     date: '活动日期',
     topic: '活动主题',
+    place: '活动地点',
+    organiser: '主办单位',
+    speakers: '主讲人',
+    policyIds: '宣讲政策',
     attendeeEnterpriseIds: '参加企业',
+    attendeePeople: '参加人员',
+    summary: '活动情况',
   },
   ratingRounds: {
     name: '评议名称',
