@@ -3,7 +3,7 @@
 // indexes (keys only), only the 50 rows of the page on screen are read, and the counts stream
 // through the table in chunks without keeping it. Filters live in the URL, so "back" keeps them.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Input, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -170,9 +170,18 @@ export function ProblemListPage() {
         <DeadlineCell problem={r.problem} timeliness={problemTimeliness(r.problem, today, overrides ?? {})} />
       ),
     },
-    // 亮灯督办 (issue 16): the open decision's deadline, else the reply deadline while unanswered.
-    { title: '督办', key: 'light', width: 72, render: (_, r) => <ProblemLightTag problem={r.problem} settings={settings} today={today} /> },
-    { title: '状态', key: 'status', width: 100, render: (_, r) => <StatusTag status={r.problem.status} /> },
+    {
+      title: '状态',
+      key: 'status',
+      width: 140,
+      // With its 亮灯督办 light (issue 16): the open decision's deadline, else the reply deadline while unanswered.
+      render: (_, r) => (
+        <Space size={0} wrap>
+          <StatusTag status={r.problem.status} />
+          <ProblemLightTag problem={r.problem} settings={settings} today={today} />
+        </Space>
+      ),
+    },
     { title: '首问责任人', key: 'officer', width: 100, render: (_, r) => r.problem.officer || '—' },
   ];
 
