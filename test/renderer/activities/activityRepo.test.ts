@@ -19,6 +19,7 @@ import {
 } from '../../../renderer/src/features/activities/activityRepo';
 import { saveNewProblem } from '../../../renderer/src/features/problems/problemRepo';
 import { loadReviewRows } from '../../../renderer/src/features/review/reviewData';
+import { loadWorkbenchFigures } from '../../../renderer/src/features/review/workbenchData';
 import { contactStatus } from '../../../shared/reports/contactListSheet';
 import { listDeleted, restoreDeleted } from '../../../renderer/src/features/recycleBin/recycleBinRepo';
 
@@ -144,6 +145,11 @@ describe('the monthly cadence (我的联系企业)', () => {
     expect(contactStatus(rows.get(a)!)).toBe('已参加活动');
     expect(rows.get(b)).toMatchObject({ dueThisMonth: true });
     expect(contactStatus(rows.get(b)!)).toBe('待走访');
+    // 工作台: visited 0 of 2, and apart from that one enterprise reached by an activity this month.
+    for (const officer of ['王敏', '']) {
+      const figures = await loadWorkbenchFigures(officer, '2026-11-20');
+      expect([figures.visited, figures.assigned, figures.attendedOnly]).toEqual([0, 2, 1]);
+    }
   });
 });
 

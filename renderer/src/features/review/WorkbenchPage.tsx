@@ -68,6 +68,9 @@ export function WorkbenchPage() {
                   value={figures.visited}
                   suffix={`/ ${figures.assigned}（${figures.assigned ? Math.round((figures.visited / figures.assigned) * 100) : 0}%）`}
                 />
+                {figures.attendedOnly > 0 ? (
+                  <Typography.Text type="secondary">另有 {figures.attendedOnly} 家本月参加了集体活动</Typography.Text>
+                ) : null}
               </Card>
             </Col>
             <Col span={6}>

@@ -32,6 +32,8 @@ export interface WorkbenchFigures {
   month: string;
   assigned: number;
   visited: number;
+  /** Enterprises in scope not visited this month that attended a group activity this month (issue 17). */
+  attendedOnly: number;
   byTown: { town: string; assigned: number; visited: number }[];
   problemsByCategory: NamedCount[];
   problemsByDepartment: (NamedCount & { overdue: number })[];
@@ -99,6 +101,27 @@ function coverageOf(towns: Map<string, Coverage['byTown'][number]>): Coverage {
 
 const visitedThisMonth = (lastVisitDate: string | undefined, thisMonth: string, today: string) =>
   lastVisitDate !== undefined && lastVisitDate >= thisMonth && lastVisitDate <= today;
+
+/**
+ * The enterprises of the scope that came to a group activity this month but were not visited: what the
+ * activities add to the month's coverage, counted apart (issue 17). A month's activities are few (read
+ * by the date index), and only their enterprises are read.
+ */
+async function attendedNotVisited(today: string, officer: string): Promise<number> {
+  const thisMonth = monthStart(today);
+  const ids = new Set<string>();
+  await ledgerDb().activities
+    .where('date')
+    .between(thisMonth, today, true, true)
+    .each((a) => {
+      if (isLive(a)) for (const id of a.attendeeEnterpriseIds) ids.add(id);
+    });
+  if (ids.size === 0) return 0;
+  const enterprises = await ledgerDb().enterprises.bulkGet([...ids]);
+  return enterprises.filter(
+    (e) => e !== undefined && isLive(e) && (!officer || e.assignedOfficer === officer) && !visitedThisMonth(e.lastVisitDate, thisMonth, today),
+  ).length;
+}
 
 // ---- the whole district, by key --------------------------------------------------------------------
 
@@ -278,9 +301,11 @@ export async function loadWorkbenchFigures(
       lateActions(today, (id) => !gone.has(id)),
     ]);
   }
+  const attendedOnly = await attendedNotVisited(today, officer);
   return {
     month: today.slice(0, 7),
     ...coverage,
+    attendedOnly,
     problemsByCategory: problems.byCategory.sort(byCountDesc),
     problemsByDepartment: problems.byDepartment.sort(byCountDesc),
     outcomes: outcomeClasses.map((name) => ({ name, count: problems.counts.byOutcome[name] })),
