@@ -10,6 +10,7 @@ function figures(overrides: Partial<WorkbenchFigures> = {}): WorkbenchFigures {
     month: '2026-11',
     assigned: 0,
     visited: 0,
+    attendedOnly: 0,
     byTown: [],
     problemsByCategory: [],
     problemsByDepartment: [],
