@@ -3,6 +3,7 @@ import { lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { NotFoundPage } from './components/NotFoundPage';
+import { BackgroundSync } from './features/sync/BackgroundSync';
 
 // Each screen is its own chunk, loaded when first opened: the first screen loads only what it shows
 // (the workbench's charts, the exports' workbook writer and the exchange's crypto stay out of it).
@@ -38,41 +39,45 @@ const VisitViewPage = lazy(() => import('./features/visits/VisitViewPage').then(
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route element={<AppLayout />}>
-        <Route index element={<HomePage />} />
-        <Route path="enterprises" element={<EnterpriseListPage />} />
-        <Route path="enterprises/:enterpriseId" element={<EnterpriseDetailPage />} />
-        <Route path="visits/new/:enterpriseId" element={<VisitFormPage />} />
-        <Route path="visits/:visitId" element={<VisitViewPage />} />
-        <Route path="visits/:visitId/edit" element={<VisitFormPage />} />
-        <Route path="problems" element={<ProblemListPage />} />
-        <Route path="problems/:problemId" element={<ProblemDetailPage />} />
-        <Route path="activities" element={<ActivityListPage />} />
-        <Route path="activities/new" element={<ActivityFormPage />} />
-        <Route path="activities/:activityId" element={<ActivityViewPage />} />
-        <Route path="activities/:activityId/edit" element={<ActivityFormPage />} />
-        <Route path="projects" element={<ProjectListPage />} />
-        <Route path="projects/monthly" element={<MonthlyRoundPage />} />
-        <Route path="projects/overview" element={<LibraryOverviewPage />} />
-        <Route path="projects/:projectId" element={<ProjectDetailPage />} />
-        <Route path="reports" element={<ReportsPage />} />
-        <Route path="meetings" element={<MeetingListPage />} />
-        <Route path="meetings/league" element={<LeaguePage />} />
-        <Route path="meetings/:meetingId" element={<MeetingPage />} />
-        <Route path="ratings" element={<RatingsPage />} />
-        <Route path="ratings/:roundId" element={<RoundPage />} />
-        <Route path="roster/import" element={<RosterImportPage />} />
-        <Route path="review" element={<MyEnterprisesPage />} />
-        <Route path="workbench" element={<WorkbenchPage />} />
-        <Route path="operations" element={<OperationsMonitorPage />} />
-        <Route path="cultivation" element={<CultivationPage />} />
-        <Route path="exchange" element={<ExchangePage />} />
-        <Route path="exchange/conflicts" element={<ConflictsPage />} />
-        <Route path="settings" element={<SettingsPage />} />
-        <Route path="recycle-bin" element={<RecycleBinPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <>
+      {/* A laptop linked to the bureau hub syncs in the background while the app is open. */}
+      <BackgroundSync />
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="enterprises" element={<EnterpriseListPage />} />
+          <Route path="enterprises/:enterpriseId" element={<EnterpriseDetailPage />} />
+          <Route path="visits/new/:enterpriseId" element={<VisitFormPage />} />
+          <Route path="visits/:visitId" element={<VisitViewPage />} />
+          <Route path="visits/:visitId/edit" element={<VisitFormPage />} />
+          <Route path="problems" element={<ProblemListPage />} />
+          <Route path="problems/:problemId" element={<ProblemDetailPage />} />
+          <Route path="activities" element={<ActivityListPage />} />
+          <Route path="activities/new" element={<ActivityFormPage />} />
+          <Route path="activities/:activityId" element={<ActivityViewPage />} />
+          <Route path="activities/:activityId/edit" element={<ActivityFormPage />} />
+          <Route path="projects" element={<ProjectListPage />} />
+          <Route path="projects/monthly" element={<MonthlyRoundPage />} />
+          <Route path="projects/overview" element={<LibraryOverviewPage />} />
+          <Route path="projects/:projectId" element={<ProjectDetailPage />} />
+          <Route path="reports" element={<ReportsPage />} />
+          <Route path="meetings" element={<MeetingListPage />} />
+          <Route path="meetings/league" element={<LeaguePage />} />
+          <Route path="meetings/:meetingId" element={<MeetingPage />} />
+          <Route path="ratings" element={<RatingsPage />} />
+          <Route path="ratings/:roundId" element={<RoundPage />} />
+          <Route path="roster/import" element={<RosterImportPage />} />
+          <Route path="review" element={<MyEnterprisesPage />} />
+          <Route path="workbench" element={<WorkbenchPage />} />
+          <Route path="operations" element={<OperationsMonitorPage />} />
+          <Route path="cultivation" element={<CultivationPage />} />
+          <Route path="exchange" element={<ExchangePage />} />
+          <Route path="exchange/conflicts" element={<ConflictsPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="recycle-bin" element={<RecycleBinPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </>
   );
 }

@@ -104,7 +104,10 @@ describe('同步 through the hub', () => {
     expect(onZhang).toMatchObject({ address: '平望镇中鲈路 8 号', rev: 2 });
     expect(await zhang.db.enterprises.count()).toBe(1);
     const status = await hubStatus(zhang.db);
-    expect(status.last).toMatchObject({ ok: true });
+    expect(status.last).toMatchObject({ ok: true, pulled: 1 });
+    // What came from the hub is not sent back to it.
+    expect(status.pending).toBe(0);
+    expect(await syncWithHub(undefined, viaHub(), zhang.db)).toEqual({ pushed: 0, pulled: 0, conflicts: 0 });
   });
 
   it('resumes a pull cut off after its first page, with nothing lost or doubled', async () => {

@@ -9,8 +9,9 @@ import { openConflicts } from './exchangeRepo';
 import { ExportPackagePanel } from './ExportPackagePanel';
 import { ImportPackagePanel } from './ImportPackagePanel';
 import { ReferencePackagePanel } from './ReferencePackagePanel';
+import { SyncPanel } from '../sync/SyncPanel';
 
-const tabKeys = ['export', 'import', 'reference'] as const;
+const tabKeys = ['export', 'import', 'reference', 'sync'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** How many conflicts wait for an answer (live: a merge or an answer updates it at once). */
@@ -37,7 +38,7 @@ export function ExchangePage() {
         </Badge>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        没有网络时，各台电脑之间通过数据包文件（U 盘、邮件等）交换记录：服务专员把变化导出给区商务局，区商务局合并各人的数据包。
+        没有网络时，各台电脑之间通过数据包文件（U 盘、邮件等）交换记录：服务专员把变化导出给区商务局，区商务局合并各人的数据包。有内网同步服务器时，也可在“同步”中自动同步。
       </Typography.Paragraph>
       <Tabs
         activeKey={tab}
@@ -46,6 +47,7 @@ export function ExchangePage() {
           { key: 'export', label: '导出数据包', children: <ExportPackagePanel /> },
           { key: 'import', label: '导入数据包', children: <ImportPackagePanel /> },
           { key: 'reference', label: '基础数据包', children: <ReferencePackagePanel /> },
+          { key: 'sync', label: '同步', children: <SyncPanel /> },
         ]}
       />
     </Flex>

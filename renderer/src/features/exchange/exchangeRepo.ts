@@ -285,13 +285,24 @@ export interface MergeResult {
  */
 export async function applyMerge(
   pkg: MergeInput,
-  options: { takeReference: boolean; now?: Date },
+  options: {
+    takeReference: boolean;
+    now?: Date;
+    /**
+     * A syncState key holding the change number up to which this laptop's changes were sent (同步's
+     * push mark). When nothing was written here since that mark, it moves past the records this merge
+     * writes, so they are not sent back where they came from; a local change in between keeps it.
+     */
+    echoMark?: string;
+  },
   db: LedgerDatabase = ledgerDb(),
 ): Promise<MergeResult> {
   const now = options.now ?? new Date();
   return writeTransaction(
     [...syncedTableNames, 'conflicts', 'settings'],
     async (w) => {
+      const markBefore = options.echoMark ? (await db.syncState.get(options.echoMark))?.value : undefined;
+      const echoesOnly = options.echoMark !== undefined && markBefore === (await lastChangeSeq(db));
       const merged = await mergeTables(db, pkg, now);
       let conflicts = 0;
       const written: Partial<Record<SyncedTableName, RecordMeta[]>> = {};
@@ -305,6 +316,7 @@ export async function applyMerge(
       }
       const visitsBefore = (merged.find((m) => m.table === 'visits')?.localById ?? new Map()) as Map<string, Visit>;
       await refreshDerivedAfterMerge(w, written as { enterprises?: Enterprise[]; visits?: Visit[] }, visitsBefore);
+      if (echoesOnly) await db.syncState.put({ key: options.echoMark!, value: await lastChangeSeq(db) });
       let referenceTaken = false;
       if (options.takeReference && pkg.reference) {
         const settings = await readOrCreateSettings(db);

@@ -115,7 +115,7 @@ export async function leaveHub(db: LedgerDatabase = ledgerDb()): Promise<void> {
 
 export interface SyncProgress {
   phase: 'push' | 'pull';
-  /** Records sent or received so far. */
+  /** Records sent so far, or records received that changed something here. */
   done: number;
   /** Records to send (known for a push). */
   total?: number;
@@ -181,9 +181,10 @@ export async function syncWithHub(
         (incoming[table as SyncedTableName] ??= []).push(checked.data);
       }
       if (page.changes.length > 0) {
-        const result = await applyMerge({ tables: incoming, attachments: new Map(), reference: undefined }, { takeReference: false, now: now() }, db);
+        const result = await applyMerge({ tables: incoming, attachments: new Map(), reference: undefined }, { takeReference: false, now: now(), echoMark: pushedKey }, db);
         summary.conflicts += result.conflicts;
-        summary.pulled += page.changes.length;
+        // What changed here: a record that came back as this laptop sent it is not news.
+        summary.pulled += result.tables.reduce((sum, t) => sum + t.counts.added + t.counts.updated + t.counts.deleted + t.counts.conflict, 0);
       }
       if (keptOnHub.length > 0) {
         const known = new Set((await db.conflicts.bulkGet(keptOnHub.map((c) => c.id))).filter(Boolean).map((c) => c!.id));
