@@ -129,6 +129,10 @@ test('an activity for three enterprises from an imported sign-in sheet: covered,
   const problem = ((await app.readRows('problems')) as Problem[]).find((p) => p.activityId === stored!.id)!;
   // Wednesday 2026-11-18, handled in-house: three working days → Monday 2026-11-23, as any problem.
   expect([problem.enterpriseId, problem.raisedDate, problem.replyDeadline]).toEqual([b!.id, '2026-11-18', '2026-11-23']);
+  // The problem's page names the activity as its source and leads back to it.
+  await raised.getByRole('link').first().click();
+  await page.getByRole('link', { name: '政策宣讲（2026-11-18）：开放再出发政策集中宣讲会' }).click();
+  await page.getByText('参加企业（3 家）').waitFor();
 
   // On each enterprise's timeline.
   await page.getByRole('link', { name: c!.name }).click();

@@ -67,7 +67,7 @@ export function ProblemDetailPage() {
   // Shown beside the stored deadline when today's calendar (e.g. a day override added since) differs.
   const recomputed = replyDeadlineChecked(problem, overrides, confirmedYears(settings.calendarYears));
   const actions = availableProblemActions(problem);
-  const { enterprise, visit, project } = loaded;
+  const { enterprise, visit, project, activity } = loaded;
 
   const buttons: { key: ProblemAction; primary?: boolean; show: boolean }[] = [
     { key: 'transfer', show: actions.transfer },
@@ -124,7 +124,18 @@ export function ProblemDetailPage() {
           field('问题类别', p.category),
           field('企业诉求', p.request || '—'),
           field('首问责任人', p.officer || '—'),
-          field('来源', visit ? `走访（${visit.date}）` : project ? `重点项目：${project.name}` : '来电或其他'),
+          field(
+            '来源',
+            visit ? (
+              `走访（${visit.date}）`
+            ) : activity ? (
+              <Link to={`/activities/${activity.id}`}>{`${activity.type}（${activity.date}）：${activity.topic}`}</Link>
+            ) : project ? (
+              `重点项目：${project.name}`
+            ) : (
+              '来电或其他'
+            ),
+          ),
           field('办理方式', p.handling),
           field('责任部门', p.department || '—'),
           field('转办日期', p.handling === '转办' ? (p.transferDate ?? '尚未转办') : '—'),

@@ -449,12 +449,14 @@ export async function dueList(
 export async function loadProblemWithSources(problemId: string) {
   const problem = await ledgerDb().problems.get(problemId);
   if (!problem) return { problem: undefined };
-  const [enterprise, visit, project] = await Promise.all([
+  const [enterprise, visit, project, activity] = await Promise.all([
     ledgerDb().enterprises.get(problem.enterpriseId),
     problem.visitId ? ledgerDb().visits.get(problem.visitId) : undefined,
     problem.projectId ? ledgerDb().projects.get(problem.projectId) : undefined,
+    // Raised at a group activity (issue 17).
+    problem.activityId ? ledgerDb().activities.get(problem.activityId) : undefined,
   ]);
-  return { problem, enterprise, visit, project };
+  return { problem, enterprise, visit, project, activity };
 }
 
 /** The live problems of one enterprise, for its timeline. */
