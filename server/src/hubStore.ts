@@ -156,53 +156,129 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
 
   return db.transaction(async (sql) => {
     const result: PushResult = { counts: {}, conflicts: 0 };
-    const outside: string[] = [];
     // Every table merged first; only what the merge would write is checked against the scope: a
     // record sent back unchanged (a laptop returning what it pulled) writes nothing, whoever holds it.
+    // The reads are set-wise (one query per table and one for the assignments), so a batch of a
+    // thousand records costs a handful of round trips, not thousands.
     const order = syncedTableNames.filter((t) => byTable.has(t));
     const plans: { table: SyncedTableName; stored: Map<string, StoredRow>; merge: ReturnType<typeof mergeBatch<RecordMeta & Record<string, unknown>>> }[] = [];
-    const newAssignments = new Map<string, string>();
+    const batchAssignments = new Map<string, string>();
+    /** The enterprise each record written in this batch hangs on, by table and id (children find their parents here first). */
+    const batchEnterprise = new Map<string, string | null>();
     for (const table of order) {
       const incoming = byTable.get(table)!;
       const stored = await storedRows(sql, table, incoming.map((r) => r.id));
       const merge = mergeBatch(table, incoming, new Map([...stored.values()].map((row) => [row.id, row.record])), now);
-      if (table === 'enterprises') for (const record of merge.writes) newAssignments.set(record.id, String(record.assignedOfficer ?? ''));
+      if (table === 'enterprises') for (const record of merge.writes) batchAssignments.set(record.id, String(record.assignedOfficer ?? ''));
       plans.push({ table, stored, merge });
     }
+    const places = new Map<string, Place>();
     for (const { table, stored, merge } of plans) {
+      const parent = parentOf[table];
+      const parentIds = parent ? merge.writes.map((r) => r[parent.field]).filter((id): id is string => typeof id === 'string' && !batchEnterprise.has(`${parent.table}:${id}`)) : [];
+      const parentEnterprise = parent && parentIds.length > 0 ? await enterprisesOf(sql, parent.table, parentIds) : new Map<string, string | null>();
+      for (const record of [...merge.writes, ...merge.conflicts.map((c) => c.winner)]) {
+        let enterpriseId: string | null = null;
+        if (table === 'enterprises') enterpriseId = record.id;
+        else if (typeof record.enterpriseId === 'string' && record.enterpriseId) enterpriseId = record.enterpriseId;
+        else if (parent && typeof record[parent.field] === 'string') {
+          const parentId = record[parent.field] as string;
+          enterpriseId = batchEnterprise.get(`${parent.table}:${parentId}`) ?? parentEnterprise.get(parentId) ?? null;
+        }
+        const previous = stored.get(record.id);
+        places.set(`${table}:${record.id}`, { district: previous?.district ?? device.district, unit: previous?.unit ?? device.unit, enterpriseId });
+        batchEnterprise.set(`${table}:${record.id}`, enterpriseId);
+      }
+    }
+    const enterpriseIds = [...new Set([...places.values()].map((p) => p.enterpriseId).filter((id): id is string => id !== null))];
+    const holders = await assignmentsOf(sql, enterpriseIds);
+    const outside: string[] = [];
+    for (const { table, merge } of plans) {
       for (const record of merge.writes) {
-        const place = await placeOf(sql, table, record, stored.get(record.id), device);
-        if (!(await inScope(sql, device, place, newAssignments))) outside.push(`${syncedTableLabels[table]} ${record.id}`);
+        if (!inScope(device, places.get(`${table}:${record.id}`)!, holders, batchAssignments)) outside.push(`${syncedTableLabels[table]} ${record.id}`);
       }
     }
     if (outside.length > 0) throw new HubRefusal(403, `有 ${outside.length} 条记录不在本机的可见范围内，未保存任何记录`, outside.slice(0, 20));
 
-    for (const { table, stored, merge } of plans) {
+    for (const { table, merge } of plans) {
       result.counts[table] = merge.counts;
-      for (const record of merge.writes) {
-        const place = await placeOf(sql, table, record, stored.get(record.id), device);
-        await sql.query(
-          `INSERT INTO hub_records (table_name, id, record, rev, updated_at, deleted, district, unit, enterprise_id, server_seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, nextval('hub_change_seq'))
-           ON CONFLICT (table_name, id) DO UPDATE SET record = $3, rev = $4, updated_at = $5, deleted = $6, enterprise_id = $9, server_seq = nextval('hub_change_seq')`,
-          [table, record.id, JSON.stringify(record), record.rev, record.updatedAt, record.deletedAt !== undefined, place.district, place.unit, place.enterpriseId],
-        );
-        if (table === 'enterprises') await keepAssignment(sql, record.id, place.district, String(record.assignedOfficer ?? ''));
-      }
-      for (const conflict of merge.conflicts) {
-        // Kept beside the record, in the change sequence, for the laptops that see the record.
-        const place = await placeOf(sql, table, conflict.winner, stored.get(conflict.recordId), device);
-        await sql.query(
-          `INSERT INTO hub_records (table_name, id, record, rev, updated_at, deleted, district, unit, enterprise_id, server_seq)
-           VALUES ('conflicts', $1, $2, 1, $3, false, $4, $5, $6, nextval('hub_change_seq')) ON CONFLICT (table_name, id) DO NOTHING`,
-          [conflict.id, JSON.stringify(conflict), conflict.detectedAt, place.district, place.unit, place.enterpriseId],
+      await storeRows(
+        sql,
+        table,
+        merge.writes.map((record) => ({ id: record.id, record, rev: record.rev, updatedAt: record.updatedAt, deleted: record.deletedAt !== undefined, place: places.get(`${table}:${record.id}`)! })),
+        true,
+      );
+      if (table === 'enterprises') {
+        await keepAssignments(
+          sql,
+          merge.writes.map((record) => ({ enterpriseId: record.id, district: places.get(`enterprises:${record.id}`)!.district, officer: String(record.assignedOfficer ?? '') })),
+          holders,
         );
       }
+      // Kept beside the record, in the change sequence, for the laptops that see the record.
+      await storeRows(
+        sql,
+        'conflicts',
+        merge.conflicts.map((conflict) => ({ id: conflict.id, record: conflict, rev: 1, updatedAt: conflict.detectedAt, deleted: false, place: places.get(`${table}:${conflict.recordId}`)! })),
+        false,
+      );
       result.conflicts += merge.conflicts.length;
     }
     await sql.query('UPDATE hub_devices SET last_push_at = $2 WHERE device_id = $1', [device.deviceId, now.toISOString()]);
     return result;
   });
+}
+
+interface RowToStore {
+  id: string;
+  record: unknown;
+  rev: number;
+  updatedAt: string;
+  deleted: boolean;
+  place: Place;
+}
+
+/** Stores rows of one table in one statement, each with the next change number; `replace` overwrites a stored one, otherwise it is kept. */
+async function storeRows(sql: HubSql, table: SyncedTableName | 'conflicts', rows: readonly RowToStore[], replace: boolean): Promise<void> {
+  if (rows.length === 0) return;
+  await sql.query(
+    `INSERT INTO hub_records (table_name, id, record, rev, updated_at, deleted, district, unit, enterprise_id, server_seq)
+     SELECT $1, t.id, t.record::jsonb, t.rev, t.updated_at, t.deleted, t.district, t.unit, t.enterprise_id, nextval('hub_change_seq')
+     FROM unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[])
+       AS t(id, record, rev, updated_at, deleted, district, unit, enterprise_id)
+     ON CONFLICT (table_name, id) DO ${
+       replace
+         ? 'UPDATE SET record = EXCLUDED.record, rev = EXCLUDED.rev, updated_at = EXCLUDED.updated_at, deleted = EXCLUDED.deleted, enterprise_id = EXCLUDED.enterprise_id, server_seq = EXCLUDED.server_seq'
+         : 'NOTHING'
+     }`,
+    [
+      table,
+      rows.map((r) => r.id),
+      rows.map((r) => JSON.stringify(r.record)),
+      rows.map((r) => r.rev),
+      rows.map((r) => r.updatedAt),
+      rows.map((r) => r.deleted),
+      rows.map((r) => r.place.district),
+      rows.map((r) => r.place.unit),
+      rows.map((r) => r.place.enterpriseId),
+    ],
+  );
+}
+
+/** The enterprise each stored record of `table` hangs on. */
+async function enterprisesOf(sql: HubSql, table: SyncedTableName, ids: string[]): Promise<Map<string, string | null>> {
+  const { rows } = await sql.query<{ id: string; enterprise_id: string | null }>('SELECT id, enterprise_id FROM hub_records WHERE table_name = $1 AND id = ANY($2::text[])', [table, ids]);
+  return new Map(rows.map((r) => [r.id, r.enterprise_id]));
+}
+
+/** Who each enterprise is assigned to now. */
+async function assignmentsOf(sql: HubSql, enterpriseIds: string[]): Promise<Map<string, string>> {
+  if (enterpriseIds.length === 0) return new Map();
+  const { rows } = await sql.query<{ enterprise_id: string; assigned_officer: string }>(
+    'SELECT enterprise_id, assigned_officer FROM hub_assignments WHERE enterprise_id = ANY($1::text[])',
+    [enterpriseIds],
+  );
+  return new Map(rows.map((r) => [r.enterprise_id, r.assigned_officer]));
 }
 
 async function storedRows(sql: HubSql, table: SyncedTableName, ids: string[]): Promise<Map<string, StoredRow>> {
@@ -216,62 +292,39 @@ interface Place {
   enterpriseId: string | null;
 }
 
-/** Where a record belongs: a stored record keeps its district and unit; a new one takes the pushing device's. */
-async function placeOf(
-  sql: HubSql,
-  table: SyncedTableName,
-  record: Record<string, unknown>,
-  stored: StoredRow | undefined,
-  device: Device,
-): Promise<Place> {
-  const district = stored?.district ?? device.district;
-  const unit = stored?.unit ?? device.unit;
-  let enterpriseId: string | null = null;
-  if (table === 'enterprises') enterpriseId = String(record.id);
-  else if (typeof record.enterpriseId === 'string' && record.enterpriseId) enterpriseId = record.enterpriseId;
-  else {
-    const parent = parentOf[table];
-    const parentId = parent ? record[parent.field] : undefined;
-    if (parent && typeof parentId === 'string') {
-      const { rows } = await sql.query<{ enterprise_id: string | null }>('SELECT enterprise_id FROM hub_records WHERE table_name = $1 AND id = $2', [parent.table, parentId]);
-      enterpriseId = rows[0]?.enterprise_id ?? null;
-    }
-  }
-  return { district, unit, enterpriseId };
-}
-
 /**
  * Whether the device may write a record at `place`. An officer writes the records of enterprises
  * assigned to them — an enterprise in the same batch counts as the batch assigns it, but only when no
  * one else holds it already (an officer cannot take another's enterprise by reassigning it) — and the
- * records of their own unit that belong to no enterprise.
+ * records of their own unit that belong to no enterprise. A record keeps the district and unit it was
+ * first pushed from.
  */
-async function inScope(sql: HubSql, device: Device, place: Place, batchAssignments: ReadonlyMap<string, string>): Promise<boolean> {
+function inScope(device: Device, place: Place, holders: ReadonlyMap<string, string>, batchAssignments: ReadonlyMap<string, string>): boolean {
   if (device.scope === 'city') return true;
   if (place.district !== device.district) return false;
   if (device.scope === 'district') return true;
   if (place.enterpriseId === null) return place.unit === device.unit;
-  const { rows } = await sql.query<{ assigned_officer: string }>('SELECT assigned_officer FROM hub_assignments WHERE enterprise_id = $1', [place.enterpriseId]);
-  const holder = rows[0]?.assigned_officer;
+  const holder = holders.get(place.enterpriseId);
   if (holder !== undefined && holder !== device.officer) return false;
   const inBatch = batchAssignments.get(place.enterpriseId);
   return inBatch !== undefined ? inBatch === device.officer : holder === device.officer;
 }
 
 /**
- * Keeps who an enterprise is assigned to. When that changes, every record of the enterprise takes a
- * new change number: the newly assigned officer's laptop has pulled past them, and must get them.
+ * Keeps who each enterprise is assigned to. When that changes, every record of the enterprise takes
+ * a new change number: the newly assigned officer's laptop has pulled past them, and must get them.
  */
-async function keepAssignment(sql: HubSql, enterpriseId: string, district: string, officer: string): Promise<void> {
-  const { rows } = await sql.query<{ assigned_officer: string }>('SELECT assigned_officer FROM hub_assignments WHERE enterprise_id = $1', [enterpriseId]);
-  const before = rows[0]?.assigned_officer;
+async function keepAssignments(sql: HubSql, rows: readonly { enterpriseId: string; district: string; officer: string }[], before: ReadonlyMap<string, string>): Promise<void> {
+  if (rows.length === 0) return;
   await sql.query(
-    `INSERT INTO hub_assignments (enterprise_id, district, assigned_officer) VALUES ($1, $2, $3)
-     ON CONFLICT (enterprise_id) DO UPDATE SET assigned_officer = $3`,
-    [enterpriseId, district, officer],
+    `INSERT INTO hub_assignments (enterprise_id, district, assigned_officer)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+     ON CONFLICT (enterprise_id) DO UPDATE SET assigned_officer = EXCLUDED.assigned_officer`,
+    [rows.map((r) => r.enterpriseId), rows.map((r) => r.district), rows.map((r) => r.officer)],
   );
-  if (before !== undefined && before !== officer) {
-    await sql.query(`UPDATE hub_records SET server_seq = nextval('hub_change_seq') WHERE enterprise_id = $1 AND NOT (table_name = 'enterprises' AND id = $1)`, [enterpriseId]);
+  const moved = rows.filter((r) => before.has(r.enterpriseId) && before.get(r.enterpriseId) !== r.officer).map((r) => r.enterpriseId);
+  if (moved.length > 0) {
+    await sql.query(`UPDATE hub_records SET server_seq = nextval('hub_change_seq') WHERE enterprise_id = ANY($1::text[]) AND table_name <> 'enterprises'`, [moved]);
   }
 }
 
