@@ -34,6 +34,9 @@ export async function openPglite(dataDir?: string): Promise<HubDatabase> {
 /** A PostgreSQL server at `url` (postgres://user:pass@host:5432/db). */
 export async function openPostgres(url: string): Promise<HubDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server dropped (a restart, a failover) is replaced on the next query; it
+  // must not take the hub down.
+  pool.on('error', (error) => console.error('hub: PostgreSQL 连接中断：', error.message));
   // BIGINT (the change sequence) as a JavaScript number: sequences stay far below 2^53.
   pg.types.setTypeParser(20, (value) => Number(value));
   await pool.query('SELECT 1');
