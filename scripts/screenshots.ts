@@ -498,6 +498,58 @@ const shots: Record<string, Shot> = {
     await settle(page);
     await page.screenshot({ path: path.join(outDir, 'meetings-league.png') });
   },
+  /**
+   * 同步 and the hub's administration page: a hub on PGlite in a temp folder, this laptop registered on
+   * its page (the 登记码 shown), linked on 数据交换 → 同步 with that code and synced once.
+   */
+  sync: async (page, go) => {
+    const { serve } = await import('@hono/node-server');
+    const { createHubApp } = await import('../server/src/hubApp');
+    const { migrate, openPglite } = await import('../server/src/hubDatabase');
+    const hubDir = await freshTempDir('hub');
+    const db = await openPglite(hubDir);
+    await migrate(db);
+    const adminToken = 'screenshot-admin-token';
+    const server = await new Promise<{ close: () => void; port: number }>((resolve) => {
+      const s = serve({ fetch: createHubApp({ db, adminToken }).fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ close: () => s.close(), port: info.port }));
+    });
+    const hubUrl = `http://127.0.0.1:${server.port}`;
+    try {
+      await go('/exchange?tab=sync');
+      const deviceId = (await page.locator('.ant-descriptions-item').filter({ hasText: '本机设备编号' }).locator('.ant-typography').first().innerText()).trim();
+      const admin = await page.context().newPage();
+      await admin.setViewportSize({ width: 1400, height: 700 });
+      await admin.goto(`${hubUrl}/admin`);
+      await admin.getByLabel('管理员凭据').fill(adminToken);
+      await admin.getByRole('button', { name: '登录' }).click();
+      for (const [id, officer, unit] of [[deviceId, '张敏', '平望镇'], ['a3f1c9e2-77d0-4c1b-9a55-0c2e8d41b7aa', '李强', '震泽镇']] as const) {
+        await admin.getByPlaceholder(/设备编号/).fill(id);
+        await admin.getByPlaceholder('使用人').fill(officer);
+        await admin.getByPlaceholder(/单位/).fill(unit);
+        await admin.getByPlaceholder('所属区').fill('吴江区');
+        await admin.getByRole('button', { name: '登记' }).click();
+        await admin.getByText('一次性登记码').waitFor();
+        if (id === deviceId) {
+          const code = await admin.locator('.code').innerText();
+          await page.getByLabel('同步服务器地址').fill(hubUrl);
+          await page.getByLabel('登记码').fill(code);
+          await page.getByRole('button', { name: '登记本机' }).click();
+          await page.getByRole('row', { name: /上次同步/ }).getByText(/上传/).waitFor();
+        }
+      }
+      await admin.reload();
+      await admin.getByRole('cell', { name: '张敏' }).waitFor();
+      await admin.screenshot({ path: path.join(outDir, 'hub-admin.png'), fullPage: true });
+      await admin.close();
+      await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+      await settle(page);
+      await page.screenshot({ path: path.join(outDir, 'sync.png') });
+    } finally {
+      server.close();
+      await db.close();
+      await removeTempDir(hubDir);
+    }
+  },
   'problems-provisional': async (page, go) => {
     await go('/problems?tab=all');
     await page.getByText('待确认').first().waitFor();

@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { adminPageHtml } from './adminPage';
 import type { HubDatabase } from './hubDatabase';
 import {
   authenticate,
@@ -82,6 +83,12 @@ export function createHubApp({ db, adminToken, maxBodyBytes = 32 * 1024 * 1024, 
   });
 
   app.get('/api/health', async (c) => c.json({ ok: true, engine: db.engine }));
+  // The administration page itself holds nothing: it asks for the token and calls /api/admin.
+  app.get('/admin', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'");
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.html(adminPageHtml);
+  });
 
   app.post('/api/enrol', async (c) => {
     const { deviceId, code } = await body(c, enrolSchema);

@@ -235,6 +235,16 @@ describe.each(engines)('the hub on $name', (engine) => {
     expect((await call('POST', '/api/push', chen, { records: [{ table: 'visits', record: visit('vis-r0002', 'ent-r0001') }] })).status).toBe(403);
   });
 
+  it('serves the administration page, which holds no data and asks for the token', async () => {
+    const response = await app.request('/admin');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const html = await response.text();
+    expect(html).toContain('走访台账同步服务器 · 管理');
+    expect(html).toContain('管理员凭据');
+    expect(html).not.toContain(adminToken);
+  });
+
   it('lists the laptops with their last sync, the records per unit and the open conflicts', async () => {
     const overview = await call('GET', '/api/admin/overview', adminToken);
     const devices = overview.json.devices as { deviceId: string; revoked: boolean; lastPushAt?: string }[];
