@@ -16,6 +16,7 @@ import {
   HubRefusal,
   listDevices,
   pullChanges,
+  pulledChangesJson,
   pushRecords,
   registerDevice,
   revokeDevice,
@@ -105,7 +106,8 @@ export function createHubApp({ db, adminToken, maxBodyBytes = 32 * 1024 * 1024, 
     const device = await authenticate(db, bearer(c));
     const since = Number(c.req.query('since') ?? '0');
     const limit = c.req.query('limit') === undefined ? undefined : Number(c.req.query('limit'));
-    return c.json(await pullChanges(db, device, since, limit, now()));
+    const pulled = await pullChanges(db, device, since, limit, now());
+    return c.body(pulledChangesJson(pulled), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   app.post('/api/admin/devices', async (c) => {

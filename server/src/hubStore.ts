@@ -200,12 +200,16 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
     }
     if (outside.length > 0) throw new HubRefusal(403, `有 ${outside.length} 条记录不在本机的可见范围内，未保存任何记录`, outside.slice(0, 20));
 
+    const officerOf = (place: Place) => (place.enterpriseId === null ? undefined : (batchAssignments.get(place.enterpriseId) ?? holders.get(place.enterpriseId)));
     for (const { table, merge } of plans) {
       result.counts[table] = merge.counts;
       await storeRows(
         sql,
         table,
-        merge.writes.map((record) => ({ id: record.id, record, rev: record.rev, updatedAt: record.updatedAt, deleted: record.deletedAt !== undefined, place: places.get(`${table}:${record.id}`)! })),
+        merge.writes.map((record) => {
+          const place = places.get(`${table}:${record.id}`)!;
+          return { id: record.id, record, rev: record.rev, updatedAt: record.updatedAt, deleted: record.deletedAt !== undefined, place, officer: officerOf(place) };
+        }),
         true,
       );
       if (table === 'enterprises') {
@@ -219,7 +223,10 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
       await storeRows(
         sql,
         'conflicts',
-        merge.conflicts.map((conflict) => ({ id: conflict.id, record: conflict, rev: 1, updatedAt: conflict.detectedAt, deleted: false, place: places.get(`${table}:${conflict.recordId}`)! })),
+        merge.conflicts.map((conflict) => {
+          const place = places.get(`${table}:${conflict.recordId}`)!;
+          return { id: conflict.id, record: conflict, rev: 1, updatedAt: conflict.detectedAt, deleted: false, place, officer: officerOf(place) };
+        }),
         false,
       );
       result.conflicts += merge.conflicts.length;
@@ -230,6 +237,8 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
 }
 
 interface RowToStore {
+  /** The officer the record's enterprise is assigned to (none for a record of no enterprise). */
+  officer?: string;
   id: string;
   record: unknown;
   rev: number;
@@ -242,13 +251,13 @@ interface RowToStore {
 async function storeRows(sql: HubSql, table: SyncedTableName | 'conflicts', rows: readonly RowToStore[], replace: boolean): Promise<void> {
   if (rows.length === 0) return;
   await sql.query(
-    `INSERT INTO hub_records (table_name, id, record, rev, updated_at, deleted, district, unit, enterprise_id, server_seq)
-     SELECT $1, t.id, t.record::jsonb, t.rev, t.updated_at, t.deleted, t.district, t.unit, t.enterprise_id, nextval('hub_change_seq')
-     FROM unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[])
-       AS t(id, record, rev, updated_at, deleted, district, unit, enterprise_id)
+    `INSERT INTO hub_records (table_name, id, record, rev, updated_at, deleted, district, unit, enterprise_id, assigned_officer, server_seq)
+     SELECT $1, t.id, t.record::jsonb, t.rev, t.updated_at, t.deleted, t.district, t.unit, t.enterprise_id, t.officer, nextval('hub_change_seq')
+     FROM unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[], $10::text[])
+       AS t(id, record, rev, updated_at, deleted, district, unit, enterprise_id, officer)
      ON CONFLICT (table_name, id) DO ${
        replace
-         ? 'UPDATE SET record = EXCLUDED.record, rev = EXCLUDED.rev, updated_at = EXCLUDED.updated_at, deleted = EXCLUDED.deleted, enterprise_id = EXCLUDED.enterprise_id, server_seq = EXCLUDED.server_seq'
+         ? 'UPDATE SET record = EXCLUDED.record, rev = EXCLUDED.rev, updated_at = EXCLUDED.updated_at, deleted = EXCLUDED.deleted, enterprise_id = EXCLUDED.enterprise_id, assigned_officer = EXCLUDED.assigned_officer, server_seq = EXCLUDED.server_seq'
          : 'NOTHING'
      }`,
     [
@@ -261,6 +270,7 @@ async function storeRows(sql: HubSql, table: SyncedTableName | 'conflicts', rows
       rows.map((r) => r.place.district),
       rows.map((r) => r.place.unit),
       rows.map((r) => r.place.enterpriseId),
+      rows.map((r) => (r.place.enterpriseId === null ? null : (r.officer ?? null))),
     ],
   );
 }
@@ -322,17 +332,23 @@ async function keepAssignments(sql: HubSql, rows: readonly { enterpriseId: strin
      ON CONFLICT (enterprise_id) DO UPDATE SET assigned_officer = EXCLUDED.assigned_officer`,
     [rows.map((r) => r.enterpriseId), rows.map((r) => r.district), rows.map((r) => r.officer)],
   );
-  const moved = rows.filter((r) => before.has(r.enterpriseId) && before.get(r.enterpriseId) !== r.officer).map((r) => r.enterpriseId);
-  if (moved.length > 0) {
-    await sql.query(`UPDATE hub_records SET server_seq = nextval('hub_change_seq') WHERE enterprise_id = ANY($1::text[]) AND table_name <> 'enterprises'`, [moved]);
+  const moved = rows.filter((r) => before.has(r.enterpriseId) && before.get(r.enterpriseId) !== r.officer);
+  for (const { enterpriseId, officer } of moved) {
+    await sql.query(
+      `UPDATE hub_records SET assigned_officer = $2, server_seq = nextval('hub_change_seq') WHERE enterprise_id = $1 AND table_name <> 'enterprises'`,
+      [enterpriseId, officer],
+    );
   }
 }
 
 // ---- pull -----------------------------------------------------------------------------------------
 
 export interface PulledChanges {
-  /** Records of the synced tables, and (table 'conflicts') the conflicts the hub kept on them. */
-  changes: { table: SyncedTableName | 'conflicts'; record: unknown }[];
+  /**
+   * Records of the synced tables, and (table 'conflicts') the conflicts the hub kept on them, each as
+   * the JSON text PostgreSQL holds: the answer is spliced from it, never parsed and serialised again.
+   */
+  changes: { table: SyncedTableName | 'conflicts'; recordJson: string }[];
   /** Pass back as `since` for the next page; a pull interrupted is resumed from the last one kept. */
   nextSince: number;
   more: boolean;
@@ -342,29 +358,43 @@ export interface PulledChanges {
 export async function pullChanges(db: HubDatabase, device: Device, since: number, limit: number = hubLimits.pullRecords, now = new Date()): Promise<PulledChanges> {
   if (!Number.isInteger(since) || since < 0) throw new HubRefusal(400, 'since 应为不小于 0 的整数');
   const take = Math.max(1, Math.min(Number.isInteger(limit) ? limit : hubLimits.pullRecords, hubLimits.pullRecords));
-  const params: unknown[] = [since, take + 1];
-  let scope = 'TRUE';
-  if (device.scope !== 'city') {
-    params.push(device.district);
-    scope = `r.district = $3`;
-    if (device.scope === 'officer') {
-      params.push(device.officer, device.unit);
-      scope += ` AND (r.table_name = 'policies'
-        OR (r.enterprise_id IS NULL AND r.unit = $5)
-        OR r.enterprise_id IN (SELECT enterprise_id FROM hub_assignments WHERE district = $3 AND assigned_officer = $4))`;
-    }
+  // Each scope reads its own index ranges in change order (migration 002), never the whole sequence.
+  const columns = 'r.table_name, r.record::text AS record, r.server_seq';
+  let sql: string;
+  let params: unknown[];
+  if (device.scope === 'city') {
+    sql = `SELECT ${columns} FROM hub_records r WHERE r.server_seq > $1 ORDER BY r.server_seq LIMIT $2`;
+    params = [since, take + 1];
+  } else if (device.scope === 'district') {
+    sql = `SELECT ${columns} FROM hub_records r WHERE r.district = $3 AND r.server_seq > $1 ORDER BY r.server_seq LIMIT $2`;
+    params = [since, take + 1, device.district];
+  } else {
+    // The officer's enterprises' records, the unit's records of no enterprise, and the policies: three
+    // index ranges in change order, each cut at the page's length before they are merged.
+    sql = `SELECT * FROM (
+        (SELECT ${columns} FROM hub_records r WHERE r.district = $3 AND r.assigned_officer = $4 AND r.server_seq > $1 ORDER BY r.server_seq LIMIT $2)
+        UNION ALL
+        (SELECT ${columns} FROM hub_records r
+          WHERE r.enterprise_id IS NULL AND r.district = $3 AND r.unit = $5 AND r.table_name <> 'policies' AND r.server_seq > $1 ORDER BY r.server_seq LIMIT $2)
+        UNION ALL
+        (SELECT ${columns} FROM hub_records r WHERE r.table_name = 'policies' AND r.district = $3 AND r.server_seq > $1 ORDER BY r.server_seq LIMIT $2)
+      ) AS scoped ORDER BY server_seq LIMIT $2`;
+    params = [since, take + 1, device.district, device.officer, device.unit];
   }
-  const { rows } = await db.query<{ table_name: SyncedTableName | 'conflicts'; record: unknown; server_seq: number }>(
-    `SELECT r.table_name, r.record, r.server_seq FROM hub_records r WHERE r.server_seq > $1 AND ${scope} ORDER BY r.server_seq LIMIT $2`,
-    params,
-  );
+  const { rows } = await db.query<{ table_name: SyncedTableName | 'conflicts'; record: string; server_seq: number }>(sql, params);
   const page = rows.slice(0, take);
   await db.query('UPDATE hub_devices SET last_pull_at = $2 WHERE device_id = $1', [device.deviceId, now.toISOString()]);
   return {
-    changes: page.map((row) => ({ table: row.table_name, record: typeof row.record === 'string' ? JSON.parse(row.record) : row.record })),
+    changes: page.map((row) => ({ table: row.table_name, recordJson: row.record })),
     nextSince: page.length > 0 ? Number(page[page.length - 1]!.server_seq) : since,
     more: rows.length > take,
   };
+}
+
+/** The pull's answer as JSON text: { changes: [{ table, record }], nextSince, more }. */
+export function pulledChangesJson(pulled: PulledChanges): string {
+  const changes = pulled.changes.map((c) => `{"table":${JSON.stringify(c.table)},"record":${c.recordJson}}`).join(',');
+  return `{"changes":[${changes}],"nextSince":${pulled.nextSince},"more":${pulled.more}}`;
 }
 
 // ---- administration -------------------------------------------------------------------------------

@@ -39,6 +39,10 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port, hostname, ...(tls ? { createServer, serverOptions: tls } : {}) }, (info) => {
     console.log(`hub: ${db.engine === 'pglite' ? `内置 PostgreSQL（${dataDir}）` : 'PostgreSQL'}，监听 ${tls ? 'https' : 'http'}://${hostname}:${info.port}`);
   });
+  // Laptops sync in bursts and keep their connection open between requests: a server that closes an
+  // idle socket just as a client reuses it makes that request fail ("other side closed").
+  (server as import('node:http').Server).keepAliveTimeout = 65_000;
+  (server as import('node:http').Server).headersTimeout = 66_000;
   const stop = () => {
     server.close();
     void db.close().then(() => process.exit(0));
