@@ -2,13 +2,10 @@
 // enterprise counted as reached the moment its entered figures cross the threshold, goals per town set
 // and cleared, 确认达标 checked; and between laptops: two officers marking the same enterprise write one
 // candidate, and goals travel in a package.
+import { addEnterprise as addLaptopEnterprise, at, laptop as makeLaptop, type Laptop } from '../../fixtures/laptops';
 import { describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../shared/creditCode';
-import type { Settings } from '../../../shared/domain/records';
 import { RuleError } from '../../../shared/errors/ruleError';
-import { switchLedgerDb } from '../../../renderer/src/db/db';
-import { LedgerDatabase } from '../../../renderer/src/db/schema';
-import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import { saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { applyMerge, buildChangesPackage, readLedgerPackage } from '../../../renderer/src/features/exchange/exchangeRepo';
 import { saveOperationReport } from '../../../renderer/src/features/operations/operationsRepo';
@@ -20,34 +17,9 @@ import {
   setCandidateAchieved,
 } from '../../../renderer/src/features/cultivation/cultivationRepo';
 
-interface Laptop {
-  db: LedgerDatabase;
-  settings: Settings;
-  who: { officerName: string; deviceId: string };
-}
+const laptop = (name: string, deviceId: string): Promise<Laptop> => makeLaptop('cultivation', name, deviceId);
 
-async function laptop(name: string, deviceId: string): Promise<Laptop> {
-  const db = new LedgerDatabase(`cultivation-${name}-${Math.random()}`);
-  const settings: Settings = { ...defaultSettings(deviceId), officerName: name, officerDepartment: '区商务局' };
-  await db.settings.put({ key: 'app', value: settings });
-  return { db, settings, who: { officerName: name, deviceId } };
-}
-
-async function at<T>(on: Laptop, work: () => Promise<T>): Promise<T> {
-  const previous = switchLedgerDb(on.db);
-  try {
-    return await work();
-  } finally {
-    switchLedgerDb(previous);
-  }
-}
-
-async function addEnterprise(on: Laptop, serial: string, town: string): Promise<string> {
-  return at(on, async () => {
-    const input = { name: `苏州${serial}公司`, creditCode: makeCreditCode(`91320509MA${serial}`), town, address: '', industry: '电子', isKeyEnterprise: false, isAboveScale: false, contactPerson: '', contactPhone: '', assignedOfficer: on.settings.officerName, linkedLeader: '' };
-    return (await saveEnterprise(input, on.who, undefined, new Date('2026-01-05T02:00:00Z'))).id;
-  });
-}
+const addEnterprise = (on: Laptop, serial: string, town: string) => addLaptopEnterprise(on, serial, { town, isAboveScale: false }, new Date('2026-01-05T02:00:00Z'));
 
 const november = new Date('2026-11-20T02:00:00Z');
 const refusal = async (work: Promise<unknown>) => {

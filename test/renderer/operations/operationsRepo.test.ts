@@ -2,14 +2,10 @@
 // refused entry stores nothing, a jump is saved only once confirmed, the page's twelve months; and
 // between laptops: two officers' entries of the same month merge as versions of one record (the
 // later kept, the other a conflict), and a backup carries the reports.
+import { addEnterprise as addLaptopEnterprise, at, laptop as makeLaptop, type Laptop } from '../../fixtures/laptops';
 import { describe, expect, it } from 'vitest';
-import { makeCreditCode } from '../../../shared/creditCode';
-import type { OperationReport, Settings } from '../../../shared/domain/records';
+import type { OperationReport } from '../../../shared/domain/records';
 import { RuleError } from '../../../shared/errors/ruleError';
-import { switchLedgerDb } from '../../../renderer/src/db/db';
-import { LedgerDatabase } from '../../../renderer/src/db/schema';
-import { defaultSettings } from '../../../renderer/src/db/settingsStore';
-import { saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import {
   applyMerge,
   buildBackup,
@@ -26,34 +22,9 @@ import {
   saveOperationReport,
 } from '../../../renderer/src/features/operations/operationsRepo';
 
-interface Laptop {
-  db: LedgerDatabase;
-  settings: Settings;
-  who: { officerName: string; deviceId: string };
-}
+const laptop = (name: string, deviceId: string): Promise<Laptop> => makeLaptop('operations', name, deviceId);
 
-async function laptop(name: string, deviceId: string): Promise<Laptop> {
-  const db = new LedgerDatabase(`operations-${name}-${Math.random()}`);
-  const settings: Settings = { ...defaultSettings(deviceId), officerName: name, officerDepartment: '区商务局' };
-  await db.settings.put({ key: 'app', value: settings });
-  return { db, settings, who: { officerName: name, deviceId } };
-}
-
-async function at<T>(on: Laptop, work: () => Promise<T>): Promise<T> {
-  const previous = switchLedgerDb(on.db);
-  try {
-    return await work();
-  } finally {
-    switchLedgerDb(previous);
-  }
-}
-
-async function addEnterprise(on: Laptop, serial: string): Promise<string> {
-  return at(on, async () => {
-    const input = { name: `苏州${serial}公司`, creditCode: makeCreditCode(`91320509MA${serial}`), town: '平望镇', address: '', industry: '电子', isKeyEnterprise: false, isAboveScale: true, contactPerson: '', contactPhone: '', assignedOfficer: on.settings.officerName, linkedLeader: '' };
-    return (await saveEnterprise(input, on.who, undefined, new Date('2026-09-01T02:00:00Z'))).id;
-  });
-}
+const addEnterprise = (on: Laptop, serial: string) => addLaptopEnterprise(on, serial);
 
 const november = new Date('2026-11-20T02:00:00Z');
 const october = { month: '2026-10', outputValue: '1200', outputValueYtd: '11000', employees: '320', vacancies: '15', orderMonths: '3', newInvestmentYtd: '800', supplyChainIssues: '芯片交期 16 周' };

@@ -2,15 +2,10 @@
 // replaces it), a round edit that would lose answers refused, an import saved all or none; and between
 // laptops: two officers entering the same paper form merge as versions of one record (a conflict, not
 // two forms), and the year's weights travel as one record.
+import { addEnterprise as addLaptopEnterprise, at, laptop as makeLaptop, type Laptop } from '../../fixtures/laptops';
 import { describe, expect, it } from 'vitest';
-import { makeCreditCode } from '../../../shared/creditCode';
-import type { Settings } from '../../../shared/domain/records';
 import type { Rating } from '../../../shared/domain/ratingRecords';
 import { RuleError } from '../../../shared/errors/ruleError';
-import { switchLedgerDb } from '../../../renderer/src/db/db';
-import { LedgerDatabase } from '../../../renderer/src/db/schema';
-import { defaultSettings } from '../../../renderer/src/db/settingsStore';
-import { saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { applyMerge, buildChangesPackage, openConflicts, readLedgerPackage } from '../../../renderer/src/features/exchange/exchangeRepo';
 import {
   importRatings,
@@ -22,34 +17,9 @@ import {
   saveRound,
 } from '../../../renderer/src/features/ratings/ratingsRepo';
 
-interface Laptop {
-  db: LedgerDatabase;
-  settings: Settings;
-  who: { officerName: string; deviceId: string };
-}
+const laptop = (name: string, deviceId: string): Promise<Laptop> => makeLaptop('ratings', name, deviceId);
 
-async function laptop(name: string, deviceId: string): Promise<Laptop> {
-  const db = new LedgerDatabase(`ratings-${name}-${Math.random()}`);
-  const settings: Settings = { ...defaultSettings(deviceId), officerName: name, officerDepartment: '区商务局' };
-  await db.settings.put({ key: 'app', value: settings });
-  return { db, settings, who: { officerName: name, deviceId } };
-}
-
-async function at<T>(on: Laptop, work: () => Promise<T>): Promise<T> {
-  const previous = switchLedgerDb(on.db);
-  try {
-    return await work();
-  } finally {
-    switchLedgerDb(previous);
-  }
-}
-
-async function addEnterprise(on: Laptop, serial: string): Promise<string> {
-  return at(on, async () => {
-    const input = { name: `苏州${serial}公司`, creditCode: makeCreditCode(`91320509MA${serial}`), town: '平望镇', address: '', industry: '电子', isKeyEnterprise: false, isAboveScale: true, contactPerson: '', contactPhone: '', assignedOfficer: on.settings.officerName, linkedLeader: '' };
-    return (await saveEnterprise(input, on.who, undefined, new Date('2026-09-01T02:00:00Z'))).id;
-  });
-}
+const addEnterprise = (on: Laptop, serial: string) => addLaptopEnterprise(on, serial);
 
 async function send(from: Laptop, to: Laptop) {
   const built = await buildChangesPackage({ destination: '区商务局' }, from.db);
