@@ -39,7 +39,7 @@ const registrationSchema = z.object({
   scope: z.enum(deviceScopes),
 });
 const enrolSchema = z.object({ deviceId: z.string().min(1).max(100), code: z.string().min(1).max(40) });
-const pushSchema = z.object({ records: z.array(z.object({ table: z.string(), record: z.unknown() })) });
+const pushSchema = z.object({ records: z.array(z.object({ table: z.string(), record: z.unknown(), bytes: z.string().optional() })) });
 
 function bearer(c: Context): string | undefined {
   const header = c.req.header('authorization') ?? '';

@@ -36,8 +36,11 @@ export class HubRefusal extends Error {
   }
 }
 
-/** The most records one push may carry, and one pull may return. */
-export const hubLimits = { pushRecords: 5000, pullRecords: 2000 } as const;
+/**
+ * The most records one push may carry, and one pull may return; the attachment bytes one pull page
+ * carries (base64) before it stops early; one attachment's largest size (the app's per-file limit).
+ */
+export const hubLimits = { pushRecords: 5000, pullRecords: 2000, pullBytes: 16 * 1024 * 1024, attachmentBytes: 20 * 1024 * 1024 } as const;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -107,6 +110,8 @@ export async function authenticate(db: HubDatabase, token: string | undefined): 
 export interface PushedRecord {
   table: string;
   record: unknown;
+  /** An attachment's bytes, base64 (a push carries them once; an attachment's bytes never change). */
+  bytes?: string;
 }
 
 export interface PushResult {
@@ -136,6 +141,7 @@ const parentOf: Partial<Record<SyncedTableName, { table: SyncedTableName; field:
 export async function pushRecords(db: HubDatabase, device: Device, rows: readonly PushedRecord[], now = new Date()): Promise<PushResult> {
   if (rows.length > hubLimits.pushRecords) throw new HubRefusal(413, `一次最多上传 ${hubLimits.pushRecords} 条记录，本次 ${rows.length} 条，请分批上传`);
   const byTable = new Map<SyncedTableName, (RecordMeta & Record<string, unknown>)[]>();
+  const attachmentBytes = new Map<string, string>();
   const problems: string[] = [];
   rows.forEach((row, i) => {
     if (!row || typeof row.table !== 'string' || !isSyncedTable(row.table)) {
@@ -150,6 +156,14 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
     }
     // The change number is the sending laptop's own: never stored here.
     const { changeSeq: _local, ...record } = parsed.data as RecordMeta & Record<string, unknown>;
+    if (row.bytes !== undefined) {
+      const size = typeof row.bytes === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(row.bytes) ? Buffer.byteLength(row.bytes, 'base64') : -1;
+      if (row.table !== 'attachments' || size < 0) problems.push(`第 ${i + 1} 条：附件内容格式不正确`);
+      else if (size > hubLimits.attachmentBytes) problems.push(`第 ${i + 1} 条（附件）：文件超过 ${hubLimits.attachmentBytes / 1024 / 1024} MB`);
+      else if (size !== record.size) problems.push(`第 ${i + 1} 条（附件 ${String(record.fileName)}）：内容 ${size} 字节，与记录的 ${String(record.size)} 字节不符`);
+      else attachmentBytes.set(record.id, row.bytes);
+      if (size !== record.size || size < 0 || size > hubLimits.attachmentBytes) return;
+    }
     byTable.set(row.table, [...(byTable.get(row.table) ?? []), record as RecordMeta & Record<string, unknown>]);
   });
   if (problems.length > 0) throw new HubRefusal(400, '上传的数据有误，未保存任何记录', problems.slice(0, 20));
@@ -230,6 +244,14 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
         false,
       );
       result.conflicts += merge.conflicts.length;
+    }
+    // The bytes of the attachments pushed (a record may come before or after its bytes reach the hub:
+    // they are kept whenever they come, and a pull sends them with the record).
+    if (attachmentBytes.size > 0) {
+      await sql.query(
+        `INSERT INTO hub_attachment_bytes (id, bytes) SELECT t.id, decode(t.b64, 'base64') FROM unnest($1::text[], $2::text[]) AS t(id, b64) ON CONFLICT (id) DO NOTHING`,
+        [[...attachmentBytes.keys()], [...attachmentBytes.values()]],
+      );
     }
     await sql.query('UPDATE hub_devices SET last_push_at = $2 WHERE device_id = $1', [device.deviceId, now.toISOString()]);
     return result;
@@ -348,7 +370,7 @@ export interface PulledChanges {
    * Records of the synced tables, and (table 'conflicts') the conflicts the hub kept on them, each as
    * the JSON text PostgreSQL holds: the answer is spliced from it, never parsed and serialised again.
    */
-  changes: { table: SyncedTableName | 'conflicts'; recordJson: string }[];
+  changes: { table: SyncedTableName | 'conflicts'; recordJson: string; /** An attachment's bytes, base64. */ bytes?: string }[];
   /** Pass back as `since` for the next page; a pull interrupted is resumed from the last one kept. */
   nextSince: number;
   more: boolean;
@@ -359,7 +381,8 @@ export async function pullChanges(db: HubDatabase, device: Device, since: number
   if (!Number.isInteger(since) || since < 0) throw new HubRefusal(400, 'since 应为不小于 0 的整数');
   const take = Math.max(1, Math.min(Number.isInteger(limit) ? limit : hubLimits.pullRecords, hubLimits.pullRecords));
   // Each scope reads its own index ranges in change order (migration 002), never the whole sequence.
-  const columns = 'r.table_name, r.record::text AS record, r.server_seq';
+  const columns = `r.table_name, r.record::text AS record, r.server_seq,
+    (SELECT encode(b.bytes, 'base64') FROM hub_attachment_bytes b WHERE r.table_name = 'attachments' AND b.id = r.id) AS bytes`;
   let sql: string;
   let params: unknown[];
   if (device.scope === 'city') {
@@ -381,19 +404,23 @@ export async function pullChanges(db: HubDatabase, device: Device, since: number
       ) AS scoped ORDER BY server_seq LIMIT $2`;
     params = [since, take + 1, device.district, device.officer, device.unit];
   }
-  const { rows } = await db.query<{ table_name: SyncedTableName | 'conflicts'; record: string; server_seq: number }>(sql, params);
-  const page = rows.slice(0, take);
+  const { rows } = await db.query<{ table_name: SyncedTableName | 'conflicts'; record: string; server_seq: number; bytes: string | null }>(sql, params);
+  // A page stops early once its attachments' bytes pass the budget (always at least one record).
+  let page = rows.slice(0, take);
+  let budget = hubLimits.pullBytes;
+  const cut = page.findIndex((row, i) => (budget -= (row.bytes ?? '').replace(/\s/g, '').length) < 0 && i > 0);
+  if (cut > 0) page = page.slice(0, cut);
   await db.query('UPDATE hub_devices SET last_pull_at = $2 WHERE device_id = $1', [device.deviceId, now.toISOString()]);
   return {
-    changes: page.map((row) => ({ table: row.table_name, recordJson: row.record })),
+    changes: page.map((row) => ({ table: row.table_name, recordJson: row.record, ...(row.bytes === null || row.bytes === undefined ? {} : { bytes: row.bytes.replace(/\s/g, '') }) })),
     nextSince: page.length > 0 ? Number(page[page.length - 1]!.server_seq) : since,
-    more: rows.length > take,
+    more: rows.length > page.length,
   };
 }
 
 /** The pull's answer as JSON text: { changes: [{ table, record }], nextSince, more }. */
 export function pulledChangesJson(pulled: PulledChanges): string {
-  const changes = pulled.changes.map((c) => `{"table":${JSON.stringify(c.table)},"record":${c.recordJson}}`).join(',');
+  const changes = pulled.changes.map((c) => `{"table":${JSON.stringify(c.table)},"record":${c.recordJson}${c.bytes === undefined ? '' : `,"bytes":"${c.bytes}"`}}`).join(',');
   return `{"changes":[${changes}],"nextSince":${pulled.nextSince},"more":${pulled.more}}`;
 }
 

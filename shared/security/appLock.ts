@@ -2,6 +2,7 @@
 // hash is stored (PBKDF2-HMAC-SHA-256 from WebCrypto, which Chromium, Electron and Node 20 all have —
 // no hand-written crypto, no extra package). The lock keeps a passer-by out of an unattended laptop;
 // the data at rest is protected by the disk encryption the bureau requires, not by this. Pure.
+import { base64ToBytes, bytesToBase64 } from '../base64';
 import { z } from 'zod';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA-256: about 0.3–0.6 s on the laptops the bureau issues. */
@@ -19,8 +20,8 @@ export const appLockSchema = z.object({
 });
 export type AppLock = z.infer<typeof appLockSchema>;
 
-const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const toBase64 = bytesToBase64;
+const fromBase64 = base64ToBytes;
 
 async function derive(passcode: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await globalThis.crypto.subtle.importKey('raw', new TextEncoder().encode(passcode.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);

@@ -92,7 +92,7 @@ describe.each(engines)('the hub on $name', (engine) => {
   it('runs each migration once', async () => {
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ version: number }>('SELECT version FROM hub_migrations');
-    expect(rows.map((r) => Number(r.version)).sort()).toEqual([1, 2]);
+    expect(rows.map((r) => Number(r.version)).sort()).toEqual([1, 2, 3]);
   });
 
   it('enrols a laptop once per code, keeps only hashes, and refuses the administrator’s pages without its token', async () => {
@@ -233,6 +233,32 @@ describe.each(engines)('the hub on $name', (engine) => {
     expect(after.changes.map((c) => c.record.id).sort()).toEqual(['ent-r0001', 'vis-r0001']);
     // And 陈刚 may no longer write to it.
     expect((await call('POST', '/api/push', chen, { records: [{ table: 'visits', record: visit('vis-r0002', 'ent-r0001') }] })).status).toBe(403);
+  });
+
+  it('keeps an attachment’s bytes in their own table and sends them with the record, refusing bytes that do not match it', async () => {
+    const bureau = await laptop('laptop-bureau-4', '冯科', '区商务局', 'district');
+    const photo = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 251));
+    const attachment = {
+      ...visit('vis-a0001', 'ent-a0001'),
+      id: 'att-a0001',
+      ownerId: 'vis-a0001',
+      fileName: '厂区.jpg',
+      mimeType: 'image/jpeg',
+      size: photo.length,
+    };
+    const { enterpriseId: _e, date: _d, type: _t, officers: _o, peopleMet: _p, summary: _s, operations: _op, policyIds: _pi, ...meta } = attachment;
+    const wrong = await call('POST', '/api/push', bureau, { records: [{ table: 'attachments', record: meta, bytes: photo.subarray(0, 10).toString('base64') }] });
+    expect(wrong).toMatchObject({ status: 400, json: { details: ['第 1 条（附件 厂区.jpg）：内容 10 字节，与记录的 3000 字节不符'] } });
+    const pushed = await call('POST', '/api/push', bureau, {
+      records: [
+        { table: 'enterprises', record: enterprise('ent-a0001', '冯科') },
+        { table: 'visits', record: visit('vis-a0001', 'ent-a0001') },
+        { table: 'attachments', record: meta, bytes: photo.toString('base64') },
+      ],
+    });
+    expect(pushed.status).toBe(200);
+    const pulled = (await pullAll(bureau)).changes.find((c) => c.record.id === 'att-a0001') as unknown as { bytes: string };
+    expect(Buffer.from(pulled.bytes, 'base64').equals(photo)).toBe(true);
   });
 
   it('serves the administration page, which holds no data and asks for the token', async () => {

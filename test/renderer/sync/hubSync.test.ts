@@ -13,6 +13,8 @@ import { LedgerDatabase } from '../../../renderer/src/db/schema';
 import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import { saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { openConflicts } from '../../../renderer/src/features/exchange/exchangeRepo';
+import type { Attachment } from '../../../shared/domain/records';
+import { writeTransaction } from '../../../renderer/src/db/ledgerWrites';
 import { enrolWithHub, hubStatus, isOffline, syncWithHub } from '../../../renderer/src/features/sync/hubSyncRepo';
 
 const adminToken = 'admin-for-sync-tests';
@@ -143,6 +145,22 @@ describe('同步 through the hub', () => {
     expect((await b.db.enterprises.get(enterprise.id))?.contactPhone).toBe('0512-22222222');
     const open = await at(a, () => openConflicts());
     expect(open.map((c) => (c.conflict.loser as { contactPhone?: string }).contactPhone)).toEqual(['0512-11111111']);
+  });
+
+  it('carries a visit’s photo with its bytes to the other laptop', async () => {
+    const a = await laptop('周洁', 'laptop-zhou-a', '盛泽镇', 'district');
+    const b = await laptop('周洁', 'laptop-zhou-b', '盛泽镇', 'district');
+    const photo = new Uint8Array(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256));
+    await at(a, () =>
+      writeTransaction(['attachments'], (w) =>
+        w.create<Attachment>('attachments', { id: 'att-photo-0001', ownerId: 'vis-photo-0001', fileName: '车间.jpg', mimeType: 'image/jpeg', size: photo.length, blob: new Blob([photo]) }),
+      { actor: a.who }),
+    );
+    await syncWithHub(undefined, viaHub(), a.db);
+    await syncWithHub(undefined, viaHub(), b.db);
+    const stored = await b.db.attachments.get('att-photo-0001');
+    expect(stored).toMatchObject({ fileName: '车间.jpg', size: 70_000 });
+    expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(photo);
   });
 
   it('leaves everything as it was when the hub is out of reach, and says it is offline', async () => {

@@ -42,7 +42,7 @@ export function SyncPanel() {
     return (
       <Flex vertical gap={12} style={{ maxWidth: 640 }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          区商务局内网有同步服务器时，本机可与它自动同步走访、问题等记录（附件仍通过数据包交换）。请把下面的设备编号告诉管理员，由管理员登记后提供一次性登记码。
+          区商务局内网有同步服务器时，本机可与它自动同步走访、问题、附件等记录。请把下面的设备编号告诉管理员，由管理员登记后提供一次性登记码。
         </Typography.Paragraph>
         <Descriptions size="small" column={1} items={[{ key: 'device', label: '本机设备编号', children: <Typography.Text copyable>{settings?.deviceId ?? ''}</Typography.Text> }]} />
         {errorAlert}

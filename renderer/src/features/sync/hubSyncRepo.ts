@@ -4,9 +4,10 @@
 // the same merge as a package (applyMerge): the merge, the conflicts for 冲突处理 and the derived
 // caches are the exchange's, not a second implementation. Where the laptop got to is kept after each
 // page, so a sync cut off (a closed lid, a dropped network) resumes where it stopped; pushing or
-// pulling the same records again changes nothing. Attachments still travel only in packages.
+// pulling the same records again changes nothing. An attachment travels with its bytes.
 import { z } from 'zod';
 import type { IpcArgs } from '../../../../shared/ipc';
+import { base64ToBytes, bytesToBase64 } from '../../../../shared/base64';
 import { HubUnreachableError, hubUrlSchema } from '../../../../shared/sync/hubTransport';
 import { conflictSchema, type Conflict } from '../../../../shared/sync/mergeRecords';
 import { syncedRecordSchemas, syncedTableNames, type SyncedTableName } from '../../../../shared/sync/syncedTables';
@@ -34,11 +35,13 @@ const lastSyncSchema = z.object({
 });
 export type LastSync = z.infer<typeof lastSyncSchema>;
 
-/** The tables 同步 carries: every synced table but attachments (their bytes go in packages for now). */
-export const hubTables: readonly SyncedTableName[] = syncedTableNames.filter((t) => t !== 'attachments');
+/** The tables 同步 carries: every synced table (an attachment's bytes go with its record). */
+export const hubTables: readonly SyncedTableName[] = syncedTableNames;
 
 /** Records per push request: well under the hub's 5,000. */
 const pushBatch = 1000;
+/** Attachment bytes (base64) per push request: well under the hub's 32 MB body. */
+const pushBatchBytes = 12 * 1024 * 1024;
 /** Records per pull page. */
 const pullPage = 1000;
 
@@ -56,7 +59,7 @@ async function stateOf<T>(db: LedgerDatabase, key: string, schema: z.ZodType<T>)
 export interface HubStatus {
   link?: Omit<HubLink, 'token'>;
   last?: LastSync;
-  /** Changes written here and not yet pushed (records of the carried tables). */
+  /** Changes written here and not yet pushed. */
   pending: number;
 }
 
@@ -145,16 +148,30 @@ export async function syncWithHub(
   try {
     // Push: everything written after the last push, in batches; the mark moves once all are accepted.
     const from = (await stateOf(db, pushedKey, z.number())) ?? 0;
-    const { tables, toSeq } = await readChanges(db, from, { includeDemo: false, tables: hubTables });
+    const { tables, blobs, toSeq } = await readChanges(db, from, { includeDemo: false, tables: hubTables });
+    const blobOf = new Map(blobs.map(({ id, blob }) => [id, blob]));
     const rows = Object.entries(tables).flatMap(([table, records]) => records.map((record) => ({ table, record })));
     onProgress({ phase: 'push', done: 0, total: rows.length });
-    for (let i = 0; i < rows.length; i += pushBatch) {
-      const batch = rows.slice(i, i + pushBatch);
+    let batch: { table: string; record: unknown; bytes?: string }[] = [];
+    let batchBytes = 0;
+    const send = async () => {
+      if (batch.length === 0) return;
       const answer = (await callHub(call, { ...hub, method: 'POST', path: '/api/push', body: JSON.stringify({ records: batch }) })) as { conflicts?: number };
       summary.pushed += batch.length;
       summary.conflicts += answer.conflicts ?? 0;
       onProgress({ phase: 'push', done: summary.pushed, total: rows.length });
+      batch = [];
+      batchBytes = 0;
+    };
+    for (const row of rows) {
+      // An attachment goes with its bytes (read one at a time, so a day of photos is never all in memory as text).
+      const blob = row.table === 'attachments' ? blobOf.get(String(row.record.id)) : undefined;
+      const bytes = blob ? bytesToBase64(new Uint8Array(await blob.arrayBuffer())) : undefined;
+      if (batch.length >= pushBatch || (bytes && batchBytes + bytes.length > pushBatchBytes)) await send();
+      batch.push(bytes === undefined ? row : { ...row, bytes });
+      batchBytes += bytes?.length ?? 0;
     }
+    await send();
     await db.syncState.put({ key: pushedKey, value: toSeq });
 
     // Pull: page after page from where the last one stopped, each merged and its mark kept.
@@ -162,13 +179,14 @@ export async function syncWithHub(
     onProgress({ phase: 'pull', done: 0 });
     for (;;) {
       const page = (await callHub(call, { ...hub, method: 'GET', path: `/api/pull?since=${since}&limit=${pageSize}` })) as {
-        changes: { table: string; record: unknown }[];
+        changes: { table: string; record: unknown; bytes?: string }[];
         nextSince: number;
         more: boolean;
       };
       const incoming: Partial<Record<SyncedTableName, unknown[]>> = {};
       const keptOnHub: Conflict[] = [];
-      for (const { table, record } of page.changes) {
+      const attachments = new Map<string, Uint8Array>();
+      for (const { table, record, bytes } of page.changes) {
         if (table === 'conflicts') {
           // A conflict the hub kept: it joins 冲突处理 here as one found by a merge on this laptop.
           const conflict = conflictSchema.safeParse(record);
@@ -179,9 +197,10 @@ export async function syncWithHub(
         const checked = syncedRecordSchemas[table as SyncedTableName].safeParse(record);
         if (!checked.success) throw new Error(`同步服务器发来的记录无法识别（${table}）：${checked.error.issues[0]?.message ?? ''}`);
         (incoming[table as SyncedTableName] ??= []).push(checked.data);
+        if (table === 'attachments' && typeof bytes === 'string') attachments.set((checked.data as { id: string }).id, base64ToBytes(bytes));
       }
       if (page.changes.length > 0) {
-        const result = await applyMerge({ tables: incoming, attachments: new Map(), reference: undefined }, { takeReference: false, now: now(), echoMark: pushedKey }, db);
+        const result = await applyMerge({ tables: incoming, attachments, reference: undefined }, { takeReference: false, now: now(), echoMark: pushedKey }, db);
         summary.conflicts += result.conflicts;
         // What changed here: a record that came back as this laptop sent it is not news.
         summary.pulled += result.tables.reduce((sum, t) => sum + t.counts.added + t.counts.updated + t.counts.deleted + t.counts.conflict, 0);
