@@ -9,6 +9,7 @@ import { AppRoutes } from './AppRoutes';
 import { api } from './bridge/api';
 import { AppLockGate } from './features/appLock/AppLockGate';
 import { OpeningFrame } from './components/OpeningFrame';
+import { keepSelectClearButtonsOutOfTabOrder } from './components/selectClearButtons';
 import { ledgerDb } from './db/db';
 import { backupBeforeUpgrade } from './db/preUpgradeBackup';
 import { requestPersistentStorage } from './db/localStorageState';
@@ -26,6 +27,7 @@ const calendarPackageYearKey = 'visit-ledger.calendarPackageYear';
 const root = document.getElementById('root');
 if (!root) throw new Error('缺少 #root 元素');
 
+keepSelectClearButtonsOutOfTabOrder();
 const reactRoot = createRoot(root);
 
 function render(content: ReactNode) {

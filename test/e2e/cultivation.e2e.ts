@@ -32,11 +32,26 @@ test('candidates reach 规上 by their figures and a bureau list by a confirmed 
   // Two candidates, one after the other, with the keyboard-friendly 保存并继续.
   await page.getByRole('button', { name: '加入培育库' }).click();
   let dialog = await openDialog(page, '加入培育库');
-  await pickOption(page, dialog, '企业', `${first.name}（${first.town}）`, first.name);
+  // A slip first: the second enterprise chosen, then the first typed over it — Enter takes what the
+  // search found, not the last choice.
+  await pickOption(page, dialog, '企业', `${second.name}（${second.town}）`, second.name);
+  const select = dialog.getByLabel('企业', { exact: true });
+  await select.click();
+  await select.fill(first.name);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(`${first.name}（${first.town}）`, { exact: true }).waitFor();
+  await select.press('Enter');
+  await dialog.locator('.ant-select-content').filter({ hasText: first.name }).first().waitFor();
   await dialog.getByLabel('培育措施').fill('协助申报入统');
   await dialog.getByRole('button', { name: '保存并继续' }).click();
   await page.getByText('已加入 2026 年规上培育库').first().waitFor();
-  await pickOption(page, dialog, '企业', `${second.name}（${second.town}）`, second.name);
+  // By the keyboard: the name typed, Enter, and Tab goes on to the next field.
+  await select.click();
+  await select.fill(second.name);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(`${second.name}（${second.town}）`, { exact: true }).waitFor();
+  await select.press('Enter');
+  // Not to the select's clear button (antd puts it in the Tab order).
+  await select.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe(await dialog.getByLabel('培育目标').getAttribute('id'));
   await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   const candidates = page.getByRole('region', { name: /培育企业/ }).or(page.locator('.ant-card').filter({ hasText: '培育企业（' }));
@@ -54,6 +69,12 @@ test('candidates reach 规上 by their figures and a bureau list by a confirmed 
   await goal.press('Enter');
   await page.getByText(`${first.town} 2026 年规上目标：2 家`).waitFor();
   expect(((await app.readRows('cultivationGoals')) as CultivationGoal[]).map((g) => [g.town, g.target, g.goal])).toEqual([[first.town, '规上', 2]]);
+  // A goal that is no whole number is refused, and the cell shows the stored goal again.
+  await page.getByLabel(`${first.town}年度目标`).fill('1.5');
+  await page.getByLabel(`${first.town}年度目标`).press('Enter');
+  await page.getByText(`${first.town}的年度目标应为不小于 0 的整数，未保存`).waitFor();
+  await expect.poll(() => page.getByLabel(`${first.town}年度目标`).inputValue()).toBe('2');
+  expect(((await app.readRows('cultivationGoals')) as CultivationGoal[]).map((g) => g.goal)).toEqual([2]);
   const towns = page.locator('.ant-card').filter({ hasText: '各区镇目标与进度' });
   await expect.poll(() => rowOf(towns, first.town).first().innerText()).toMatch(/2\s+0\s+0%/);
 

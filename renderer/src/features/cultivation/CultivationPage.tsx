@@ -40,14 +40,24 @@ export function CultivationPage() {
     : [];
   for (const t of progress?.towns ?? []) if (!goalTowns.some((g) => g.town === t.town)) goalTowns.push(t);
 
-  async function saveGoal(town: string, goal: number | null, previous: number | undefined) {
-    const next = goal ?? undefined;
+  /** Bumped when a typed goal is refused: the cell is drawn again with the stored goal, never the refused text. */
+  const [goalRedraw, setGoalRedraw] = useState(0);
+
+  async function saveGoal(town: string, typed: string, previous: number | undefined) {
+    const text = typed.trim();
+    const next = text === '' ? undefined : Number(text);
+    if (next !== undefined && (!Number.isInteger(next) || next < 0)) {
+      message.error(`${town}的年度目标应为不小于 0 的整数，未保存`);
+      setGoalRedraw((n) => n + 1);
+      return;
+    }
     if (next === previous) return;
     try {
       await saveCultivationGoal(year, target, town, next);
       message.success(next === undefined ? `已清除${town}的${target}目标` : `${town} ${year} 年${target}目标：${next} 家`);
     } catch (error) {
       message.error(`保存失败：${describeError(error)}`);
+      setGoalRedraw((n) => n + 1);
     }
   }
 
@@ -58,15 +68,16 @@ export function CultivationPage() {
       key: 'goal',
       width: 150,
       render: (_, t) => (
-        <InputNumber
-          key={`${year}-${target}-${t.town}-${t.goal ?? ''}`}
+        // A plain number field: what it shows is what was typed until saved, and the stored goal again when refused.
+        <Input
+          key={`${year}-${target}-${t.town}-${t.goal ?? ''}-${goalRedraw}`}
           aria-label={`${t.town}年度目标`}
-          min={0}
-          precision={0}
-          defaultValue={t.goal}
+          inputMode="numeric"
+          defaultValue={t.goal === undefined ? '' : String(t.goal)}
           placeholder="未定"
+          suffix="家"
           style={{ width: 110 }}
-          onBlur={(e) => void saveGoal(t.town, e.target.value === '' ? null : Number(e.target.value), t.goal)}
+          onBlur={(e) => void saveGoal(t.town, e.target.value, t.goal)}
           onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
         />
       ),
@@ -196,7 +207,8 @@ export function CultivationPage() {
             value={target}
             options={[...new Set([...data.targetChoices, target])].map((t) => {
               const p = data.targets.find((x) => x.target === t);
-              return { value: t, label: p ? `${t}（${p.total.reached}/${p.total.goal ?? p.total.candidates}）` : t };
+              // Reached against the goal where the towns set one, against the candidates otherwise — said in words.
+              return { value: t, label: p ? `${t}（达标 ${p.total.reached}/${p.total.goal !== undefined ? `目标 ${p.total.goal}` : `培育 ${p.total.candidates}`}）` : t };
             })}
             onChange={(t) => go({ target: String(t) })}
           />

@@ -25,7 +25,9 @@ export function EnterpriseSelect({
   const [query, setQuery] = useState('');
   const found = useLiveQuery(() => searchEnterprises(query, 20), [query]) ?? [];
   const chosen = useLiveQuery(() => (value ? getEnterprise(value) : undefined), [value]);
-  const shown = [...(chosen && !found.some((e) => e.id === chosen.id) ? [chosen] : []), ...found];
+  // The chosen enterprise stays among the options (its label shows in the box) but after what the
+  // search found: first, it would be the option Enter takes while the officer types another name.
+  const shown = [...found, ...(chosen && !found.some((e) => e.id === chosen.id) ? [chosen] : [])];
   return (
     <Select
       id={id}
