@@ -36,8 +36,13 @@ export type HubResponse = z.infer<typeof hubResponseSchema>;
 
 /** What a laptop is told when the hub cannot be reached (offline, wrong address, certificate). */
 export class HubUnreachableError extends Error {
-  constructor(readonly hubUrl: string, cause: unknown) {
-    super(`无法连接同步服务器 ${hubUrl}：${cause instanceof Error ? cause.message : String(cause)}`);
+  constructor(
+    readonly hubUrl: string,
+    /** What the network layer said (English, for the log; the message is the officer's). */
+    readonly detail: unknown,
+  ) {
+    const timedOut = detail instanceof Error && (detail.name === 'TimeoutError' || detail.name === 'AbortError');
+    super(`无法连接同步服务器 ${hubUrl}（${timedOut ? '连接超时' : '网络不通或服务器未开启'}）。请检查服务器地址和本机网络，仍不行请联系管理员。`);
     this.name = 'HubUnreachableError';
   }
 }

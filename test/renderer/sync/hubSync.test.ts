@@ -14,6 +14,7 @@ import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import { saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { openConflicts } from '../../../renderer/src/features/exchange/exchangeRepo';
 import type { Attachment } from '../../../shared/domain/records';
+import type { RuleError } from '../../../shared/errors/ruleError';
 import { writeTransaction } from '../../../renderer/src/db/ledgerWrites';
 import { enrolWithHub, hubStatus, isOffline, syncWithHub } from '../../../renderer/src/features/sync/hubSyncRepo';
 
@@ -79,11 +80,15 @@ const newEnterprise = (on: Laptop, serial: string, officer = on.settings.officer
   );
 
 describe('同步 through the hub', () => {
-  it('refuses a wrong code and keeps no link', async () => {
+  it('refuses a wrong code, a wrong address and an unreachable hub at their fields, and keeps no link', async () => {
     const db = new LedgerDatabase(`hub-sync-wrong-${Math.random()}`);
     await db.settings.put({ key: 'app', value: defaultSettings('laptop-wrong') });
     await expect(enrolWithHub(hubUrl, 'AAAA-BBBB-CCCC', viaHub(), db)).rejects.toThrow('登记码不正确、已使用或设备已停用，请向管理员重新获取登记码');
     await expect(enrolWithHub('hub.local', 'AAAA', viaHub(), db)).rejects.toThrow('同步服务器地址应为 https://主机名:端口 的形式');
+    const unreachable = await enrolWithHub(hubUrl, 'AAAA-BBBB-CCCC', viaHub({ calls: 0 }), db).catch((e: unknown) => e);
+    expect((unreachable as RuleError).issues).toEqual([{ field: 'url', message: `无法连接同步服务器 ${hubUrl}（网络不通或服务器未开启）。请检查服务器地址和本机网络，仍不行请联系管理员。` }]);
+    const wrong = await enrolWithHub(hubUrl, 'AAAA-BBBB-CCCC', viaHub(), db).catch((e: unknown) => e);
+    expect((wrong as RuleError).issues).toEqual([{ field: 'code', message: '登记码不正确、已使用或设备已停用，请向管理员重新获取登记码' }]);
     expect((await hubStatus(db)).link).toBeUndefined();
   });
 

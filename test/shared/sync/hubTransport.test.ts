@@ -39,8 +39,9 @@ describe('hubRequest', () => {
     const offline = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    await expect(sendHubRequest(offline, { hubUrl: 'https://hub.local:8787', method: 'GET', path: '/api/pull?since=0' })).rejects.toThrow(
-      new HubUnreachableError('https://hub.local:8787', new TypeError('fetch failed')).message,
-    );
+    const error = await sendHubRequest(offline, { hubUrl: 'https://hub.local:8787', method: 'GET', path: '/api/pull?since=0' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubUnreachableError);
+    // In Chinese, with what to do; the network layer's English stays out of it.
+    expect((error as Error).message).toBe('无法连接同步服务器 https://hub.local:8787（网络不通或服务器未开启）。请检查服务器地址和本机网络，仍不行请联系管理员。');
   });
 });

@@ -33,7 +33,7 @@ export function SyncPanel() {
       const summary = await runSync();
       if (summary) message.success(`同步完成：上传 ${summary.pushed} 条，下载 ${summary.pulled} 条${summary.conflicts ? `，${summary.conflicts} 处冲突待处理` : ''}`);
     } catch (error) {
-      message.error(isOffline(error) ? `暂时连不上同步服务器，稍后会自动重试：${describeError(error)}` : `同步失败：${describeError(error)}`);
+      message.error(isOffline(error) ? `${describeError(error)}本机会在能连上时自动重试。` : `同步失败：${describeError(error)}`);
     }
   };
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { IpcArgs } from '../../../../shared/ipc';
 import { base64ToBytes, bytesToBase64 } from '../../../../shared/base64';
+import { RuleError } from '../../../../shared/errors/ruleError';
 import { HubUnreachableError, hubUrlSchema } from '../../../../shared/sync/hubTransport';
 import { conflictSchema, type Conflict } from '../../../../shared/sync/mergeRecords';
 import { syncedRecordSchemas, syncedTableNames, type SyncedTableName } from '../../../../shared/sync/syncedTables';
@@ -82,7 +83,7 @@ function refusal(status: number, body: string, hubUrl: string): Error {
     // not JSON: the status says enough
   }
   // The browser version's local proxy answers 502 when the hub itself is out of reach.
-  return status === 502 ? new HubUnreachableError(hubUrl, message.replace(/^无法连接同步服务器 \S+：/, '')) : new Error(message);
+  return status === 502 ? new HubUnreachableError(hubUrl, new Error(message)) : new Error(message);
 }
 
 async function callHub(call: HubCall, args: IpcArgs<'hubRequest'>): Promise<unknown> {
@@ -97,12 +98,19 @@ async function callHub(call: HubCall, args: IpcArgs<'hubRequest'>): Promise<unkn
  */
 export async function enrolWithHub(url: string, code: string, call: HubCall = bridgeCall, db: LedgerDatabase = ledgerDb(), now = new Date()): Promise<void> {
   const hubUrl = hubUrlSchema.safeParse(url);
-  if (!hubUrl.success) throw new Error(hubUrl.error.issues[0]!.message);
+  if (!hubUrl.success) throw RuleError.at('url', hubUrl.error.issues[0]!.message);
   const trimmed = code.trim();
-  if (!trimmed) throw new Error('请填写管理员提供的登记码');
+  if (!trimmed) throw RuleError.at('code', '请填写管理员提供的登记码');
   const settings = await readOrCreateSettings(db);
-  const answer = (await callHub(call, { hubUrl: hubUrl.data, method: 'POST', path: '/api/enrol', body: JSON.stringify({ deviceId: settings.deviceId, code: trimmed }) })) as { token?: unknown };
-  if (typeof answer.token !== 'string') throw new Error('同步服务器的答复无法识别');
+  let answer: { token?: unknown };
+  try {
+    answer = (await callHub(call, { hubUrl: hubUrl.data, method: 'POST', path: '/api/enrol', body: JSON.stringify({ deviceId: settings.deviceId, code: trimmed }) })) as { token?: unknown };
+  } catch (error) {
+    // Said at the field it concerns: the address when the hub is out of reach, the code when refused.
+    if (isOffline(error)) throw RuleError.at('url', (error as Error).message);
+    throw RuleError.at('code', error instanceof Error ? error.message : String(error));
+  }
+  if (typeof answer.token !== 'string') throw RuleError.at('url', '该地址的服务器不是走访台账同步服务器，或答复无法识别');
   await db.syncState.bulkPut([
     { key: hubKey, value: { url: hubUrl.data, token: answer.token, enrolledAt: now.toISOString() } },
     { key: pushedKey, value: 0 },
