@@ -122,6 +122,15 @@ describe('a problem raised at an activity', () => {
     const notThere = await saveNewProblem({ ...input, enterpriseId: c }, settings, now).catch((e: unknown) => e);
     expect((notThere as RuleError).issues).toEqual([{ field: 'enterpriseId', message: '「苏州丙材料公司」没有参加该活动，请先把它加入参加企业' }]);
 
+    // The enterprise that raised it cannot be dropped from the list (its problem would name an activity
+    // it did not attend); the other can.
+    const dropped = await saveActivity(briefing([{ enterpriseId: a }]), activity.id, who, now).catch((e: unknown) => e);
+    expect((dropped as RuleError).issues).toEqual([
+      { field: 'attendees', message: '「苏州乙电子公司」在本次活动中提出了问题，不能从参加企业中移除；如确属误登记，请先删除或改动该问题' },
+    ]);
+    expect((await db.activities.get(activity.id))?.attendeeEnterpriseIds).toEqual([a, b]);
+    expect((await saveActivity(briefing([{ enterpriseId: b }]), activity.id, who, now)).attendeeEnterpriseIds).toEqual([b]);
+
     const view = await loadActivityForView(activity.id);
     expect(view.found && view.problems.map((p) => p.id)).toEqual([problem.id]);
     await deleteActivity(activity.id, who, now);

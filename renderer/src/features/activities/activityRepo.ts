@@ -18,7 +18,7 @@ import { writeTransaction } from '../../db/ledgerWrites';
  */
 export async function saveActivity(input: ActivityInput, activityId?: string, actor?: Stamper, now = new Date()): Promise<Activity> {
   const fields = parseActivityInput(input, shanghaiDate(now));
-  return writeTransaction(['activities', 'enterprises'], async (w) => {
+  return writeTransaction(['activities', 'enterprises', 'problems'], async (w) => {
     const enterprises = await ledgerDb().enterprises.bulkGet(fields.attendeeEnterpriseIds);
     enterprises.forEach((enterprise, index) => {
       if (!enterprise || !isLive(enterprise)) {
@@ -29,6 +29,16 @@ export async function saveActivity(input: ActivityInput, activityId?: string, ac
     if (!activityId) return w.create<Activity>('activities', fields);
     const existing = await ledgerDb().activities.get(activityId);
     if (!existing || !isLive(existing)) throw RuleError.at(['topic'], '该活动已被删除，无法保存');
+    // An enterprise that raised a problem here stays on the list: removed, its problem would name an
+    // activity it did not attend (the new-user run found exactly that, silently).
+    const removed = existing.attendeeEnterpriseIds.filter((id) => !fields.attendeeEnterpriseIds.includes(id));
+    if (removed.length > 0) {
+      const raised = (await ledgerDb().problems.where('enterpriseId').anyOf(removed).toArray()).filter((p) => isLive(p) && p.activityId === activityId);
+      if (raised.length > 0) {
+        const names = (await ledgerDb().enterprises.bulkGet([...new Set(raised.map((p) => p.enterpriseId))])).map((e) => e?.name ?? '（企业不在本机）');
+        throw RuleError.at(['attendees'], `「${names.join('」「')}」在本次活动中提出了问题，不能从参加企业中移除；如确属误登记，请先删除或改动该问题`);
+      }
+    }
     return w.save<Activity>('activities', { ...existing, ...fields });
   }, { actor, now });
 }
