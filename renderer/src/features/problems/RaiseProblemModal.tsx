@@ -2,6 +2,7 @@
 // The enterprise is picked by typing its name, pinyin initials or credit code (searchTokens index);
 // the reply deadline is shown live as the dates and the handling change. Each opening starts empty
 // (but for the enterprise or project it was opened from); Esc, × and 取消 ask before dropping typing.
+import { TabSafeSelect } from '../visits/TabSafeSelect';
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -155,7 +156,8 @@ function RaiseProblemDialog({ open, onClose, onSaved, enterpriseId, projectId, a
           <DateInput allowClear={false} />
         </Form.Item>
         <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
-          <Select placeholder="选择类别" options={(settings?.categories ?? []).map((c) => ({ value: c, label: c }))} />
+          {/* Searchable as in the visit form: typing 用工 finds it without scrolling the whole list. */}
+          <TabSafeSelect placeholder="选择类别" showSearch={{ optionFilterProp: 'label' }} options={(settings?.categories ?? []).map((c) => ({ value: c, label: c }))} />
         </Form.Item>
         <Form.Item
           name="description"
