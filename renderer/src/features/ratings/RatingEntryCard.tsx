@@ -75,7 +75,9 @@ export function RatingEntryCard({ round, onClose }: { round: RatingRound; onClos
     if (!id) return;
     const next = targets.find((t) => !alreadyRated.has(targetKey(t.kind, t.target))) ?? targets[0]!;
     setChosenTarget(targetKey(next.kind, next.target));
-    setTimeout(() => (targets.length > 1 ? document.getElementById(TARGET_FIELD)?.focus() : focusQuestion(0)), 0);
+    // Straight to the first question: the target is already the next one this enterprise has not rated
+    // (the new-user run typed digits into 评议对象, where they did nothing). Shift+Tab goes back to change it.
+    focusLater(0);
   }
 
   async function submit() {
@@ -126,7 +128,7 @@ export function RatingEntryCard({ round, onClose }: { round: RatingRound; onClos
     >
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">
-          键盘录入：输入企业名称选中后回车；每项按数字键作答并跳到下一项（
+          键盘录入：输入企业名称选中后回车，评议对象自动选为下一个未录的（Shift+Tab 可返回更改）；每项按数字键作答并跳到下一项（
           {round.scale === 'satisfaction' ? '1 满意、2 基本满意、3 不满意' : '1–5 分'}；Tab 跳过，Delete 清除）；Ctrl+Enter 保存并录入下一份。
         </Typography.Text>
         <Flex gap={12} wrap>
