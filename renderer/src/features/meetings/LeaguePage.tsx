@@ -44,7 +44,7 @@ export function LeaguePage() {
         <Space direction="vertical" size={0}>
           <Link to="/meetings">← 会议督办</Link>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            部门红黄榜
+            {grouping === 'department' ? '部门红黄榜' : '区镇红黄榜'}
           </Typography.Title>
         </Space>
         <Space wrap>

@@ -5,27 +5,7 @@
 // 记录决定, Enter opens it, the department has the cursor, Enter saves. 导出交办单 writes one A4 sheet
 // per department to sign by hand, 导出会议纪要 the minutes.
 import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined, FileExcelOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
@@ -177,13 +157,16 @@ export function MeetingPage() {
           <Button icon={<EditOutlined />} onClick={openHead}>
             编辑会议信息
           </Button>
-          <Button
-            icon={<FileExcelOutlined />}
-            disabled={decidedCount === 0 || workbookExport.exporting}
-            onClick={() => void workbookExport.run((o) => exportAssignments(api, meeting, items, o), (f) => `已导出交办单：${f}`)}
-          >
-            导出交办单
-          </Button>
+          {/* Disabled until a decision assigns something: the tooltip says why (a disabled button alone does not). */}
+          <Tooltip title={decidedCount === 0 ? '交办单列出会议对各部门的交办事项：请先为议题记录决定' : undefined}>
+            <Button
+              icon={<FileExcelOutlined />}
+              disabled={decidedCount === 0 || workbookExport.exporting}
+              onClick={() => void workbookExport.run((o) => exportAssignments(api, meeting, items, o), (f) => `已导出交办单：${f}`)}
+            >
+              导出交办单
+            </Button>
+          </Tooltip>
           <Button
             icon={<FileExcelOutlined />}
             disabled={workbookExport.exporting}
