@@ -20,6 +20,7 @@ import { LocalDataCard } from './LocalDataCard';
 import { TagListEditor } from './TagListEditor';
 import { TownAliasEditor } from './TownAliasEditor';
 import { WorkingCalendarCard } from './WorkingCalendarCard';
+import { SyncPanel } from '../sync/SyncPanel';
 
 type SettingsFormValues = Omit<Settings, 'deviceId' | 'calendarOverrides' | 'calendarYears'>;
 
@@ -245,6 +246,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
       </Form>
       <WorkingCalendarCard settings={live} />
       <ExchangeSettingsCard settings={live} />
+      {/* The laptop's link to the bureau hub: the same panel as 数据交换 → 同步. */}
+      <Card size="small" title="同步服务器" style={{ marginBottom: 16 }}>
+        <SyncPanel />
+      </Card>
       <BackupCard />
       <LocalDataCard />
       <AppLockCard settings={live} />
