@@ -44,6 +44,8 @@ test('candidates reach 规上 by their figures and a bureau list by a confirmed 
   await dialog.getByLabel('培育措施').fill('协助申报入统');
   await dialog.getByRole('button', { name: '保存并继续' }).click();
   await page.getByText('已加入 2026 年规上培育库').first().waitFor();
+  // The cursor is back in 企业 for the next name.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await dialog.getByLabel('企业', { exact: true }).getAttribute('id'));
   // By the keyboard: the name typed, Enter, and Tab goes on to the next field.
   await select.click();
   await select.fill(second.name);

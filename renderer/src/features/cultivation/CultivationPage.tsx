@@ -280,20 +280,26 @@ function AddCandidateModal({ year, target, choices, onClose }: { year: number; t
   const { save, saving, errorAlert } = useRuleFormSave(form);
   const [lastTarget, setLastTarget] = useState<string | undefined>();
 
+  // The cursor starts in 企业 (not on the dialog's ×) and comes back there after 保存并继续.
+  const focusEnterprise = () => setTimeout(() => document.getElementById('addCandidate_enterpriseId')?.focus(), 0);
+
   const add = (keepOpen: boolean) =>
     save(async (values) => {
       const result = await addCultivationCandidates({ year: values.year, target: values.target, enterpriseIds: values.enterpriseId ? [values.enterpriseId] : [], note: values.note });
       if (result.already.length > 0) message.info(`${result.already.join('、')}已在 ${values.year} 年${values.target.trim()}培育库中`);
       else message.success(`已加入 ${values.year} 年${values.target.trim()}培育库`);
       setLastTarget(values.target.trim());
-      if (keepOpen) form.setFieldsValue({ enterpriseId: undefined, note: '' });
-      else onClose(values.target.trim());
+      if (keepOpen) {
+        form.setFieldsValue({ enterpriseId: undefined, note: '' });
+        focusEnterprise(); // the next name is typed straight away
+      } else onClose(values.target.trim());
     });
 
   return (
     <Modal
       open
       title="加入培育库"
+      afterOpenChange={(open) => open && focusEnterprise()}
       onCancel={() => onClose(lastTarget)}
       footer={[
         <Button key="cancel" onClick={() => onClose(lastTarget)}>
@@ -308,7 +314,7 @@ function AddCandidateModal({ year, target, choices, onClose }: { year: number; t
       ]}
     >
       {errorAlert}
-      <Form form={form} layout="vertical" initialValues={{ target, year, note: '' }} onFinish={() => void add(false)}>
+      <Form form={form} name="addCandidate" layout="vertical" initialValues={{ target, year, note: '' }} onFinish={() => void add(false)}>
         <Form.Item name="enterpriseId" label="企业" rules={[{ required: true, message: '请选择企业' }]}>
           <EnterpriseSelect />
         </Form.Item>
