@@ -4,6 +4,7 @@
 // roster, previewed before anything joins the list). Who came for each is typed beside it. Nothing is
 // stored until 保存活动; what is typed is kept as a draft (offered back on the next opening), and
 // leaving with unsaved typing asks first.
+import { LeaveDraftedFormModal } from '../visits/LeaveDraftedFormModal';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -374,18 +375,7 @@ export function ActivityFormPage() {
         }}
       />
 
-      <Modal
-        open={blocker.state === 'blocked'}
-        title="离开活动表单？"
-        okText="离开"
-        cancelText="留在此页"
-        onOk={() => void autosave.flush().then(() => blocker.proceed?.())}
-        onCancel={() => blocker.reset?.()}
-      >
-        {autosave.outcome && !autosave.outcome.saved
-          ? '填写的内容尚未保存，草稿也未能保存：离开后这些内容将丢失。'
-          : '填写的内容尚未保存为活动记录，已自动存为草稿；下次打开本表单时可以恢复。'}
-      </Modal>
+      <LeaveDraftedFormModal blocker={blocker} autosave={autosave} form="活动表单" record="活动记录" />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // 记录走访 / 编辑走访: one form for the visit, the month's 经营数据 as figures with its operations notes,
 // the policies promoted, photos and files, and the problems raised. Saved as a draft while typed; Ctrl+S or Enter saves the visit.
 // Leaving with unsaved typing asks first (another page, a reload, closing the window); the draft stays.
+import { LeaveDraftedFormModal } from './LeaveDraftedFormModal';
 import { showErrorOnForm } from '../../components/useRuleFormSave';
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Modal, Result, Row, Space, Spin, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Result, Row, Space, Spin, Tag, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
@@ -454,18 +455,7 @@ function VisitForm({ source }: { source: FormSource }) {
         </Space>
       </Form>
 
-      <Modal
-        open={blocker.state === 'blocked'}
-        title="离开走访表单？"
-        okText="离开"
-        cancelText="留在此页"
-        onOk={() => void autosave.flush().then(() => blocker.proceed?.())}
-        onCancel={() => blocker.reset?.()}
-      >
-        {autosave.outcome && !autosave.outcome.saved
-          ? '填写的内容尚未保存，草稿也未能保存：离开后这些内容将丢失。'
-          : '填写的内容尚未保存为走访记录，已自动存为草稿；下次打开本表单时可以恢复。'}
-      </Modal>
+      <LeaveDraftedFormModal blocker={blocker} autosave={autosave} form="走访表单" record="走访记录" />
     </div>
   );
 }
