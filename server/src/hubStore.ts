@@ -158,13 +158,24 @@ export async function pushRecords(db: HubDatabase, device: Device, rows: readonl
     const { changeSeq: _local, ...record } = parsed.data as RecordMeta & Record<string, unknown>;
     if (row.bytes !== undefined) {
       const size = typeof row.bytes === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(row.bytes) ? Buffer.byteLength(row.bytes, 'base64') : -1;
-      if (row.table !== 'attachments' || size < 0) problems.push(`第 ${i + 1} 条：附件内容格式不正确`);
-      else if (size > hubLimits.attachmentBytes) problems.push(`第 ${i + 1} 条（附件）：文件超过 ${hubLimits.attachmentBytes / 1024 / 1024} MB`);
-      else if (size !== record.size) problems.push(`第 ${i + 1} 条（附件 ${String(record.fileName)}）：内容 ${size} 字节，与记录的 ${String(record.size)} 字节不符`);
-      else attachmentBytes.set(record.id, row.bytes);
-      if (size !== record.size || size < 0 || size > hubLimits.attachmentBytes) return;
+      const refused =
+        row.table !== 'attachments' || size < 0
+          ? `第 ${i + 1} 条：附件内容格式不正确`
+          : size > hubLimits.attachmentBytes
+            ? `第 ${i + 1} 条（附件）：文件超过 ${hubLimits.attachmentBytes / 1024 / 1024} MB`
+            : size !== record.size
+              ? `第 ${i + 1} 条（附件 ${String(record.fileName)}）：内容 ${size} 字节，与记录的 ${String(record.size)} 字节不符`
+              : undefined;
+      if (refused) {
+        problems.push(refused);
+        return;
+      }
+      attachmentBytes.set(record.id, row.bytes);
     }
-    byTable.set(row.table, [...(byTable.get(row.table) ?? []), record as RecordMeta & Record<string, unknown>]);
+    // Appended in place: a push of thousands of records is read in one pass.
+    const rowsOfTable = byTable.get(row.table) ?? [];
+    if (rowsOfTable.length === 0) byTable.set(row.table, rowsOfTable);
+    rowsOfTable.push(record as RecordMeta & Record<string, unknown>);
   });
   if (problems.length > 0) throw new HubRefusal(400, '上传的数据有误，未保存任何记录', problems.slice(0, 20));
 

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
 import type { Problem } from '../../shared/domain/records';
-import { makePng, openApp, openDialog, pickOption, type App, type DownloadedFile } from './harness';
+import { addEnterpriseThroughForm, makePng, openApp, openDialog, pickOption, type App, type DownloadedFile } from './harness';
 
 let officerA: App;
 let officerB: App;
@@ -38,14 +38,7 @@ async function setOfficer(app: App, name: string): Promise<void> {
 /** An enterprise and a visit with one problem (and, for A, a photo), through the forms. */
 async function recordVisit(app: App, enterprise: typeof enterpriseA, problem: string, withPhoto: boolean): Promise<void> {
   const { page } = app;
-  await app.goto('/enterprises');
-  await page.getByRole('button', { name: '新增企业' }).click();
-  const dialog = await openDialog(page, '新增企业');
-  await dialog.getByLabel('企业名称').fill(enterprise.name);
-  await dialog.getByLabel('统一社会信用代码').fill(enterprise.code);
-  await pickOption(page, dialog, '所属区镇', enterprise.town);
-  await dialog.getByRole('button', { name: '保存企业' }).click();
-  await page.getByRole('heading', { name: enterprise.name, level: 4 }).waitFor();
+  await addEnterpriseThroughForm(app, enterprise);
 
   await page.getByRole('button', { name: '记录走访' }).click();
   const form = page.getByRole('form', { name: '走访记录' });

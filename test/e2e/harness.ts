@@ -322,6 +322,20 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
+/** 企业名录 → 新增企业, filled and saved through the dialog; waits for the new enterprise's page. */
+export async function addEnterpriseThroughForm(app: App, enterprise: { name: string; code: string; town: string; officer?: string }): Promise<void> {
+  const { page } = app;
+  await app.goto('/enterprises');
+  await page.getByRole('button', { name: '新增企业' }).click();
+  const dialog = await openDialog(page, '新增企业');
+  await dialog.getByLabel('企业名称').fill(enterprise.name);
+  await dialog.getByLabel('统一社会信用代码').fill(enterprise.code);
+  await pickOption(page, dialog, '所属区镇', enterprise.town);
+  if (enterprise.officer !== undefined) await dialog.getByLabel('服务专员').fill(enterprise.officer);
+  await dialog.getByRole('button', { name: '保存企业' }).click();
+  await page.getByRole('heading', { name: enterprise.name, level: 4 }).waitFor();
+}
+
 // ---- small fixtures -------------------------------------------------------------------------------
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

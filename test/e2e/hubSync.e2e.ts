@@ -12,7 +12,7 @@ import type { Enterprise, Visit } from '../../shared/domain/records';
 import { createHubApp } from '../../server/src/hubApp';
 import { migrate, openPglite, type HubDatabase } from '../../server/src/hubDatabase';
 import { freshTempDir, removeTempDir } from '../../scripts/lib/chromium';
-import { openApp, openDialog, pickOption, type App } from './harness';
+import { addEnterpriseThroughForm, openApp, openDialog, type App } from './harness';
 
 const adminToken = 'e2e-admin-token';
 let hubDb: HubDatabase;
@@ -100,15 +100,7 @@ test('an officer’s enterprise and visit reach the bureau through the hub, and 
 
   // 张敏 records an enterprise assigned to her and a visit, through the forms.
   const { page } = officer;
-  await officer.goto('/enterprises');
-  await page.getByRole('button', { name: '新增企业' }).click();
-  const dialog = await openDialog(page, '新增企业');
-  await dialog.getByLabel('企业名称').fill(enterprise.name);
-  await dialog.getByLabel('统一社会信用代码').fill(enterprise.code);
-  await pickOption(page, dialog, '所属区镇', enterprise.town);
-  await dialog.getByLabel('服务专员').fill('张敏');
-  await dialog.getByRole('button', { name: '保存企业' }).click();
-  await page.getByRole('heading', { name: enterprise.name, level: 4 }).waitFor();
+  await addEnterpriseThroughForm(officer, { ...enterprise, officer: '张敏' });
   await page.getByRole('button', { name: '记录走访' }).click();
   const form = page.getByRole('form', { name: '走访记录' });
   await form.waitFor();

@@ -5,22 +5,15 @@
 // the Tab order and named in Chinese as it appears; the mouse still clears, and the keyboard changes a
 // choice by typing over it.
 export function keepSelectClearButtonsOutOfTabOrder(root: Document = document): () => void {
-  const fix = (element: Element) => {
-    if (element instanceof HTMLElement && element.matches('button.ant-select-clear') && element.tabIndex !== -1) {
-      element.tabIndex = -1;
-      element.setAttribute('aria-label', '清除');
-    }
+  // One query per batch of DOM changes for the buttons not yet fixed, not a walk of every added node.
+  const fixAll = () => {
+    root.querySelectorAll<HTMLButtonElement>('button.ant-select-clear:not([tabindex="-1"])').forEach((button) => {
+      button.tabIndex = -1;
+      button.setAttribute('aria-label', '清除');
+    });
   };
-  const observer = new MutationObserver((mutations) => {
-    for (const mutation of mutations) {
-      for (const node of mutation.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        fix(node);
-        node.querySelectorAll('button.ant-select-clear').forEach(fix);
-      }
-    }
-  });
-  root.querySelectorAll('button.ant-select-clear').forEach(fix);
+  const observer = new MutationObserver(fixAll);
+  fixAll();
   observer.observe(root.body, { childList: true, subtree: true });
   return () => observer.disconnect();
 }

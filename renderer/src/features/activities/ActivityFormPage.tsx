@@ -4,11 +4,11 @@
 // roster, previewed before anything joins the list). Who came for each is typed beside it. Nothing is
 // stored until 保存活动; what is typed is kept as a draft (offered back on the next opening), and
 // leaving with unsaved typing asks first.
-import { LeaveDraftedFormModal } from '../visits/LeaveDraftedFormModal';
+import { LeaveDraftedFormModal, useUnsavedFormGuard } from '../visits/LeaveDraftedFormModal';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { activityTextLimits, activityTypes } from '../../../../shared/domain/activityRecords';
 import type { Draft, Policy } from '../../../../shared/domain/records';
 import type { SignInResult } from '../../../../shared/activities/signInSheet';
@@ -120,17 +120,7 @@ export function ActivityFormPage() {
     autosave.changed();
   };
 
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !savedRef.current && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (savedRef.current) return;
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  const blocker = useUnsavedFormGuard(dirty, savedRef);
 
   function addAttendees(rows: AttendeeRow[]): { added: number; merged: number } {
     const current = [...((form.getFieldValue('attendees') ?? []) as AttendeeRow[])];

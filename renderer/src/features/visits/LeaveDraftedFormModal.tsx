@@ -1,8 +1,27 @@
-// The question a drafted form (记录走访, 登记活动) asks when the officer leaves it unsaved: the draft is
-// flushed first, so 离开 loses nothing — unless the draft could not be stored, which it then says.
+// What a drafted form (记录走访, 登记活动) does when the officer leaves it unsaved: in the app it asks,
+// flushing the draft first so that 离开 loses nothing — unless the draft could not be stored, which it
+// then says; on a reload or a closed window the browser (or the Electron window, electron/main.ts) asks.
 import { Modal } from 'antd';
-import type { Blocker } from 'react-router-dom';
+import { useEffect, type RefObject } from 'react';
+import { useBlocker, type Blocker } from 'react-router-dom';
 import type { DraftAutosave } from './useDraftAutosave';
+
+/** Blocks leaving a form with unsaved typing (`dirty`) unless it was just saved (`savedRef`). */
+export function useUnsavedFormGuard(dirty: boolean, savedRef: RefObject<boolean>): Blocker {
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !savedRef.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (savedRef.current) return;
+      event.preventDefault();
+      // Older Chromium (Electron) asks only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty, savedRef]);
+  return blocker;
+}
 
 export function LeaveDraftedFormModal({ blocker, autosave, form, record }: { blocker: Blocker; autosave: DraftAutosave; /** 走访表单 */ form: string; /** 走访记录 */ record: string }) {
   return (

@@ -1,13 +1,13 @@
 // 记录走访 / 编辑走访: one form for the visit, the month's 经营数据 as figures with its operations notes,
 // the policies promoted, photos and files, and the problems raised. Saved as a draft while typed; Ctrl+S or Enter saves the visit.
 // Leaving with unsaved typing asks first (another page, a reload, closing the window); the draft stays.
-import { LeaveDraftedFormModal } from './LeaveDraftedFormModal';
+import { LeaveDraftedFormModal, useUnsavedFormGuard } from './LeaveDraftedFormModal';
 import { showErrorOnForm } from '../../components/useRuleFormSave';
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Result, Row, Space, Spin, Tag, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { visitTextLimits } from '../../../../shared/visits/visitLimits';
 import { downscaledNote, keepOriginalsIssue, totalBytes } from '../../../../shared/visits/attachmentLimits';
@@ -136,21 +136,7 @@ function VisitForm({ source }: { source: FormSource }) {
   };
   // Set when the visit was saved, so that the way back to the enterprise is not asked about.
   const savedRef = useRef(false);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && !savedRef.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  // Reload or close: the browser (or the Electron window, electron/main.ts) asks before leaving.
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (savedRef.current) return;
-      event.preventDefault();
-      // Older Chromium (Electron) asks only when returnValue is set.
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  const blocker = useUnsavedFormGuard(dirty, savedRef);
 
   const restoreDraft = (draft: Draft) => {
     if (!isVisitDraftData(draft.data)) return;
