@@ -82,7 +82,7 @@ function refusal(status: number, body: string, hubUrl: string): Error {
   } catch {
     // not JSON: the status says enough
   }
-  // The browser version's local proxy answers 502 when the hub itself is out of reach.
+  // Both shells answer 502 when the hub itself is out of reach (electron/hub/hubHandlers.ts, the local proxy).
   return status === 502 ? new HubUnreachableError(hubUrl, new Error(message)) : new Error(message);
 }
 
@@ -233,5 +233,9 @@ export async function syncWithHub(
   }
 }
 
-/** Whether the error only says the hub is out of reach (offline: the laptop simply waits). */
-export const isOffline = (error: unknown): boolean => error instanceof HubUnreachableError || (error instanceof Error && error.name === 'HubUnreachableError');
+/**
+ * Whether the error only says the hub is out of reach (offline: the laptop simply waits). Both shells
+ * answer an unreachable hub as 502 (the desktop's main process and the browser version's local proxy),
+ * which callHub turns into a HubUnreachableError here, in the page.
+ */
+export const isOffline = (error: unknown): boolean => error instanceof HubUnreachableError;
