@@ -224,6 +224,8 @@ test('a reply and a month’s progress typed but not saved come back after a rel
   await progress.getByLabel('本月进展').fill('完成设备进场');
   await progress.getByLabel('存在问题').fill('电力增容待批');
   await progress.getByText('已存）').waitFor();
+  // 已存 can be the save of 本月进展 alone (a 500 ms debounce between the two fills): wait for the second field in the draft.
+  await expect.poll(async () => JSON.stringify(await app.readRows('drafts'))).toContain('电力增容待批');
 
   await app.reload();
   await page.getByRole('button', { name: '填报本月进展' }).click();
