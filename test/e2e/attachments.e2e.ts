@@ -203,9 +203,10 @@ async function saveVisit(form: Locator, summary: string): Promise<Visit> {
   await form.getByLabel('走访情况').fill(summary);
   await form.getByRole('button', { name: '保存走访' }).click();
   await app.page.getByText('走访已保存').waitFor();
-  const visit = ((await app.readRows('visits')) as Visit[]).find((v) => v.summary === summary);
-  expect(visit).toBeDefined();
-  return visit!;
+  // Polled: the message of the previous test's save can still be on screen before this one is written.
+  const find = async () => ((await app.readRows('visits')) as Visit[]).find((v) => v.summary === summary);
+  await expect.poll(find).toBeDefined();
+  return (await find())!;
 }
 
 // ---- tests ---------------------------------------------------------------------------------------------
