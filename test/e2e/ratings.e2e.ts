@@ -33,7 +33,12 @@ async function chooseEnterprise(name: string): Promise<void> {
   const field = page.getByLabel('填表企业', { exact: true });
   await field.click();
   await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${name}`)).first().waitFor();
+  // Enter takes the active option. The list answering a shorter prefix of the name (typed key by key)
+  // can hold this enterprise after another one: wait until every option, the active one too, is this name.
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect
+    .poll(() => options.evaluateAll((list) => list.map((o) => `${o.classList.contains('ant-select-item-option-active') ? '*' : ''}${o.getAttribute('title') ?? ''}`)))
+    .toSatisfy((titles: string[]) => titles.some((t) => t.startsWith(`*${name}`)) && titles.every((t) => t.replace(/^\*/, '').startsWith(name)));
   await page.keyboard.press('Enter');
   // Two departments: 评议对象 is set to the next one not yet rated, and the cursor goes straight to the
   // first question, so the digits typed next are answers.
@@ -91,6 +96,9 @@ test('a round for two departments: keyboard entry, import, results and the workb
   await chooseEnterprise(b!.name);
   await typeAnswers('13111');
   await page.getByText(`已保存：${b!.name} 对「区商务局」的评议表`).waitFor();
+  // The cursor moves to the first question after the message shows; digits typed before would go to 意见建议.
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('rating-question-0');
+  await page.getByTitle('区税务局（部门）', { exact: true }).waitFor();
   await typeAnswers('21332', '窗口人少');
   await page.getByText(`已保存：${b!.name} 对「区税务局」的评议表`).waitFor();
   expect(await app.countRows('ratings')).toBe(4);
@@ -129,12 +137,14 @@ test('a round for two departments: keyboard entry, import, results and the workb
   // Results. 区商务局, 3 forms (A 11211, B 13111, C 22232):
   //   服务态度 3/3, 办事效率 2/3, 政策落实 3/3, 依法行政 2/3, 总体评价 3/3; overall 13/15 = 86.7% → 第 1 名.
   // 区税务局, 2 forms (A 12231, B 21332): 不满意 3 of 10 → 70.0%, fewer than 3 forms: not ranked.
+  // Polled together: the table already shows the four typed forms (区商务局 2, unranked) before the import's.
   const table = page.getByRole('table', { name: '部门评议（评议机关）结果' });
-  await table.waitFor();
   const cells = async (name: string) =>
     table.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) }).getByRole('cell').allInnerTexts();
-  expect(await cells('区商务局')).toEqual(['1', '区商务局', '3', '100.0%', '66.7%', '100.0%', '66.7%', '100.0%', '86.7%', '']);
-  expect(await cells('区税务局')).toEqual(['—', '区税务局', '2', '100.0%', '100.0%', '50.0%', '0.0%', '100.0%', '70.0%', '样本不足，不排名']);
+  await expect.poll(async () => [await cells('区商务局'), await cells('区税务局')]).toEqual([
+    ['1', '区商务局', '3', '100.0%', '66.7%', '100.0%', '66.7%', '100.0%', '86.7%', ''],
+    ['—', '区税务局', '2', '100.0%', '100.0%', '50.0%', '0.0%', '100.0%', '70.0%', '样本不足，不排名'],
+  ]);
   // The charts are drawn (a canvas each; the fixed clock never lets ECharts' animation finish).
   await page.locator('[role=img][aria-label="部门评议（评议机关）：总体"] canvas').waitFor();
   await page.locator('[role=img][aria-label="部门评议（评议机关）：分项"] canvas').waitFor();
