@@ -57,8 +57,9 @@ async function expectEverythingStored() {
   await openEnterpriseFromList(enterpriseName);
   const timeline = page.getByLabel('走访与问题时间线');
   await timeline.waitFor();
+  // The timeline shows as soon as the visits are read; the problems come from a query of their own.
+  await page.getByText('1 次走访，2 个问题').waitFor();
   expect(await page.getByText(creditCode, { exact: true }).isVisible()).toBe(true);
-  expect(await page.getByText('1 次走访，2 个问题').isVisible()).toBe(true);
   for (const p of problems) {
     expect(await timeline.getByRole('link', { name: `问题（${p.category}）：${p.description}` }).isVisible()).toBe(true);
     expect(await timeline.getByText(`责任部门：${p.department}`).isVisible()).toBe(true);
