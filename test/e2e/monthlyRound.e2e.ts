@@ -161,8 +161,9 @@ test('a month is filled on 月度填报 with the keyboard and a blocker becomes 
 
   // The link opens the problem.
   await link.click();
+  // Polled: the blocker's text is on 月度填报 too, so the text alone could be found before the navigation.
+  await expect.poll(() => page.url()).toContain(`/problems/${problems[0]!.id}`);
   await page.getByText('施工许可证办理进度慢').first().waitFor();
-  expect(page.url()).toContain(`/problems/${problems[0]!.id}`);
 
   // The month's workbook (报表导出 → 重点项目月度进展表), read back by openpyxl: what was typed on
   // 月度填报 is this month's progress, and the blocker's problem is among the project requests.
