@@ -71,7 +71,8 @@ test('an old visit\'s words offered as figures, and a new visit recording the mo
   await offers.getByRole('listitem').filter({ hasText: '用工人数' }).getByRole('button', { name: '采用' }).click();
   const dialog = await openDialog(page, `填报经营数据：${name}`);
   expect(await dialog.getByLabel('填报月份', { exact: true }).inputValue()).toBe('2026-11');
-  expect(await dialog.getByLabel('用工人数（人）', { exact: true }).inputValue()).toBe('320');
+  // Polled: the adopted figure is filled in once the month's stored figures are read, after the dialog opens.
+  await expect.poll(() => dialog.getByLabel('用工人数（人）', { exact: true }).inputValue()).toBe('320');
   // The month's other offer waits under its field.
   await dialog.getByText('走访记录中识别到：本年累计产值 12,000 万元（2026-11-12 走访：「产值 1.2 亿元」）').waitFor();
   expect(await dialog.getByLabel('本年累计产值（万元）', { exact: true }).inputValue()).toBe('');
