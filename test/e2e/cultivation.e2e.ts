@@ -7,7 +7,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { CultivationCandidate, CultivationGoal } from '../../shared/domain/cultivationRecords';
 import type { Enterprise } from '../../shared/domain/records';
-import { openApp, openDialog, pickOption, settle, type App } from './harness';
+import { answerConfirm, openApp, openDialog, pickOption, settle, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -104,12 +104,20 @@ test('candidates reach 规上 by their figures and a bureau list by a confirmed 
   // The bureau's own list: typed as a new target; no figure tells it, so 确认达标 with a day.
   await page.getByRole('button', { name: '加入培育库' }).click();
   dialog = await openDialog(page, '加入培育库');
+  // Esc and 关闭 are slips easily made: what was typed stays unless the officer says to drop it.
+  await dialog.getByLabel('培育措施').fill('协助申报批零入统');
+  await dialog.getByLabel('培育措施').press('Escape');
+  await answerConfirm(page, '放弃未保存的修改？', '继续编辑');
   await pickOption(page, dialog, '企业', `${second.name}（${second.town}）`, second.name);
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+  await answerConfirm(page, '放弃未保存的修改？', '继续编辑');
+  expect(await dialog.getByLabel('培育措施').inputValue()).toBe('协助申报批零入统');
   await dialog.getByLabel('培育目标').fill('批零入统');
   await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   await expect.poll(() => page.locator('.ant-segmented-item-selected').innerText()).toMatch(/批零入统/);
   await rowOf(candidates, second.name).getByText('待确认达标').waitFor();
+  expect(((await app.readRows('cultivationCandidates')) as CultivationCandidate[]).find((c) => c.target === '批零入统')?.note).toBe('协助申报批零入统');
   await rowOf(candidates, second.name).getByRole('button', { name: '确认达标' }).click();
   dialog = await openDialog(page, `确认达标：${second.name}（2026 年批零入统）`);
   await dialog.getByRole('button', { name: '确认达标' }).click();

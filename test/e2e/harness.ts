@@ -156,7 +156,9 @@ async function readStore(page: Page, table: string, how: 'count' | 'getAll'): Pr
 /** Apps open in the current test file, for the failure screenshot below. */
 const openApps = new Set<App>();
 
-// A failed test leaves a screenshot of every open app in the OS temp dir and prints its path.
+// A failed test leaves a screenshot of every open app in the OS temp dir and prints its path, and
+// prints what the page offers to roles and names: a locator that waits for an element the screenshot
+// shows (hidden from the accessibility tree, or named differently) is read off this at once in CI.
 afterEach(async (context) => {
   if (context.task.result?.state !== 'fail') return;
   for (const app of openApps) {
@@ -165,6 +167,13 @@ afterEach(async (context) => {
       () => console.error(`[e2e] screenshot of the failed test "${context.task.name}": ${file} (at ${app.page.url()})`),
       () => {},
     );
+    await app.page
+      .locator('body')
+      .ariaSnapshot({ timeout: 5_000 })
+      .then(
+        (tree) => console.error(`[e2e] accessibility tree at the failure (dialogs and overlays last):\n${tree.split('\n').slice(-120).join('\n')}`),
+        () => {},
+      );
   }
 });
 

@@ -13,6 +13,7 @@ import { describeError } from '../../../../shared/errors/describeError';
 import { DateInput } from '../../components/DateInput';
 import { useLiveData } from '../../components/useLiveData';
 import { useRuleFormSave } from '../../components/useRuleFormSave';
+import { useConfirmDiscard } from '../../components/unsavedChanges';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { addCultivationCandidates, loadCultivationYear, removeCultivationCandidate, saveCultivationGoal, setCandidateAchieved } from './cultivationRepo';
 
@@ -279,6 +280,12 @@ function AddCandidateModal({ year, target, choices, onClose }: { year: number; t
   const [form] = Form.useForm<AddValues>();
   const { save, saving, errorAlert } = useRuleFormSave(form);
   const [lastTarget, setLastTarget] = useState<string | undefined>();
+  const confirmDiscard = useConfirmDiscard();
+  // Only a chosen enterprise or typed measures are worth a question; target and year are defaults.
+  const close = () => {
+    const { enterpriseId, note } = form.getFieldsValue(['enterpriseId', 'note']) as Partial<AddValues>;
+    confirmDiscard(Boolean(enterpriseId) || Boolean(note?.trim()), () => onClose(lastTarget));
+  };
 
   // The cursor starts in 企业 (not on the dialog's ×) and comes back there after 保存并继续.
   const focusEnterprise = () => setTimeout(() => document.getElementById('addCandidate_enterpriseId')?.focus(), 0);
@@ -300,9 +307,9 @@ function AddCandidateModal({ year, target, choices, onClose }: { year: number; t
       open
       title="加入培育库"
       afterOpenChange={(open) => open && focusEnterprise()}
-      onCancel={() => onClose(lastTarget)}
+      onCancel={close}
       footer={[
-        <Button key="cancel" onClick={() => onClose(lastTarget)}>
+        <Button key="cancel" onClick={close}>
           关闭
         </Button>,
         <Button key="more" loading={saving} onClick={() => void add(true)}>
