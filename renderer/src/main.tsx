@@ -33,8 +33,12 @@ const reactRoot = createRoot(root);
 function render(content: ReactNode) {
   reactRoot.render(
     <StrictMode>
-      {/* Chinese UI writes two-character buttons as words ("取消"), not letter-spaced ("取 消"). */}
-      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+      {/* Chinese UI writes two-character buttons as words ("取消"), not letter-spaced ("取 消"). No
+          motion: antd's enter/leave animations wait for a transition event that does not come when a
+          state flips back before it ran (a quick save, a list opened and closed in one keystroke), and
+          the element stays half-left: a closed enterprise list kept the dialog's Esc for itself, and a
+          button kept a hidden spinner. Dialogs and lists appear at once on an officer's old laptop. */}
+      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4, motion: false } }}>
         <AntApp>{content}</AntApp>
       </ConfigProvider>
     </StrictMode>,

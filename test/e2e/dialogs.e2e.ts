@@ -24,8 +24,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-// Unanchored: after a refused save the button keeps a fading, spinning loading icon (its leave
-// motion does not end here), which adds "loading" to its accessible name.
+// Unanchored: while a save runs the button shows a spinning loading icon, which adds "loading" to its
+// accessible name.
 const save = (dialog: Locator) => dialog.getByRole('button', { name: /保\s*存/ }).click();
 
 /** The 「放弃未保存的修改？」 question, answered. */

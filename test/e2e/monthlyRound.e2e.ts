@@ -82,9 +82,11 @@ test('a month is filled on 月度填报 with the keyboard and a blocker becomes 
     const seen: string[] = [];
     (window as unknown as { savedNotices: string[] }).savedNotices = seen;
     new MutationObserver((changes) => {
+      // The first notice arrives inside the new message container, later ones on their own.
       for (const change of changes)
         for (const node of change.addedNodes)
-          if (node instanceof HTMLElement && node.matches('.ant-message-notice-wrapper, .ant-message-notice')) seen.push(node.innerText);
+          if (node instanceof HTMLElement)
+            for (const notice of node.matches('.ant-message-notice') ? [node] : node.querySelectorAll<HTMLElement>('.ant-message-notice')) seen.push(notice.innerText);
     }).observe(document.body, { childList: true, subtree: true });
   });
   await page.keyboard.press('Tab');
