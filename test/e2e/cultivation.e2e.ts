@@ -7,7 +7,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { CultivationCandidate, CultivationGoal } from '../../shared/domain/cultivationRecords';
 import type { Enterprise } from '../../shared/domain/records';
-import { answerConfirm, openApp, openDialog, pickOption, settle, type App } from './harness';
+import { answerConfirm, openApp, openDialog, pickOption, settle, typeIntoPicker, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -51,6 +51,8 @@ test('candidates reach 规上 by their figures and a bureau list by a confirmed 
   await select.fill(second.name);
   await page.locator('.ant-select-dropdown:visible').getByTitle(`${second.name}（${second.town}）`, { exact: true }).waitFor();
   await select.press('Enter');
+  // Tab once the list has closed, as the officer sees it close: Tab in an open list picks its option.
+  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
   // Not to the select's clear button (antd puts it in the Tab order).
   await select.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe(await dialog.getByLabel('培育目标').getAttribute('id'));
@@ -85,9 +87,7 @@ test('candidates reach 规上 by their figures and a bureau list by a confirmed 
   await page.getByRole('region', { name: '经营数据' }).getByRole('button', { name: '填报经营数据' }).click();
   dialog = await openDialog(page, `填报经营数据：${first.name}`);
   const monthInput = dialog.getByLabel('填报月份', { exact: true });
-  await monthInput.click();
-  await monthInput.fill('2026-10');
-  await monthInput.press('Enter');
+  await typeIntoPicker(page, monthInput, '2026-10');
   await dialog.getByLabel('本月产值（万元）', { exact: true }).fill('260');
   await dialog.getByLabel('本年累计产值（万元）', { exact: true }).fill('2150');
   await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
@@ -124,6 +124,21 @@ test('candidates reach 规上 by their figures and a bureau list by a confirmed 
   await dialog.getByRole('button', { name: '确认达标' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await rowOf(candidates, second.name).getByText('已确认达标（2026-11-20）').waitFor();
+
+  // 移出 by a slip: 回收站 brings the candidate back with its measures and its confirmed day.
+  await rowOf(candidates, second.name).getByRole('button', { name: '移出' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '移出' }).click();
+  await page.getByText('已移出培育库').waitFor();
+  await app.goto('/recycle-bin');
+  const bin = page.getByRole('table', { name: '已删除的记录' });
+  const binRow = bin.getByRole('row').filter({ hasText: '2026 年批零入统培育' });
+  await binRow.getByText(second.name).waitFor();
+  await binRow.getByRole('button', { name: '恢复培育企业 2026 年批零入统培育' }).click();
+  await page.getByText('培育企业已恢复').waitFor();
+  await app.goto('/cultivation');
+  await page.getByText('批零入统（达标 1/培育 1）').click();
+  await rowOf(candidates, second.name).getByText('已确认达标（2026-11-20）').waitFor();
+  await rowOf(candidates, second.name).getByText('协助申报批零入统').waitFor();
 
   // 工作台 lists the year's progress per target, against the goal where one is set.
   await app.goto('/workbench?scope=all');

@@ -310,6 +310,15 @@ export const schemaV12 = {
   csrYears: 'id, changeSeq, deletedAt',
 } as const;
 
+/**
+ * Version 13 (回收站 for every deletable record): the 一企一策 measures get the sparse `deletedAt`
+ * index the other deletable tables have, so 回收站 finds a deleted measure by key range rather than
+ * by reading every measure. Dexie builds the index from the stored rows; nothing else changes.
+ */
+export const schemaV13 = {
+  planActions: 'id, enterpriseId, dueDate, changeSeq, deletedAt',
+} as const;
+
 /** Every version step in order; the class applies them all and the schema test snapshots them. */
 export const schemaVersions = [
   { version: 1, stores: schemaV1 },
@@ -324,6 +333,7 @@ export const schemaVersions = [
   { version: 10, stores: schemaV10 },
   { version: 11, stores: schemaV11 },
   { version: 12, stores: schemaV12 },
+  { version: 13, stores: schemaV13 },
 ] as const;
 
 /** The newest version this build knows; a database above it was written by a newer build. */
@@ -370,6 +380,7 @@ export class LedgerDatabase extends Dexie {
     this.version(10).stores(schemaV10);
     this.version(11).stores(schemaV11);
     this.version(12).stores(schemaV12);
+    this.version(13).stores(schemaV13);
     // Dexie opens a database a newer build has upgraded by retrying without a version; this build
     // would then read and write records whose shape it does not know. Refuse instead (main.tsx shows
     // the message on its one error page), before any screen reads.

@@ -80,6 +80,9 @@ const shippedVersions: Record<number, Record<string, string>> = {
     csrCandidates: 'id, year, enterpriseId, changeSeq, deletedAt',
     csrYears: 'id, changeSeq, deletedAt',
   },
+  13: {
+    planActions: 'id, enterpriseId, dueDate, changeSeq, deletedAt',
+  },
 };
 
 describe('Dexie schema versions', () => {

@@ -39,7 +39,20 @@ const shippedV4 = {
  * (the steps after version 6 are declared further down, next to their tests).
  */
 function shippedDatabase(name: string, version: number): Dexie {
-  const steps: Record<string, string>[] = [shippedV1, { planActions: 'id, enterpriseId, dueDate, updatedAt' }, {}, shippedV4, shippedV5, shippedV6, shippedV7, shippedV8];
+  const steps: Record<string, string>[] = [
+    shippedV1,
+    { planActions: 'id, enterpriseId, dueDate, updatedAt' },
+    {},
+    shippedV4,
+    shippedV5,
+    shippedV6,
+    shippedV7,
+    shippedV8,
+    shippedV9,
+    shippedV10,
+    shippedV11,
+    shippedV12,
+  ];
   const old = new Dexie(name);
   steps.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
   return old;
@@ -560,6 +573,47 @@ describe('upgrade from version 8 to versions 9–12 (培育库, meetings, activi
       for (const table of ['cultivationCandidates', 'cultivationGoals', 'meetings', 'activities', 'ratingRounds', 'ratings', 'csrCandidates', 'csrYears']) {
         expect(await db.table(table).where('changeSeq').above(1).count()).toBeGreaterThan(0);
       }
+    } finally {
+      db.close();
+    }
+  });
+});
+
+// Versions 9–12 as they shipped (培育库, meetings, activities, ratings).
+const shippedV9 = { cultivationCandidates: 'id, year, enterpriseId, changeSeq, deletedAt', cultivationGoals: 'id, year, changeSeq, deletedAt' };
+const shippedV10 = {
+  meetings: 'id, date, changeSeq, deletedAt',
+  problems:
+    'id, enterpriseId, visitId, projectId, status, raisedDate, department, category, officer, changeSeq, deletedAt, openDeadline, [officer+openDeadline], [officer+transferPendingSince], [department+openDeadline], decisionDeadline',
+};
+const shippedV11 = { activities: 'id, date, *attendeeEnterpriseIds, changeSeq, deletedAt' };
+const shippedV12 = {
+  ratingRounds: 'id, changeSeq, deletedAt',
+  ratings: 'id, roundId, enterpriseId, changeSeq, deletedAt',
+  csrCandidates: 'id, year, enterpriseId, changeSeq, deletedAt',
+  csrYears: 'id, changeSeq, deletedAt',
+};
+
+describe('upgrade from version 12 to version 13 (回收站 finds deleted 一企一策 measures)', () => {
+  it('keeps every measure and indexes the deleted ones by when they were deleted', async () => {
+    const name = `upgrade-v13-${Math.random()}`;
+    const old = shippedDatabase(name, 12);
+    await old.open();
+    const v12 = (id: string, seq: number) => ({ ...meta(id), rev: 1, versionVector: { 'device-old': 1 }, changeSeq: seq });
+    const measure = { enterpriseId: 'ent-00001', need: '招工', action: '对接人社局招聘会', owner: '张三', dueDate: '2026-12-10', note: '' };
+    await old.table('planActions').bulkPut([
+      { ...v12('plan-0001', 1), ...measure },
+      { ...v12('plan-0002', 2), ...measure, action: '已删除的措施', deletedAt: '2026-11-28T02:00:00.000Z' },
+    ]);
+    await old.table('ratingRounds').put({ ...v12('round-0001', 3), name: '2026 年评议机关' });
+    old.close();
+
+    const db = new LedgerDatabase(name);
+    await db.open();
+    try {
+      expect(await db.planActions.where('enterpriseId').equals('ent-00001').primaryKeys()).toEqual(['plan-0001', 'plan-0002']);
+      expect(await db.planActions.where('deletedAt').aboveOrEqual('2026-11-01').primaryKeys()).toEqual(['plan-0002']);
+      expect((await db.ratingRounds.get('round-0001'))?.name).toBe('2026 年评议机关');
     } finally {
       db.close();
     }

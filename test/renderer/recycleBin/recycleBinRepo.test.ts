@@ -1,4 +1,6 @@
-// 回收站 lists what was deleted in the last 30 days — enterprises, visits, problems, projects — with
+// 回收站 lists what was deleted in the last 30 days — enterprises, visits, problems, projects, and the
+// smaller records a slip deletes as easily (一企一策 measures, 培育库 candidates, rating rounds and
+// forms, 社会责任 candidates) — with
 // who deleted it and when, and 恢复 clears the tombstone, stamps the record as the officer's edit and
 // refuses what cannot come back (a record of a deleted enterprise, a credit code taken since).
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +11,10 @@ const db = ledgerDb();
 import { tombstonedRecord as tombstoned } from '../../../shared/sync/recordStamp';
 import { listDeleted, restoreDeleted } from '../../../renderer/src/features/recycleBin/recycleBinRepo';
 import { deleteVisit } from '../../../renderer/src/features/visits/visitRepo';
+import { addPlanAction, deletePlanAction } from '../../../renderer/src/features/servicePlan/servicePlanRepo';
+import { addCultivationCandidates, removeCultivationCandidate } from '../../../renderer/src/features/cultivation/cultivationRepo';
+import { deleteCsrCandidate, deleteRating, deleteRound, saveCsrCandidate, saveRating, saveRound } from '../../../renderer/src/features/ratings/ratingsRepo';
+import { deleteEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
 import { makeEnterprise, makeProblem, makeVisit, recordMetaFixture } from '../../fixtures/records';
 
 const now = new Date('2026-11-30T04:00:00Z');
@@ -29,7 +35,9 @@ const project: KeyProject = {
 };
 
 beforeEach(async () => {
-  await Promise.all([db.enterprises.clear(), db.visits.clear(), db.problems.clear(), db.projects.clear()]);
+  await Promise.all(
+    [db.enterprises, db.visits, db.problems, db.projects, db.planActions, db.cultivationCandidates, db.ratingRounds, db.ratings, db.csrCandidates].map((table) => table.clear()),
+  );
   await db.enterprises.bulkPut([
     makeEnterprise({ name: '吴江恒力纺织有限公司', creditCode: makeCreditCode('91320509MA1000003') }),
     makeEnterprise({ id: 'ent-0002', name: '吴江旧账机械有限公司', creditCode: makeCreditCode('91320509MA1000004') }),
@@ -99,5 +107,67 @@ describe('restoreDeleted', () => {
     await db.enterprises.bulkPut([gone, makeEnterprise({ id: 'ent-0003', name: '吴江新设机械有限公司', creditCode: gone.creditCode })]);
     await expect(restoreDeleted('enterprise', 'ent-0002', me, now)).rejects.toThrow('已由企业“吴江新设机械有限公司”使用');
     expect((await db.enterprises.get('ent-0002'))?.deletedAt).toBeDefined();
+  });
+});
+
+describe('the smaller records', () => {
+  const round = {
+    name: '2026 年评议机关',
+    startDate: '2026-11-01',
+    endDate: '2026-11-30',
+    departments: ['区商务局'],
+    towns: [],
+    questions: ['服务态度'],
+    scale: 'satisfaction',
+    minResponses: 1,
+    note: '',
+  };
+  const csr = { year: 2026, enterpriseId: 'ent-0001', taxPaid: '100', jobs: '50', welfare: '0', environment: '优秀', labour: '良好' };
+
+  /** One of each, deleted through its screen's repository, a minute apart (the measure first). */
+  async function deleteOneOfEach() {
+    const minute = (n: number) => new Date(daysAgo(1).getTime() + n * 60_000);
+    const measure = await addPlanAction('ent-0001', { need: '招工难', action: '对接人社局专场招聘会', owner: '张三', dueDate: '2026-12-10' }, me, minute(0));
+    await deletePlanAction(measure.id, me, minute(0));
+    await addCultivationCandidates({ year: 2026, target: '规上', enterpriseIds: ['ent-0001'], note: '' }, me, minute(1));
+    const candidateId = (await db.cultivationCandidates.toArray())[0]!.id;
+    await removeCultivationCandidate(candidateId, me, minute(1));
+    const saved = await saveRound(round, undefined, me, minute(2));
+    const form = await saveRating(saved.id, { enterpriseId: 'ent-0001', targetKind: 'department', target: '区商务局', answers: { 服务态度: '满意' } }, me, minute(2));
+    await deleteRating(form.rating.id, wang, minute(3));
+    await deleteRound(saved.id, wang, minute(4));
+    const { candidate } = await saveCsrCandidate(csr, me, minute(5));
+    await deleteCsrCandidate(candidate.id, wang, minute(5));
+    return { measureId: measure.id, candidateId, roundId: saved.id, formId: form.rating.id, csrId: candidate.id };
+  }
+
+  it('lists a deleted measure, 培育库 candidate, round, form and 社会责任 candidate, each by what the officer knows it by', async () => {
+    await deleteOneOfEach();
+    const entries = await listDeleted(now);
+    expect(entries.map((e) => [e.kind, e.title, e.enterpriseName, e.deletedBy])).toEqual([
+      ['csrCandidate', '2026 年社会责任先进企业候选', '吴江恒力纺织有限公司', '王芳'],
+      ['ratingRound', '2026 年评议机关（2026-11-01 至 2026-11-30）', '', '王芳'],
+      ['rating', '2026 年评议机关：区商务局（部门）评议表', '吴江恒力纺织有限公司', '王芳'],
+      ['cultivationCandidate', '2026 年规上培育', '吴江恒力纺织有限公司', '张敏'],
+      ['planAction', '一企一策：对接人社局专场招聘会', '吴江恒力纺织有限公司', '张敏'],
+    ]);
+  });
+
+  it('brings each back as the officer’s edit; a form waits for its round, and a record for its enterprise', async () => {
+    const ids = await deleteOneOfEach();
+    await expect(restoreDeleted('rating', ids.formId, me, now)).rejects.toThrow('该评议表所属评议“2026 年评议机关”已被删除，请先恢复评议');
+    expect(await restoreDeleted('ratingRound', ids.roundId, me, now)).toBe('评议已恢复');
+    expect(await restoreDeleted('rating', ids.formId, me, now)).toBe('评议表已恢复');
+    expect(await restoreDeleted('planAction', ids.measureId, me, now)).toBe('一企一策措施已恢复');
+    expect(await restoreDeleted('cultivationCandidate', ids.candidateId, me, now)).toBe('培育企业已恢复');
+    for (const record of [await db.ratings.get(ids.formId), await db.planActions.get(ids.measureId), await db.cultivationCandidates.get(ids.candidateId)]) {
+      expect(record?.deletedAt).toBeUndefined();
+      expect(record).toMatchObject({ updatedAt: now.toISOString(), updatedBy: '张敏' });
+    }
+
+    await deleteEnterprise('ent-0001', wang, now);
+    await expect(restoreDeleted('csrCandidate', ids.csrId, me, now)).rejects.toThrow('该候选企业所属企业“吴江恒力纺织有限公司”已被删除，请先恢复企业');
+    expect((await db.csrCandidates.get(ids.csrId))?.deletedAt).toBeDefined();
+    expect((await listDeleted(now)).map((e) => e.kind).sort()).toEqual(['csrCandidate', 'enterprise']);
   });
 });

@@ -35,7 +35,7 @@ export function RecycleBinPage() {
         回收站
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        最近 {recycleBinDays} 天删除的企业、走访、问题和重点项目。恢复后记录回到原处；恢复走访时，随走访一起删除的问题也一并恢复。
+        最近 {recycleBinDays} 天删除的企业、走访、问题、重点项目、集体活动，以及一企一策措施、培育企业、评议和评议表、社会责任候选企业。恢复后记录回到原处；恢复走访时，随走访一起删除的问题也一并恢复。
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
         <Segmented<Filter>
@@ -43,7 +43,10 @@ export function RecycleBinPage() {
           onChange={setFilter}
           options={[
             { value: 'all', label: '全部' },
-            ...(Object.keys(deletedKindNames) as DeletedKind[]).map((k) => ({ value: k, label: deletedKindNames[k] })),
+            // Only the kinds there is something of (ten would crowd the bar), and the one chosen.
+            ...(Object.keys(deletedKindNames) as DeletedKind[])
+              .filter((k) => k === filter || (entries ?? []).some((e) => e.kind === k))
+              .map((k) => ({ value: k, label: deletedKindNames[k] })),
           ]}
         />
       </Space>
@@ -55,7 +58,7 @@ export function RecycleBinPage() {
         pagination={{ pageSize: 50, showTotal: (total) => `共 ${total} 条` }}
         locale={{ emptyText: <Empty description={`最近 ${recycleBinDays} 天没有删除的记录`} /> }}
         columns={[
-          { title: '类型', dataIndex: 'kind', width: 90, render: (k: DeletedKind) => <Tag>{deletedKindNames[k]}</Tag> },
+          { title: '类型', dataIndex: 'kind', width: 120, render: (k: DeletedKind) => <Tag>{deletedKindNames[k]}</Tag> },
           {
             title: '记录',
             dataIndex: 'title',

@@ -1,16 +1,21 @@
 // 回收站: the records deleted in the last days (tombstones: nothing is ever hard-deleted) and 恢复.
-// Deleted records are found through the `updatedAt` index — a tombstone stamps updatedAt with the
-// deletion time — so the screen stays fast on a bureau-scale database without a deletedAt index.
+// Every table a screen deletes from is here, the small records too (a measure, a candidate, a form
+// are as easily deleted by a slip). Deleted records are found through each table's sparse
+// `deletedAt` index, which holds only the deleted ones, so the screen stays fast at bureau scale.
 import type { Table } from 'dexie';
 import type { Enterprise, KeyProject, Problem, RecordMeta, Visit } from '../../../../shared/domain/records';
 import type { Activity } from '../../../../shared/domain/activityRecords';
+import type { CultivationCandidate } from '../../../../shared/domain/cultivationRecords';
+import type { CsrCandidate, Rating, RatingRound } from '../../../../shared/domain/ratingRecords';
+import type { PlanAction } from '../../../../shared/domain/records';
 import { ledgerDb } from '../../db/db';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
+import type { SyncedTableName } from '../../../../shared/sync/syncedTables';
 import { writeTransaction } from '../../db/ledgerWrites';
 import { findLiveByCreditCode } from '../enterprises/enterpriseRepo';
 import { restoreVisit } from '../visits/visitRepo';
 
-export type DeletedKind = 'enterprise' | 'visit' | 'problem' | 'project' | 'activity';
+export type DeletedKind = 'enterprise' | 'visit' | 'problem' | 'project' | 'activity' | 'planAction' | 'cultivationCandidate' | 'ratingRound' | 'rating' | 'csrCandidate';
 
 export const deletedKindNames: Record<DeletedKind, string> = {
   enterprise: '企业',
@@ -18,6 +23,11 @@ export const deletedKindNames: Record<DeletedKind, string> = {
   problem: '问题',
   project: '重点项目',
   activity: '集体活动',
+  planAction: '一企一策',
+  cultivationCandidate: '培育企业',
+  ratingRound: '评议',
+  rating: '评议表',
+  csrCandidate: '社会责任候选',
 };
 
 export interface DeletedEntry {
@@ -46,16 +56,27 @@ function deletedSince<T extends RecordMeta>(table: Table<T, string>, since: stri
 /** Records deleted in the last `days` days, newest deletion first. */
 export async function listDeleted(now = new Date(), days = recycleBinDays): Promise<DeletedEntry[]> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
-  return ledgerDb().transaction('r', [ledgerDb().enterprises, ledgerDb().visits, ledgerDb().problems, ledgerDb().projects, ledgerDb().activities], async () => {
-    const [enterprises, visits, problems, projects, activities] = await Promise.all([
-      deletedSince<Enterprise>(ledgerDb().enterprises, since),
-      deletedSince<Visit>(ledgerDb().visits, since),
-      deletedSince<Problem>(ledgerDb().problems, since),
-      deletedSince<KeyProject>(ledgerDb().projects, since),
-      deletedSince<Activity>(ledgerDb().activities, since),
+  const db = ledgerDb();
+  const tables = [db.enterprises, db.visits, db.problems, db.projects, db.activities, db.planActions, db.cultivationCandidates, db.ratingRounds, db.ratings, db.csrCandidates];
+  return db.transaction('r', tables, async () => {
+    const [enterprises, visits, problems, projects, activities, planActions, cultivationCandidates, ratingRounds, ratings, csrCandidates] = await Promise.all([
+      deletedSince<Enterprise>(db.enterprises, since),
+      deletedSince<Visit>(db.visits, since),
+      deletedSince<Problem>(db.problems, since),
+      deletedSince<KeyProject>(db.projects, since),
+      deletedSince<Activity>(db.activities, since),
+      deletedSince<PlanAction>(db.planActions, since),
+      deletedSince<CultivationCandidate>(db.cultivationCandidates, since),
+      deletedSince<RatingRound>(db.ratingRounds, since),
+      deletedSince<Rating>(db.ratings, since),
+      deletedSince<CsrCandidate>(db.csrCandidates, since),
     ]);
-    const ownerIds = [...new Set([...visits, ...problems, ...projects].map((r) => r.enterpriseId).filter((id): id is string => !!id))];
-    const owners = new Map((await ledgerDb().enterprises.bulkGet(ownerIds)).filter((e): e is Enterprise => !!e).map((e) => [e.id, e.name]));
+    const owned = [...visits, ...problems, ...projects, ...planActions, ...cultivationCandidates, ...ratings, ...csrCandidates];
+    const ownerIds = [...new Set(owned.map((r) => r.enterpriseId).filter((id): id is string => !!id))];
+    const owners = new Map((await db.enterprises.bulkGet(ownerIds)).filter((e): e is Enterprise => !!e).map((e) => [e.id, e.name]));
+    // A deleted form names its round, deleted or not.
+    const roundIds = [...new Set(ratings.map((r) => r.roundId))];
+    const roundNames = new Map((await db.ratingRounds.bulkGet(roundIds)).filter((r): r is RatingRound => !!r).map((r) => [r.id, r.name]));
     const ownerName = (id: string | undefined) => (id ? (owners.get(id) ?? '') : '');
     const visitDeletions = new Map(visits.map((v) => [v.id, v.deletedAt]));
     const meta = (r: RecordMeta) => ({ id: r.id, deletedAt: r.deletedAt ?? '', deletedBy: r.updatedBy });
@@ -84,6 +105,23 @@ export async function listDeleted(now = new Date(), days = recycleBinDays): Prom
         enterpriseName: `${a.attendeeEnterpriseIds.length} 家企业`,
         deletedWithVisit: false,
       })),
+      ...planActions.map((a) => ({ kind: 'planAction' as const, ...meta(a), title: `一企一策：${a.action}`, enterpriseName: ownerName(a.enterpriseId), deletedWithVisit: false })),
+      ...cultivationCandidates.map((c) => ({
+        kind: 'cultivationCandidate' as const,
+        ...meta(c),
+        title: `${c.year} 年${c.target}培育`,
+        enterpriseName: ownerName(c.enterpriseId),
+        deletedWithVisit: false,
+      })),
+      ...ratingRounds.map((r) => ({ kind: 'ratingRound' as const, ...meta(r), title: `${r.name}（${r.startDate} 至 ${r.endDate}）`, enterpriseName: '', deletedWithVisit: false })),
+      ...ratings.map((r) => ({
+        kind: 'rating' as const,
+        ...meta(r),
+        title: `${roundNames.get(r.roundId) ?? '评议'}：${r.target}（${r.targetKind === 'department' ? '部门' : '区镇'}）评议表`,
+        enterpriseName: ownerName(r.enterpriseId),
+        deletedWithVisit: false,
+      })),
+      ...csrCandidates.map((c) => ({ kind: 'csrCandidate' as const, ...meta(c), title: `${c.year} 年社会责任先进企业候选`, enterpriseName: ownerName(c.enterpriseId), deletedWithVisit: false })),
     ];
     return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   });
@@ -124,6 +162,42 @@ export async function restoreDeleted(kind: DeletedKind, id: string, actor?: Stam
       if (!activity) throw new RestoreRefused('该活动不存在');
       if (!isLive(activity)) await w.restore('activities', [activity]);
       return '集体活动已恢复';
+    }, { actor, now });
+  }
+  if (kind === 'ratingRound') {
+    return writeTransaction(['ratingRounds'], async (w) => {
+      const round = await ledgerDb().ratingRounds.get(id);
+      if (!round) throw new RestoreRefused('该评议不存在');
+      if (!isLive(round)) await w.restore('ratingRounds', [round]);
+      return '评议已恢复';
+    }, { actor, now });
+  }
+  if (kind === 'rating') {
+    return writeTransaction(['ratings', 'ratingRounds', 'enterprises'], async (w) => {
+      const form = await ledgerDb().ratings.get(id);
+      if (!form) throw new RestoreRefused('该评议表不存在');
+      if (isLive(form)) return '评议表已恢复';
+      const round = await ledgerDb().ratingRounds.get(form.roundId);
+      if (!round || !isLive(round)) throw new RestoreRefused(`该评议表所属评议${round ? `“${round.name}”` : ''}已被删除，请先恢复评议`);
+      await liveEnterpriseOrRefuse(form.enterpriseId, '评议表');
+      await w.restore('ratings', [form]);
+      return '评议表已恢复';
+    }, { actor, now });
+  }
+  if (kind === 'planAction' || kind === 'cultivationCandidate' || kind === 'csrCandidate') {
+    // One enterprise's record each: back only while that enterprise is.
+    const { table, noun, restored } = ({
+      planAction: { table: 'planActions', noun: '措施', restored: '一企一策措施已恢复' },
+      cultivationCandidate: { table: 'cultivationCandidates', noun: '培育企业', restored: '培育企业已恢复' },
+      csrCandidate: { table: 'csrCandidates', noun: '候选企业', restored: '社会责任候选企业已恢复' },
+    } satisfies Record<typeof kind, { table: SyncedTableName; noun: string; restored: string }>)[kind];
+    return writeTransaction([table, 'enterprises'], async (w) => {
+      const record = (await ledgerDb().table(table).get(id)) as (RecordMeta & { enterpriseId: string }) | undefined;
+      if (!record) throw new RestoreRefused(`该${noun}不存在`);
+      if (isLive(record)) return restored;
+      await liveEnterpriseOrRefuse(record.enterpriseId, noun);
+      await w.restore(table, [record]);
+      return restored;
     }, { actor, now });
   }
   return writeTransaction(['enterprises', 'problems', 'projects'], async (w) => {
