@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Activity } from '../../shared/domain/activityRecords';
 import type { Enterprise, Problem } from '../../shared/domain/records';
 import { openpyxlRead } from '../electron/ledgerExport/independentReaders';
-import { openApp, openDialog, pickOption, settle, type App } from './harness';
+import { openApp, openDialog, pickOption, settle, typeIntoPicker, type App } from './harness';
 
 let app: App;
 let dir: string;
@@ -62,9 +62,7 @@ test('an activity for three enterprises from an imported sign-in sheet: covered,
   await form.getByLabel('活动主题', { exact: true }).fill('开放再出发政策集中宣讲会');
   await form.getByLabel('活动地点', { exact: true }).fill('区行政服务中心三楼会议室');
   const date = form.getByLabel('活动日期', { exact: true });
-  await date.click();
-  await date.fill('2026-11-18');
-  await date.press('Enter');
+  await typeIntoPicker(page, date, '2026-11-18');
   await pickOption(page, form, '宣讲的政策措施', '01 做好产业规划，激发一体化活力', '01');
   await page.keyboard.press('Escape');
 

@@ -44,7 +44,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterEach, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { freshTempDir, launchChromium, removeTempDir } from '../../scripts/lib/chromium';
 
 /** What renderer/src/debugHooks.ts puts on window (kept here as a type: test/ does not compile renderer/). */
@@ -329,6 +329,20 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
   if ((await select.getAttribute('readonly')) === null) await select.fill(typed);
   await settle(page);
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
+
+/**
+ * Types a date or month into an antd picker and takes it with Enter, as an officer does. The text is
+ * typed only once the picker's panel is open: opening it writes the current value into the box, and
+ * typing that landed before would be overwritten (and the old value taken). Resolves once the box
+ * shows what was typed.
+ */
+export async function typeIntoPicker(page: Page, input: Locator, text: string): Promise<void> {
+  await input.click();
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor();
+  await input.fill(text);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(text);
 }
 
 /** 企业名录 → 新增企业, filled and saved through the dialog; waits for the new enterprise's page. */

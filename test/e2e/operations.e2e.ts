@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise, OperationReport } from '../../shared/domain/records';
-import { answerConfirm, openApp, openDialog, settle, type App } from './harness';
+import { answerConfirm, openApp, openDialog, settle, typeIntoPicker, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -42,9 +42,7 @@ test('two months of figures: a bad field refused, a zero too many asked about, t
   // Last month first: the month picker takes the month typed.
   let dialog = await openEntry(page, enterprise);
   const monthInput = dialog.getByLabel('填报月份', { exact: true });
-  await monthInput.click();
-  await monthInput.fill('2026-10');
-  await monthInput.press('Enter');
+  await typeIntoPicker(page, monthInput, '2026-10');
   await dialog.getByText('上月（2026-09）：未填').first().waitFor();
   await fill(dialog, {
     '本月产值（万元）': '1200',

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Enterprise } from '../../shared/domain/records';
 import { openpyxlRead } from '../electron/ledgerExport/independentReaders';
-import { openApp, openDialog, settle, type App } from './harness';
+import { openApp, openDialog, settle, typeIntoPicker, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -25,9 +25,7 @@ async function enter(enterprise: Enterprise, month: string, figures: Record<stri
   await page.getByRole('region', { name: '经营数据' }).getByRole('button', { name: '填报经营数据' }).click();
   const dialog = await openDialog(page, `填报经营数据：${enterprise.name}`);
   const monthInput = dialog.getByLabel('填报月份', { exact: true });
-  await monthInput.click();
-  await monthInput.fill(month);
-  await monthInput.press('Enter');
+  await typeIntoPicker(page, monthInput, month);
   for (const [label, value] of Object.entries(figures)) await dialog.getByLabel(label, { exact: true }).fill(value);
   await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
