@@ -332,17 +332,27 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
 }
 
 /**
- * Types a date or month into an antd picker and takes it with Enter, as an officer does. The text is
- * typed only once the picker's panel is open: opening it writes the current value into the box, and
- * typing that landed before would be overwritten (and the old value taken). Resolves once the box
- * shows what was typed.
+ * Types a date (YYYY-MM-DD) or a month (YYYY-MM) into an antd picker and takes it with Enter, as an
+ * officer does. The text is typed only once the picker's panel is open (opening it writes the current
+ * value into the box, over typing that came first), and Enter is pressed only once the panel shows
+ * the typed month or year (an Enter before that confirmed the previous value on a busy machine).
+ * Resolves once the box shows what was typed.
  */
 export async function typeIntoPicker(page: Page, input: Locator, text: string): Promise<void> {
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
   await input.click();
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor();
+  await panel.waitFor();
   await input.fill(text);
+  const shown = text.length > 7 ? `${Number(text.slice(0, 4))}年${Number(text.slice(5, 7))}月` : `${Number(text.slice(0, 4))}年`;
+  await expect.poll(async () => (await panel.locator('.ant-picker-header-view').first().innerText()).replace(/\s+/g, '')).toBe(shown);
   await input.press('Enter');
   await expect.poll(() => input.inputValue()).toBe(text);
+}
+
+/** typeIntoPicker for the picker labelled `label` inside `scope`. */
+export async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await typeIntoPicker(input.page(), input, date);
 }
 
 /** 企业名录 → 新增企业, filled and saved through the dialog; waits for the new enterprise's page. */

@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
 import { openpyxlRead, type OpenpyxlSheet } from '../electron/ledgerExport/independentReaders';
-import { openApp, openDialog, pickOption, settle, type App } from './harness';
+import { fillDate, openApp, openDialog, pickOption, settle, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -24,18 +24,6 @@ const enterprises = [
   { name: '苏州督办精密机械有限公司', serial: '91320509MA1XK7N07', problem: '招工难，缺少熟练焊工' },
   { name: '吴江督办新材料有限公司', serial: '91320509MA1XK7N15', problem: '厂房消防验收迟迟未办' },
 ];
-
-/** Types a date into an antd DatePicker found by its label, and confirms it. */
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  const month = `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
-  const header = input.page().locator('.ant-picker-dropdown:visible .ant-picker-header-view');
-  await expect.poll(async () => ((await header.count()) > 0 ? (await header.first().innerText()).replace(/\s+/g, '') : month)).toBe(month);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(date);
-}
 
 async function addEnterpriseWithEscalatedProblem(page: Page, e: (typeof enterprises)[number]): Promise<void> {
   await app.goto('/enterprises');

@@ -1,10 +1,10 @@
 // 首问负责制 in real Chromium: an enterprise is added, a problem raised on its own (a phone call),
 // transferred a day late, answered after its deadline — and the problem list counts it as answered
 // late with a late transfer. Bad input is refused at the field without saving.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
-import { answerConfirm, openApp, openDialog, pickOption, type App } from './harness';
+import { answerConfirm, fillDate, openApp, openDialog, pickOption, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -16,20 +16,6 @@ afterAll(async () => {
 });
 
 const enterpriseName = '苏州测试精密机械有限公司';
-
-/** Types a date into an antd DatePicker found by its form label, and confirms it. */
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  // Enter confirms what the panel has taken in: wait until it shows the typed month (on a busy
-  // machine an Enter pressed before that confirmed the previous date, after a refused save).
-  const month = `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
-  const header = input.page().locator('.ant-picker-dropdown:visible .ant-picker-header-view');
-  await expect.poll(async () => ((await header.count()) > 0 ? (await header.first().innerText()).replace(/\s+/g, '') : month)).toBe(month);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(date);
-}
 
 async function figure(page: Page, label: string): Promise<string> {
   return (await page.getByRole('group', { name: label, exact: true }).innerText()).replace(label, '').trim();
