@@ -143,66 +143,38 @@ async function liveEnterpriseOrRefuse(enterpriseId: string, noun: string): Promi
 }
 
 /**
+ * How each kind comes back when nothing but its own tombstone is in the way: its table, what it is
+ * called in a refusal, the message, and whether it belongs to an enterprise that must be live first.
+ */
+const plainRestores = {
+  problem: { table: 'problems', noun: '问题', restored: '问题已恢复', ofEnterprise: true },
+  project: { table: 'projects', noun: '项目', restored: '重点项目已恢复', ofEnterprise: false },
+  activity: { table: 'activities', noun: '活动', restored: '集体活动已恢复', ofEnterprise: false },
+  planAction: { table: 'planActions', noun: '措施', restored: '一企一策措施已恢复', ofEnterprise: true },
+  cultivationCandidate: { table: 'cultivationCandidates', noun: '培育企业', restored: '培育企业已恢复', ofEnterprise: true },
+  ratingRound: { table: 'ratingRounds', noun: '评议', restored: '评议已恢复', ofEnterprise: false },
+  csrCandidate: { table: 'csrCandidates', noun: '候选企业', restored: '社会责任候选企业已恢复', ofEnterprise: true },
+} satisfies Partial<Record<DeletedKind, { table: SyncedTableName; noun: string; restored: string; ofEnterprise: boolean }>>;
+
+/**
  * 恢复: clears the tombstone and stamps updatedAt/updatedBy/deviceId (so a merge carries it). A visit
- * brings back the problems deleted with it. Returns what was restored, for the message.
+ * brings back the problems deleted with it; an enterprise waits for its credit code to be free, a form
+ * for its round, and an enterprise's record for the enterprise. Returns what was restored, for the message.
  */
 export async function restoreDeleted(kind: DeletedKind, id: string, actor?: Stamper, now = new Date()): Promise<string> {
+  const db = ledgerDb();
   if (kind === 'visit') {
     return writeTransaction(['visits', 'problems', 'enterprises'], async () => {
-      const visit = await ledgerDb().visits.get(id);
+      const visit = await db.visits.get(id);
       if (!visit) throw new RestoreRefused('该走访记录不存在');
       await liveEnterpriseOrRefuse(visit.enterpriseId, '走访');
       const { restoredProblems } = await restoreVisit(id, actor, now);
       return restoredProblems > 0 ? `走访已恢复，随之删除的 ${restoredProblems} 个问题也已恢复` : '走访已恢复';
     }, { actor, now });
   }
-  if (kind === 'activity') {
-    return writeTransaction(['activities'], async (w) => {
-      const activity = await ledgerDb().activities.get(id);
-      if (!activity) throw new RestoreRefused('该活动不存在');
-      if (!isLive(activity)) await w.restore('activities', [activity]);
-      return '集体活动已恢复';
-    }, { actor, now });
-  }
-  if (kind === 'ratingRound') {
-    return writeTransaction(['ratingRounds'], async (w) => {
-      const round = await ledgerDb().ratingRounds.get(id);
-      if (!round) throw new RestoreRefused('该评议不存在');
-      if (!isLive(round)) await w.restore('ratingRounds', [round]);
-      return '评议已恢复';
-    }, { actor, now });
-  }
-  if (kind === 'rating') {
-    return writeTransaction(['ratings', 'ratingRounds', 'enterprises'], async (w) => {
-      const form = await ledgerDb().ratings.get(id);
-      if (!form) throw new RestoreRefused('该评议表不存在');
-      if (isLive(form)) return '评议表已恢复';
-      const round = await ledgerDb().ratingRounds.get(form.roundId);
-      if (!round || !isLive(round)) throw new RestoreRefused(`该评议表所属评议${round ? `“${round.name}”` : ''}已被删除，请先恢复评议`);
-      await liveEnterpriseOrRefuse(form.enterpriseId, '评议表');
-      await w.restore('ratings', [form]);
-      return '评议表已恢复';
-    }, { actor, now });
-  }
-  if (kind === 'planAction' || kind === 'cultivationCandidate' || kind === 'csrCandidate') {
-    // One enterprise's record each: back only while that enterprise is.
-    const { table, noun, restored } = ({
-      planAction: { table: 'planActions', noun: '措施', restored: '一企一策措施已恢复' },
-      cultivationCandidate: { table: 'cultivationCandidates', noun: '培育企业', restored: '培育企业已恢复' },
-      csrCandidate: { table: 'csrCandidates', noun: '候选企业', restored: '社会责任候选企业已恢复' },
-    } satisfies Record<typeof kind, { table: SyncedTableName; noun: string; restored: string }>)[kind];
-    return writeTransaction([table, 'enterprises'], async (w) => {
-      const record = (await ledgerDb().table(table).get(id)) as (RecordMeta & { enterpriseId: string }) | undefined;
-      if (!record) throw new RestoreRefused(`该${noun}不存在`);
-      if (isLive(record)) return restored;
-      await liveEnterpriseOrRefuse(record.enterpriseId, noun);
-      await w.restore(table, [record]);
-      return restored;
-    }, { actor, now });
-  }
-  return writeTransaction(['enterprises', 'problems', 'projects'], async (w) => {
-    if (kind === 'enterprise') {
-      const enterprise = await ledgerDb().enterprises.get(id);
+  if (kind === 'enterprise') {
+    return writeTransaction(['enterprises'], async (w) => {
+      const enterprise = await db.enterprises.get(id);
       if (!enterprise) throw new RestoreRefused('该企业不存在');
       if (isLive(enterprise)) return '企业已恢复';
       // A new record may have taken its credit code since: two live enterprises must not share one.
@@ -210,19 +182,27 @@ export async function restoreDeleted(kind: DeletedKind, id: string, actor?: Stam
       if (holder) throw new RestoreRefused(`统一社会信用代码 ${enterprise.creditCode} 已由企业“${holder.name}”使用，无法恢复`);
       await w.restore('enterprises', [enterprise]);
       return '企业已恢复';
-    }
-    if (kind === 'problem') {
-      const problem = await ledgerDb().problems.get(id);
-      if (!problem) throw new RestoreRefused('该问题不存在');
-      if (isLive(problem)) return '问题已恢复';
-      await liveEnterpriseOrRefuse(problem.enterpriseId, '问题');
-      await w.restore('problems', [problem]);
-      return '问题已恢复';
-    }
-    const project = await ledgerDb().projects.get(id);
-    if (!project) throw new RestoreRefused('该项目不存在');
-    if (isLive(project)) return '重点项目已恢复';
-    await w.restore('projects', [project]);
-    return '重点项目已恢复';
+    }, { actor, now });
+  }
+  if (kind === 'rating') {
+    return writeTransaction(['ratings', 'ratingRounds', 'enterprises'], async (w) => {
+      const form = await db.ratings.get(id);
+      if (!form) throw new RestoreRefused('该评议表不存在');
+      if (isLive(form)) return '评议表已恢复';
+      const round = await db.ratingRounds.get(form.roundId);
+      if (!round || !isLive(round)) throw new RestoreRefused(`该评议表所属评议${round ? `“${round.name}”` : ''}已被删除，请先恢复评议`);
+      await liveEnterpriseOrRefuse(form.enterpriseId, '评议表');
+      await w.restore('ratings', [form]);
+      return '评议表已恢复';
+    }, { actor, now });
+  }
+  const { table, noun, restored, ofEnterprise } = plainRestores[kind];
+  return writeTransaction([table, 'enterprises'], async (w) => {
+    const record = (await db.table(table).get(id)) as (RecordMeta & { enterpriseId?: string }) | undefined;
+    if (!record) throw new RestoreRefused(`该${noun}不存在`);
+    if (isLive(record)) return restored;
+    if (ofEnterprise && record.enterpriseId) await liveEnterpriseOrRefuse(record.enterpriseId, noun);
+    await w.restore(table, [record]);
+    return restored;
   }, { actor, now });
 }
