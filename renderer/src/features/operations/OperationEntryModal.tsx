@@ -89,7 +89,9 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
   useEffect(() => {
     let current = true;
     void operationMonthOf(enterpriseId, month).then((read) => {
-      if (!current) return;
+      // Another month chosen while this one was read (the box changes before this effect is
+      // cleaned up): its figures must not put the month back.
+      if (!current || (form.getFieldValue('month') ?? month) !== month) return;
       const values = valuesOf(month, read.entry);
       setLoaded({ ...read, month });
       setInitial(values);

@@ -31,7 +31,8 @@ export function VisitFiguresFields({ enterpriseId, form, today }: { enterpriseId
     if (!month) return;
     let current = true;
     void operationMonthOf(enterpriseId, month).then((read) => {
-      if (!current) return;
+      // Another month chosen while this one was read: its figures must not put the month back.
+      if (!current || form.getFieldValue(['figures', 'month']) !== month) return;
       setLoaded({ ...read, month });
       const typed = form.getFieldValue('figures') as Partial<VisitFigureFormValues> | undefined;
       if (hasTypedFigures(typed) && !sameFigures(typed, filled.current)) return;
