@@ -23,7 +23,12 @@ export function EnterpriseSelect({
   'aria-label': ariaLabel,
 }: EnterpriseSelectProps) {
   const [query, setQuery] = useState('');
-  const found = useLiveQuery(() => searchEnterprises(query, 20), [query]) ?? [];
+  // Each answer says which text it is for. Until the answer for the text in the box is in, the list
+  // shows nothing found and no option is active: an answer for a shorter prefix, typed key by key,
+  // can hold another enterprise first, and Enter pressed at once would take it.
+  const search = useLiveQuery(async () => ({ query, rows: await searchEnterprises(query, 20) }), [query]);
+  const searching = search?.query !== query;
+  const found = searching ? [] : search.rows;
   const chosen = useLiveQuery(() => (value ? getEnterprise(value) : undefined), [value]);
   // The chosen enterprise stays among the options (its label shows in the box) but after what the
   // search found: first, it would be the option Enter takes while the officer types another name.
@@ -37,7 +42,8 @@ export function EnterpriseSelect({
       placeholder={placeholder}
       options={shown.map((e) => ({ value: e.id, label: `${e.name}${e.town ? `（${e.town}）` : ''}` }))}
       showSearch={{ filterOption: false, onSearch: setQuery }}
-      notFoundContent={query ? '没有找到企业' : '请输入关键字'}
+      defaultActiveFirstOption={!searching}
+      notFoundContent={searching ? '正在查找…' : query ? '没有找到企业' : '请输入关键字'}
       onChange={(next?: string) => onChange?.(next, shown.find((e) => e.id === next))}
     />
   );
