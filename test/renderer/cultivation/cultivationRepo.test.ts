@@ -6,7 +6,8 @@ import { addEnterprise as addLaptopEnterprise, at, laptop as makeLaptop, type La
 import { describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../shared/creditCode';
 import { RuleError } from '../../../shared/errors/ruleError';
-import { saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
+import { deleteEnterprise, saveEnterprise } from '../../../renderer/src/features/enterprises/enterpriseRepo';
+import { restoreDeleted } from '../../../renderer/src/features/recycleBin/recycleBinRepo';
 import { applyMerge, buildChangesPackage, readLedgerPackage } from '../../../renderer/src/features/exchange/exchangeRepo';
 import { saveOperationReport } from '../../../renderer/src/features/operations/operationsRepo';
 import {
@@ -54,6 +55,22 @@ describe('培育库 on one laptop', () => {
       // A figure of another year does not count for 2026.
       await saveOperationReport(b, { month: '2025-12', outputValue: '300', outputValueYtd: '2600' }, zhang.who, november);
       expect((await loadCultivationYear(2026)).rows.find((r) => r.candidate.enterpriseId === b)?.state.reached).toBe(false);
+    });
+  });
+
+  it('leaves out the candidate of a deleted enterprise until the enterprise is restored', async () => {
+    const zhang = await laptop('张敏', 'laptop-zhang');
+    const a = await addEnterprise(zhang, '2000011', '平望镇');
+    const b = await addEnterprise(zhang, '2000012', '平望镇');
+    await at(zhang, async () => {
+      await addCultivationCandidates({ year: 2026, target: '规上', enterpriseIds: [a, b] }, zhang.who, november);
+      await deleteEnterprise(b, zhang.who, november);
+      const year = await loadCultivationYear(2026);
+      expect(year.rows.map((r) => r.candidate.enterpriseId)).toEqual([a]);
+      expect(year.targets[0]!.total.candidates).toBe(1);
+      expect(year.towns).not.toContain('（未知区镇）');
+      await restoreDeleted('enterprise', b, zhang.who, november);
+      expect((await loadCultivationYear(2026)).rows).toHaveLength(2);
     });
   });
 

@@ -62,11 +62,18 @@ export async function loadCultivationYear(year: number, enterpriseIds?: Readonly
     // The bureau's own lists are few records; offering them in every year keeps a list's name steady.
     db.cultivationGoals.filter(isLive).toArray(),
   ]);
-  const candidates = enterpriseIds ? allCandidates.filter((c) => enterpriseIds.has(c.enterpriseId)) : allCandidates;
-  const ids = [...new Set(candidates.map((c) => c.enterpriseId))];
-  const stored = await db.enterprises.bulkGet(ids);
+  const chosen = enterpriseIds ? allCandidates.filter((c) => enterpriseIds.has(c.enterpriseId)) : allCandidates;
+  const stored = await db.enterprises.bulkGet([...new Set(chosen.map((c) => c.enterpriseId))]);
   const enterprises = new Map<string, CultivatedEnterprise>();
-  for (const e of stored) if (e && isLive(e)) enterprises.set(e.id, cultivated(e));
+  const deleted = new Set<string>();
+  for (const e of stored) {
+    if (e && isLive(e)) enterprises.set(e.id, cultivated(e));
+    else if (e) deleted.add(e.id);
+  }
+  // A deleted enterprise's candidate waits in the database for 回收站 to bring the enterprise back; one
+  // not on this laptop (another officer's, known from a package) still counts, named as not here.
+  const candidates = chosen.filter((c) => !deleted.has(c.enterpriseId));
+  const ids = [...new Set(candidates.map((c) => c.enterpriseId))];
   const outputs = new Map<string, YearToDateOutput>();
   await Promise.all(
     ids.map(async (id) => {
