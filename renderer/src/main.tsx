@@ -9,6 +9,7 @@ import { AppRoutes } from './AppRoutes';
 import { api } from './bridge/api';
 import { AppLockGate } from './features/appLock/AppLockGate';
 import { OpeningFrame } from './components/OpeningFrame';
+import { startDialogsInTheirFirstField } from './components/dialogFocus';
 import { keepSelectClearButtonsOutOfTabOrder } from './components/selectClearButtons';
 import { ledgerDb } from './db/db';
 import { backupBeforeUpgrade } from './db/preUpgradeBackup';
@@ -28,6 +29,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('缺少 #root 元素');
 
 keepSelectClearButtonsOutOfTabOrder();
+startDialogsInTheirFirstField();
 const reactRoot = createRoot(root);
 
 function render(content: ReactNode) {

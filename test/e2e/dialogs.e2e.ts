@@ -54,6 +54,22 @@ test('登记问题 on an enterprise page starts with that enterprise', async () 
   expect(app.pageErrors).toEqual([]);
 });
 
+test('登记问题 from 问题诉求 opens with the cursor in 企业: the name is typed straight away', async () => {
+  const page = app.page;
+  await app.goto('/problems');
+  await page.getByRole('button', { name: '登记问题' }).click();
+  const raise = await openDialog(page, '登记问题');
+  const field = raise.getByLabel('企业', { exact: true });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await field.getAttribute('id'));
+  await page.keyboard.type(enterprise.name);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(`${enterprise.name}（${enterprise.town}）`, { exact: true }).waitFor();
+  await page.keyboard.press('Enter');
+  await raise.locator('.ant-select-content').filter({ hasText: enterprise.name }).first().waitFor();
+  await raise.getByRole('button', { name: '取消', exact: true }).click();
+  await answerConfirm(page, '放弃未保存的修改？', '放弃修改');
+  await raise.waitFor({ state: 'hidden' });
+});
+
 test('each problem action opens with its own fields; 不满意 needs its reason and 办结 a decision', async () => {
   const page = app.page;
   const problem = openProblems[0]!;

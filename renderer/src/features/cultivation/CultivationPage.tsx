@@ -158,7 +158,7 @@ export function CultivationPage() {
             </Button>
           )}
           <Popconfirm
-            title={`将“${r.enterprise?.name ?? '该企业'}”移出${year} 年${target}培育库？`}
+            title={`将“${r.enterprise?.name ?? '该企业'}”移出 ${year} 年${target}培育库？`}
             description="移出后可在回收站恢复（连同培育措施和达标日期）。"
             okText="移出"
             cancelText="取消"

@@ -98,7 +98,7 @@ export function CsrPanel() {
             onClick={() =>
               modal.confirm({
                 title: `从 ${year} 年候选名单中删除“${r.enterpriseName}”？`,
-                content: '删除后不再列入名单、不参与排名；需要时重新添加该企业即可。',
+                content: '删除后不再列入名单、不参与排名；30 天内可在回收站恢复。',
                 okText: '删除',
                 okButtonProps: { danger: true },
                 cancelText: '取消',

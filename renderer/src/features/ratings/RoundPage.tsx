@@ -116,7 +116,7 @@ export function RoundPage() {
   function confirmDeleteRound() {
     modal.confirm({
       title: `删除评议“${round.name}”？`,
-      content: '该评议还没有评议表；删除后不再列出。',
+      content: '该评议还没有评议表；删除后不再列出，30 天内可在回收站恢复。',
       okText: '删除评议',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -135,7 +135,7 @@ export function RoundPage() {
   function confirmDeleteForm(form: Rating & { enterpriseName: string }) {
     modal.confirm({
       title: `删除 ${form.enterpriseName} 对「${form.target}」的评议表？`,
-      content: '删除后不再计入结果；需要时重新录入该企业对该对象的评议表即可。',
+      content: '删除后不再计入结果；30 天内可在回收站恢复。',
       okText: '删除评议表',
       okButtonProps: { danger: true },
       cancelText: '取消',

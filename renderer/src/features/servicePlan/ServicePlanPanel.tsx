@@ -133,7 +133,18 @@ export function ServicePlanPanel({ enterpriseId }: { enterpriseId: string }) {
                     完成
                   </Button>
                 )}
-                <Popconfirm title="删除这项措施？" okText="删除" cancelText="取消" onConfirm={() => run(async () => deletePlanAction(a.id))}>
+                <Popconfirm
+                  title="删除这项措施？"
+                  description="删除后可在回收站恢复。"
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() =>
+                    run(async () => {
+                      await deletePlanAction(a.id);
+                      message.success('措施已删除（30 天内可在回收站恢复）');
+                    })
+                  }
+                >
                   <Button size="small" type="link" danger>
                     删除
                   </Button>
