@@ -590,9 +590,12 @@ async function enterOperations(page: Page, month: string, figures: Record<string
   await dialog.waitFor();
   await settle(page);
   const monthInput = dialog.getByLabel('填报月份', { exact: true });
+  // Typed once the panel is open (opening writes the current month into the box), and kept.
   await monthInput.click();
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor();
   await monthInput.fill(month);
   await monthInput.press('Enter');
+  await page.waitForFunction(([input, want]) => (input as HTMLInputElement).value === want, [await monthInput.elementHandle(), month] as const);
   for (const [label, value] of Object.entries(figures)) await dialog.getByLabel(new RegExp(`^${label}（`)).fill(value);
   if (supplyChain) await dialog.getByLabel('产业链配套问题').fill(supplyChain);
   await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
