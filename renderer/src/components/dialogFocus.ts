@@ -1,8 +1,9 @@
 // A dialog opened from a button takes the focus itself (its close × or its frame), so the first key an
 // officer types goes nowhere and Esc then throws the dialog away (the new-user run, 登记问题 from 问题诉求).
-// When the focus enters a dialog from outside it and lands on anything but a field, it is moved on to the
-// dialog's first field, unless that is a list with a choice made. A dialog that puts the cursor somewhere on purpose (新增企业, 加入培育库) still
-// does, after this; a confirm, which has no field, keeps the button it focuses.
+// When the focus enters a dialog from outside it and lands on anything but a field, it is moved on to
+// the dialog's first field, unless that is a list with a choice made. A dialog that puts the cursor
+// elsewhere on purpose (新增企业) still does, after this; a confirm, which has no field, keeps the
+// button it focuses.
 
 const firstFieldSelector = ['input:not([type=hidden]):not([type=file]):not([disabled])', 'textarea:not([disabled])']
   .map((field) => `.ant-modal-body ${field}`)

@@ -6,6 +6,9 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { describeError } from '../../../shared/errors/describeError';
 
+/** What every deletion tells the officer (回收站 lists a tombstone for 30 days: recycleBinRepo). */
+export const restorableFromRecycleBin = '30 天内可在回收站恢复';
+
 export interface DeletionWording {
   /** 企业, 项目 … */
   noun: string;
@@ -44,7 +47,7 @@ export function useConfirmDeletion({ noun, consequence, listPath }: DeletionWord
           message.error(`删除失败：${describeError(error)}`);
           return;
         }
-        message.success(`${noun}已删除（30 天内可在回收站恢复）`);
+        message.success(`${noun}已删除（${restorableFromRecycleBin}）`);
         navigate(listPath);
       },
     });

@@ -287,7 +287,7 @@ function AddCandidateModal({ year, target, choices, onClose }: { year: number; t
     confirmDiscard(Boolean(enterpriseId) || Boolean(note?.trim()), () => onClose(lastTarget));
   };
 
-  // The cursor starts in 企业 (not on the dialog's ×) and comes back there after 保存并继续.
+  // After 保存并继续 the cursor goes back to 企业 (on opening, components/dialogFocus puts it there).
   const focusEnterprise = () => setTimeout(() => document.getElementById('addCandidate_enterpriseId')?.focus(), 0);
 
   const add = (keepOpen: boolean) =>
@@ -306,7 +306,6 @@ function AddCandidateModal({ year, target, choices, onClose }: { year: number; t
     <Modal
       open
       title="加入培育库"
-      afterOpenChange={(open) => open && focusEnterprise()}
       onCancel={close}
       footer={[
         <Button key="cancel" onClick={close}>

@@ -9,6 +9,7 @@ import { csrCriteria, csrCriterionLabels, type CsrCandidate, type CsrWeights } f
 import { describeError } from '../../../../shared/errors/describeError';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { api } from '../../bridge/api';
+import { restorableFromRecycleBin } from '../../components/recordDeletion';
 import { useLiveData } from '../../components/useLiveData';
 import { useRuleFormSave } from '../../components/useRuleFormSave';
 import { useSettings } from '../../db/settingsStore';
@@ -98,7 +99,7 @@ export function CsrPanel() {
             onClick={() =>
               modal.confirm({
                 title: `从 ${year} 年候选名单中删除“${r.enterpriseName}”？`,
-                content: '删除后不再列入名单、不参与排名；30 天内可在回收站恢复。',
+                content: `删除后不再列入名单、不参与排名；${restorableFromRecycleBin}。`,
                 okText: '删除',
                 okButtonProps: { danger: true },
                 cancelText: '取消',

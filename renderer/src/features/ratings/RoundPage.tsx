@@ -13,6 +13,7 @@ import { describeError } from '../../../../shared/errors/describeError';
 import { formatResult, type RoundResults, type TargetComment, type TargetResult } from '../../../../shared/ratings/ratingResults';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { api } from '../../bridge/api';
+import { restorableFromRecycleBin } from '../../components/recordDeletion';
 import { useLiveData } from '../../components/useLiveData';
 import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookExport';
 import { useSettings } from '../../db/settingsStore';
@@ -116,7 +117,7 @@ export function RoundPage() {
   function confirmDeleteRound() {
     modal.confirm({
       title: `删除评议“${round.name}”？`,
-      content: '该评议还没有评议表；删除后不再列出，30 天内可在回收站恢复。',
+      content: `该评议还没有评议表；删除后不再列出，${restorableFromRecycleBin}。`,
       okText: '删除评议',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -135,7 +136,7 @@ export function RoundPage() {
   function confirmDeleteForm(form: Rating & { enterpriseName: string }) {
     modal.confirm({
       title: `删除 ${form.enterpriseName} 对「${form.target}」的评议表？`,
-      content: '删除后不再计入结果；30 天内可在回收站恢复。',
+      content: `删除后不再计入结果；${restorableFromRecycleBin}。`,
       okText: '删除评议表',
       okButtonProps: { danger: true },
       cancelText: '取消',

@@ -3,11 +3,10 @@
 // are as easily deleted by a slip). Deleted records are found through each table's sparse
 // `deletedAt` index, which holds only the deleted ones, so the screen stays fast at bureau scale.
 import type { Table } from 'dexie';
-import type { Enterprise, KeyProject, Problem, RecordMeta, Visit } from '../../../../shared/domain/records';
+import type { Enterprise, KeyProject, PlanAction, Problem, RecordMeta, Visit } from '../../../../shared/domain/records';
 import type { Activity } from '../../../../shared/domain/activityRecords';
 import type { CultivationCandidate } from '../../../../shared/domain/cultivationRecords';
 import type { CsrCandidate, Rating, RatingRound } from '../../../../shared/domain/ratingRecords';
-import type { PlanAction } from '../../../../shared/domain/records';
 import { ledgerDb } from '../../db/db';
 import { isLive, type Stamper } from '../../../../shared/sync/recordStamp';
 import type { SyncedTableName } from '../../../../shared/sync/syncedTables';
@@ -46,7 +45,6 @@ export interface DeletedEntry {
 
 /** How long deleted records are listed in 回收站. */
 export const recycleBinDays = 30;
-
 
 function deletedSince<T extends RecordMeta>(table: Table<T, string>, since: string): Promise<T[]> {
   // The deletedAt index holds only the deleted records (a live one has no deletedAt).

@@ -9,6 +9,7 @@ import { ZodError } from 'zod';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { type PlanAction } from '../../../../shared/domain/records';
 import { planActionState } from '../../../../shared/servicePlan/planActionState';
+import { restorableFromRecycleBin } from '../../components/recordDeletion';
 import {  useSettings } from '../../db/settingsStore';
 import { describeError } from '../../../../shared/errors/describeError';
 import { addPlanAction, deletePlanAction, enterprisePlanActions, markPlanActionDone, reopenPlanAction } from './servicePlanRepo';
@@ -141,7 +142,7 @@ export function ServicePlanPanel({ enterpriseId }: { enterpriseId: string }) {
                   onConfirm={() =>
                     run(async () => {
                       await deletePlanAction(a.id);
-                      message.success('措施已删除（30 天内可在回收站恢复）');
+                      message.success(`措施已删除（${restorableFromRecycleBin}）`);
                     })
                   }
                 >
