@@ -95,6 +95,12 @@ export interface App {
   countRows(table: string): Promise<number>;
   /** All rows of one table (JSON-serialisable parts: Blobs arrive as {}); for small tables only. */
   readRows(table: string): Promise<unknown[]>;
+  /**
+   * Holds one table of the app's IndexedDB in a readwrite transaction of the bare API until the
+   * returned release is called: the app's reads of that table wait behind it (IndexedDB runs
+   * overlapping transactions in order), which makes "a read that answers late" happen on purpose.
+   */
+  holdTable(table: string): Promise<() => Promise<void>>;
   /** Closes Chromium and deletes the profile and download folders. */
   close(): Promise<void>;
 }
@@ -263,6 +269,34 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     },
     async readRows(table) {
       return (await readStore(page, table, 'getAll')) as unknown[];
+    },
+    async holdTable(table) {
+      await page.evaluate(
+        (name) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('visit-ledger');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const idb = open.result;
+              const store = idb.transaction(name, 'readwrite').objectStore(name);
+              const hold = window as unknown as { visitLedgerHeld?: boolean };
+              hold.visitLedgerHeld = true;
+              // A transaction ends when it has no request left: keep one pending until released.
+              const keep = () => {
+                if (!hold.visitLedgerHeld) return idb.close();
+                store.count().onsuccess = keep;
+              };
+              keep();
+              resolve();
+            };
+          }),
+        table,
+      );
+      return async () => {
+        await page.evaluate(() => {
+          (window as unknown as { visitLedgerHeld?: boolean }).visitLedgerHeld = false;
+        });
+      };
     },
     async close() {
       openApps.delete(app);

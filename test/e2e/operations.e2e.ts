@@ -121,3 +121,29 @@ test('two months of figures: a bad field refused, a zero too many asked about, t
   await page.screenshot({ path: path.join(tmpdir(), 'visit-ledger-operations-card.png') });
   expect(app.pageErrors).toEqual([]);
 });
+
+test('figures typed before the chosen month is read stay typed when its read answers', async () => {
+  // A quick officer types while the month's stored figures are still being read (a busy laptop): the
+  // read that answers afterwards must not empty the fields typed meanwhile (the 经营监测 e2e lost
+  // 本月产值 600 this way in CI, and the report counted the enterprise without it).
+  const page = app.page;
+  const enterprise = ((await app.readRows('enterprises')) as Enterprise[]).filter((e) => e.deletedAt === undefined)[1]!;
+  await app.goto(`/enterprises/${enterprise.id}`);
+  const dialog = await openEntry(page, enterprise);
+  await dialog.getByText('上月（2026-10）：未填').first().waitFor();
+  const release = await app.holdTable('operationReports');
+  await typeIntoPicker(page, dialog.getByLabel('填报月份', { exact: true }), '2026-10');
+  await fill(dialog, { '本月产值（万元）': '600', '用工人数（人）': '200' });
+  await release();
+  // The read has answered: 2026-10's previous month is shown under the fields.
+  await dialog.getByText('上月（2026-09）：未填').first().waitFor();
+  await settle(page);
+  expect(await dialog.getByLabel('本月产值（万元）', { exact: true }).inputValue()).toBe('600');
+  expect(await dialog.getByLabel('用工人数（人）', { exact: true }).inputValue()).toBe('200');
+  await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText('2026-10 经营数据已保存').waitFor();
+  const saved = ((await app.readRows('operationReports')) as OperationReport[]).filter((r) => r.enterpriseId === enterprise.id);
+  expect(saved.map((r) => [r.month, r.outputValue, r.employees])).toEqual([['2026-10', 600, 200]]);
+  expect(app.pageErrors).toEqual([]);
+});

@@ -8,7 +8,7 @@
 // show under their fields with 采用.
 import { Alert, App, Button, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OperationReport } from '../../../../shared/domain/records';
 import { RuleError } from '../../../../shared/errors/ruleError';
 import type { FigureOffer } from '../../../../shared/operations/figureOffers';
@@ -84,6 +84,10 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
   // the officer chooses another month.
   const [choseMonth, setChoseMonth] = useState(false);
   const keepTyped = draft.restored && !choseMonth;
+  // Figures typed (or adopted) since the month was chosen: a read of the month's stored figures that
+  // answers after them (a busy laptop, a quick officer) shows its 上月 and 已填报 notes but leaves the
+  // fields as typed.
+  const typedSinceMonth = useRef(false);
 
   // Read once per month chosen (a live re-read would reset what is typed).
   useEffect(() => {
@@ -95,7 +99,7 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
       const values = valuesOf(month, read.entry);
       setLoaded({ ...read, month });
       setInitial(values);
-      if (keepTyped) return;
+      if (keepTyped || typedSinceMonth.current) return;
       // The adopted figure is typing of the officer's (their click), not the month's stored figures.
       const adopted = adopt && adopt.month === month && !choseMonth ? { [adopt.figure.key]: String(adopt.figure.value) } : {};
       form.setFieldsValue({ ...values, ...adopted });
@@ -120,6 +124,7 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
             onClick={() => {
               form.setFieldValue(offer.figure.key, String(offer.figure.value));
               form.setFields([{ name: offer.figure.key, errors: [] }]);
+              typedSinceMonth.current = true;
               draft.changed();
             }}
           >
@@ -172,6 +177,7 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
           form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof FormValues, errors: [] })));
           // Choosing another month opens that month's figures, as on a fresh opening.
           if (changed.month) setChoseMonth(true);
+          typedSinceMonth.current = !changed.month;
           draft.changed();
         }}
       >
