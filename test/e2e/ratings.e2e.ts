@@ -201,6 +201,37 @@ test('社会责任先进企业: two candidates entered, the weights set, the ran
     await dialog.waitFor({ state: 'hidden' });
   };
   await add(d!.name, ['1,000', '100', '10'], '优秀', '良好');
+  // d chosen and at once e, while d's entry is still being read (held): when d's read answers late it
+  // must not open d's entry over the choice of e.
+  await page.getByRole('button', { name: '添加候选企业' }).click();
+  const switched = await openDialog(page, '添加 2026 年候选企业');
+  const choose = async (name: string) => {
+    const picker = switched.getByLabel('企业', { exact: true });
+    await picker.click();
+    await picker.fill(name);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${name}`)).first().click();
+  };
+  const release = await app.holdTable('csrCandidates');
+  await choose(d!.name);
+  await choose(e!.name);
+  await release();
+  // Read after the app's two reads (IndexedDB answers them in order), then the page settles.
+  expect(await app.countRows('csrCandidates')).toBe(1);
+  await settle(page);
+  expect(await switched.locator('.ant-select-content').first().innerText()).toContain(e!.name);
+  expect(await switched.getByText('该企业已在本年候选名单中').count()).toBe(0);
+  expect(await switched.getByLabel('纳税（万元）').inputValue()).toBe('');
+  // d again opens its entry; e then leaves it, with none of d's figures.
+  await choose(d!.name);
+  await switched.getByText('该企业已在本年候选名单中').waitFor();
+  expect(await switched.getByLabel('纳税（万元）').inputValue()).toBe('1000');
+  await choose(e!.name);
+  await switched.getByText('该企业已在本年候选名单中').waitFor({ state: 'hidden' });
+  expect(await switched.getByLabel('纳税（万元）').inputValue()).toBe('');
+  expect(await switched.locator('.ant-select-content').first().innerText()).toContain(e!.name);
+  await switched.getByRole('button', { name: '取消', exact: true }).click();
+  await answerConfirm(page, '放弃未保存的修改？', '放弃修改');
+  await switched.waitFor({ state: 'hidden' });
   // A word where a figure goes is refused at its field, nothing saved.
   await page.getByRole('button', { name: '添加候选企业' }).click();
   const bad = await openDialog(page, '添加 2026 年候选企业');

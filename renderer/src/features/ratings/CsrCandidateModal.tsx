@@ -73,8 +73,12 @@ export function CsrCandidateModal({ year, candidate, onClose }: { year: number; 
                 form.setFieldValue('enterpriseId', id);
                 if (!id) return setOnList(false);
                 void existingCsrCandidate(year, id).then((found) => {
-                  setOnList(found !== undefined);
+                  // Another enterprise chosen while this one was read: the later choice decides.
+                  if (form.getFieldValue('enterpriseId') !== id) return;
                   if (found) form.setFieldsValue(valuesOf(found));
+                  // Leaving an entry that was opened: its figures are not this enterprise's.
+                  else if (onList) form.setFieldsValue({ ...valuesOf(), enterpriseId: id });
+                  setOnList(found !== undefined);
                 });
               }}
             />
