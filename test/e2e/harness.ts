@@ -198,6 +198,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     page = context.pages()[0] ?? (await context.newPage());
     if (options.fixedTime) await context.clock.setFixedTime(new Date(options.fixedTime));
     page.setDefaultTimeout(30_000);
+    // A slow laptop on purpose, to hunt races between the app's reads and the test's typing:
+    // E2E_CPU_THROTTLE=4 runs the page four times slower (never set in CI).
+    const throttle = Number(process.env.E2E_CPU_THROTTLE ?? 1);
+    if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
     page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
