@@ -4,7 +4,8 @@
 // with 挂牌整改 to 2026-10-08); the 交办单 (one sheet per department) and the minutes exported and read
 // back with openpyxl; then the page clock moved to 2026-10-14: the 区住建局 item, five working days
 // late, is red, the 区人社局 item, three working days late, is yellow — on 会议督办, on the home page and
-// in the problem list.
+// in the problem list. The decided meeting cannot be deleted; one created by a slip is, and comes back
+// from 回收站.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
@@ -124,6 +125,8 @@ test('a 督办会 decides two escalated problems; the 交办单 and the minutes 
   await head.getByRole('button', { name: /^保\s*存$/ }).click();
   await head.waitFor({ state: 'hidden' });
   await expect.poll(() => page.getByText('王副局长', { exact: true }).count()).toBe(1);
+  // Decided: the meeting stands for its decisions and cannot be deleted.
+  expect(await page.getByRole('button', { name: '删除会议' }).isDisabled()).toBe(true);
 
   // 交办单: one A4 sheet per department, read back with openpyxl.
   const assignments = await app.download(() => page.getByRole('button', { name: '导出交办单' }).click());
@@ -171,6 +174,27 @@ test('a 督办会 decides two escalated problems; the 交办单 and the minutes 
   await app.goto('/problems');
   const listRow = page.getByRole('row').filter({ hasText: enterprises[1]!.problem });
   await expect.poll(() => listRow.locator('[data-light]').getAttribute('data-light')).toBe('red');
+
+  // A meeting created by a slip is deleted, and 回收站 brings it back.
+  await app.goto('/meetings');
+  await page.getByRole('button', { name: '新建会议' }).click();
+  const slip = await openDialog(page, '新建会议');
+  await slip.getByLabel('会议名称').fill('误建的会议');
+  await slip.getByRole('button', { name: '新建并拟定议程' }).click();
+  await slip.waitFor({ state: 'hidden' });
+  await page.getByRole('heading', { name: '误建的会议' }).waitFor();
+  await page.getByRole('button', { name: '删除会议' }).click();
+  const confirm = await openDialog(page, '删除会议“误建的会议”？');
+  await confirm.getByRole('button', { name: '删除会议' }).click();
+  await page.getByText('会议已删除（30 天内可在回收站恢复）').waitFor();
+  const meetingList = page.getByRole('table', { name: '会议列表' });
+  await meetingList.getByRole('link', { name: '9月份外资企业问题督办会' }).waitFor();
+  expect(await meetingList.getByRole('link', { name: '误建的会议' }).count()).toBe(0);
+  await app.goto('/recycle-bin');
+  await page.getByRole('table', { name: '已删除的记录' }).getByRole('button', { name: '恢复会议 误建的会议' }).click();
+  await page.getByText('会议已恢复').waitFor();
+  await app.goto('/meetings');
+  await meetingList.getByRole('link', { name: '误建的会议' }).waitFor();
 
   await settle(page);
   expect(app.pageErrors).toEqual([]);

@@ -1,7 +1,7 @@
 // The meetings repository on a real (fake-indexeddb) database: a new 督办会 proposes the escalated
 // problems; a decision writes the problem and the agenda item together, a refused one writes neither;
 // a decided item stays on the agenda and fixes the meeting date; the next meeting shows 上次会议决定 and
-// offers the still-open decision; the league counts a period's problems and its meetings' decisions.
+// offers the still-open decision; a meeting with nothing decided can be deleted and restored; the league counts a period's problems and its meetings' decisions.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Problem, Settings } from '../../../shared/domain/records';
 import { RuleError } from '../../../shared/errors/ruleError';
@@ -12,13 +12,16 @@ import { defaultSettings } from '../../../renderer/src/db/settingsStore';
 import { changeProblem, saveNewProblem } from '../../../renderer/src/features/problems/problemRepo';
 import {
   createMeeting,
+  deleteMeeting,
   dropFromAgenda,
+  listMeetings,
   loadLeague,
   loadMeetingView,
   openDecisionRows,
   recordDecision,
   updateMeetingHead,
 } from '../../../renderer/src/features/meetings/meetingsRepo';
+import { listDeleted, restoreDeleted } from '../../../renderer/src/features/recycleBin/recycleBinRepo';
 import { saveYearSchedule } from '../../../renderer/src/features/settings/calendarRepo';
 import { makeEnterprise, recordMetaFixture } from '../../fixtures/records';
 
@@ -95,6 +98,26 @@ describe('meetings', () => {
     expect(view.problems.get(problems[0]!.id)?.description).toBe('招工难');
     // The open decision and the 点评会's problem may be added; what is on the agenda is not offered.
     expect(view.candidates.map((p) => p.id).sort()).toEqual([problems[0]!.id, problems[2]!.id].sort());
+  });
+
+  it('deletes a meeting with nothing decided to 回收站 and brings it back; a decided one stays', async () => {
+    const slip = await createMeeting({ type: '点评会', date: '2026-09-29' }, 'department', settings, at('2026-09-29'));
+    const held = await createMeeting({ type: '督办会', date: '2026-09-28' }, 'department', settings, at('2026-09-28'));
+    const item = held.agenda.find((i) => i.problemId === problems[0]!.id)!;
+    await recordDecision(held.id, item.id, { department: '区人社局', task: '组织专场招聘', workingDays: 5 }, settings, at('2026-09-28'));
+
+    const before = await ledgerDb().meetings.get(held.id);
+    await expect(deleteMeeting(held.id, at('2026-09-30'))).rejects.toThrow('该会议已记录 1 项决定（已写入问题办理记录并据此督办），不能删除');
+    expect(await ledgerDb().meetings.get(held.id)).toEqual(before);
+
+    await deleteMeeting(slip.id, at('2026-09-30'));
+    expect((await listMeetings()).map((m) => m.id)).toEqual([held.id]);
+    // Its escalated problem waits for the next 点评会 as before.
+    expect((await ledgerDb().problems.get(problems[2]!.id))?.status).toBe('已升级');
+    expect((await listDeleted(at('2026-10-01'))).map((e) => [e.kind, e.title, e.enterpriseName, e.deletedBy])).toEqual([['meeting', '2026-09-29 点评会', '1 项议题', '张敏']]);
+    expect(await restoreDeleted('meeting', slip.id, undefined, at('2026-10-01'))).toBe('会议已恢复');
+    expect((await listMeetings()).map((m) => m.id)).toEqual([slip.id, held.id]);
+    expect(await listDeleted(at('2026-10-01'))).toEqual([]);
   });
 
   it('counts the league from the period’s problems and its meetings’ decisions', async () => {

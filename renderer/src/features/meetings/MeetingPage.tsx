@@ -3,8 +3,8 @@
 // agenda, grouped as it was proposed, to reorder, drop from and add to; and per item the decision
 // (department, task, working days, 挂牌整改 with owner) recorded in a dialog the keyboard drives: Tab to
 // 记录决定, Enter opens it, the department has the cursor, Enter saves. 导出交办单 writes one A4 sheet
-// per department to sign by hand, 导出会议纪要 the minutes.
-import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined, FileExcelOutlined } from '@ant-design/icons';
+// per department to sign by hand, 导出会议纪要 the minutes. 删除会议 (to 回收站) only while nothing is decided.
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -16,6 +16,7 @@ import type { Problem } from '../../../../shared/domain/records';
 import { describeError } from '../../../../shared/errors/describeError';
 import { agendaGroupOf, attendeeNames } from '../../../../shared/meetings/meetingAgenda';
 import { DateInput } from '../../components/DateInput';
+import { useConfirmDeletion } from '../../components/recordDeletion';
 import { decisionState, lightLateDaysOf } from '../../../../shared/meetings/supervisionLight';
 import { api } from '../../bridge/api';
 import { useLiveData } from '../../components/useLiveData';
@@ -24,7 +25,7 @@ import { ExportProgressBar, useWorkbookExport } from '../../export/useWorkbookEx
 import { useSettings } from '../../db/settingsStore';
 import { LightTag, ProblemLightTag } from './SupervisionLightTag';
 import { exportAssignments, exportMinutes, minutesItems } from './meetingExport';
-import { addToAgenda, dropFromAgenda, loadMeetingView, moveOnAgenda, recordDecision, updateMeetingHead } from './meetingsRepo';
+import { addToAgenda, deleteMeeting, dropFromAgenda, loadMeetingView, moveOnAgenda, recordDecision, updateMeetingHead } from './meetingsRepo';
 
 /** Named as the workflow names the fields, so a refused rule shows at its field. */
 interface HeadValues {
@@ -34,6 +35,13 @@ interface HeadValues {
   chair: string;
   attendees: string;
 }
+
+const meetingDeletion = {
+  noun: '会议',
+  consequence: '议程中的问题仍为已升级，可在下次会议再议。',
+  listPath: '/meetings',
+  listName: '返回会议列表',
+};
 
 interface DecisionValues {
   decisionDepartment: string;
@@ -54,6 +62,7 @@ export function MeetingPage() {
   const [form] = Form.useForm<DecisionValues>();
   const { save, saving, errorAlert, clearErrors } = useRuleFormSave(form);
   const workbookExport = useWorkbookExport();
+  const confirmDeletion = useConfirmDeletion(meetingDeletion);
   const [editingHead, setEditingHead] = useState(false);
   const [headForm] = Form.useForm<HeadValues>();
   const head = useRuleFormSave(headForm);
@@ -174,6 +183,11 @@ export function MeetingPage() {
           >
             导出会议纪要
           </Button>
+          <Tooltip title={decidedCount > 0 ? '已记录会议决定的会议不能删除：决定已写入问题办理记录，并据此督办' : undefined}>
+            <Button danger icon={<DeleteOutlined />} disabled={decidedCount > 0} onClick={() => confirmDeletion(meetingName(meeting), () => deleteMeeting(meeting.id))}>
+              删除会议
+            </Button>
+          </Tooltip>
         </Space>
       </Flex>
       <ExportProgressBar control={workbookExport} />

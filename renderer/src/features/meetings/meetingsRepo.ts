@@ -73,6 +73,22 @@ export async function updateMeetingHead(id: string, input: NewMeetingInput): Pro
   });
 }
 
+/**
+ * 删除会议: a meeting created by mistake, or one that did not take place, goes to 回收站 (a tombstone
+ * that merges like any other). A meeting with a decision stays: its decisions are in the problems'
+ * history and set their supervised deadlines, which its minutes and 交办单 stand for.
+ */
+export async function deleteMeeting(id: string, now = new Date()): Promise<void> {
+  await writeTransaction(['meetings'], async (w) => {
+    const meeting = await liveMeeting(id);
+    const decided = meeting.agenda.filter((i) => i.decision !== undefined).length;
+    if (decided > 0) {
+      throw new RuleError([{ field: '', message: `该会议已记录 ${decided} 项决定（已写入问题办理记录并据此督办），不能删除` }]);
+    }
+    await w.tombstone('meetings', [meeting]);
+  }, { now });
+}
+
 /** One agenda edit (add, drop, move), applied to the stored agenda in one transaction. */
 async function editAgenda(id: string, edit: (agenda: readonly AgendaItem[]) => AgendaItem[]): Promise<Meeting> {
   return writeTransaction(['meetings'], async (w) => {

@@ -5,6 +5,7 @@
 import type { Table } from 'dexie';
 import type { Enterprise, KeyProject, PlanAction, Problem, RecordMeta, Visit } from '../../../../shared/domain/records';
 import type { Activity } from '../../../../shared/domain/activityRecords';
+import { meetingName, type Meeting } from '../../../../shared/domain/meetingRecords';
 import type { CultivationCandidate } from '../../../../shared/domain/cultivationRecords';
 import type { CsrCandidate, Rating, RatingRound } from '../../../../shared/domain/ratingRecords';
 import { ledgerDb } from '../../db/db';
@@ -14,7 +15,7 @@ import { writeTransaction } from '../../db/ledgerWrites';
 import { findLiveByCreditCode } from '../enterprises/enterpriseRepo';
 import { restoreVisit } from '../visits/visitRepo';
 
-export type DeletedKind = 'enterprise' | 'visit' | 'problem' | 'project' | 'activity' | 'planAction' | 'cultivationCandidate' | 'ratingRound' | 'rating' | 'csrCandidate';
+export type DeletedKind = 'enterprise' | 'visit' | 'problem' | 'project' | 'activity' | 'planAction' | 'cultivationCandidate' | 'ratingRound' | 'rating' | 'csrCandidate' | 'meeting';
 
 export const deletedKindNames: Record<DeletedKind, string> = {
   enterprise: '企业',
@@ -27,6 +28,7 @@ export const deletedKindNames: Record<DeletedKind, string> = {
   ratingRound: '评议',
   rating: '评议表',
   csrCandidate: '社会责任候选',
+  meeting: '会议',
 };
 
 export interface DeletedEntry {
@@ -55,9 +57,9 @@ function deletedSince<T extends RecordMeta>(table: Table<T, string>, since: stri
 export async function listDeleted(now = new Date(), days = recycleBinDays): Promise<DeletedEntry[]> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
   const db = ledgerDb();
-  const tables = [db.enterprises, db.visits, db.problems, db.projects, db.activities, db.planActions, db.cultivationCandidates, db.ratingRounds, db.ratings, db.csrCandidates];
+  const tables = [db.enterprises, db.visits, db.problems, db.projects, db.activities, db.planActions, db.cultivationCandidates, db.ratingRounds, db.ratings, db.csrCandidates, db.meetings];
   return db.transaction('r', tables, async () => {
-    const [enterprises, visits, problems, projects, activities, planActions, cultivationCandidates, ratingRounds, ratings, csrCandidates] = await Promise.all([
+    const [enterprises, visits, problems, projects, activities, planActions, cultivationCandidates, ratingRounds, ratings, csrCandidates, meetings] = await Promise.all([
       deletedSince<Enterprise>(db.enterprises, since),
       deletedSince<Visit>(db.visits, since),
       deletedSince<Problem>(db.problems, since),
@@ -68,6 +70,7 @@ export async function listDeleted(now = new Date(), days = recycleBinDays): Prom
       deletedSince<RatingRound>(db.ratingRounds, since),
       deletedSince<Rating>(db.ratings, since),
       deletedSince<CsrCandidate>(db.csrCandidates, since),
+      deletedSince<Meeting>(db.meetings, since),
     ]);
     const owned = [...visits, ...problems, ...projects, ...planActions, ...cultivationCandidates, ...ratings, ...csrCandidates];
     const ownerIds = [...new Set(owned.map((r) => r.enterpriseId).filter((id): id is string => !!id))];
@@ -120,6 +123,8 @@ export async function listDeleted(now = new Date(), days = recycleBinDays): Prom
         deletedWithVisit: false,
       })),
       ...csrCandidates.map((c) => ({ kind: 'csrCandidate' as const, ...meta(c), title: `${c.year} 年社会责任先进企业候选`, enterpriseName: ownerName(c.enterpriseId), deletedWithVisit: false })),
+      // A meeting is about many enterprises' problems: the column says how many items.
+      ...meetings.map((m) => ({ kind: 'meeting' as const, ...meta(m), title: meetingName(m), enterpriseName: `${m.agenda.length} 项议题`, deletedWithVisit: false })),
     ];
     return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   });
@@ -152,6 +157,7 @@ const plainRestores = {
   cultivationCandidate: { table: 'cultivationCandidates', noun: '培育企业', restored: '培育企业已恢复', ofEnterprise: true },
   ratingRound: { table: 'ratingRounds', noun: '评议', restored: '评议已恢复', ofEnterprise: false },
   csrCandidate: { table: 'csrCandidates', noun: '候选企业', restored: '社会责任候选企业已恢复', ofEnterprise: true },
+  meeting: { table: 'meetings', noun: '会议', restored: '会议已恢复', ofEnterprise: false },
 } satisfies Partial<Record<DeletedKind, { table: SyncedTableName; noun: string; restored: string; ofEnterprise: boolean }>>;
 
 /**
