@@ -202,8 +202,9 @@ async function saveVisit(form: Locator, summary: string): Promise<Visit> {
   await officers.press('Enter');
   await form.getByLabel('走访情况').fill(summary);
   await form.getByRole('button', { name: '保存走访' }).click();
-  await app.page.getByText('走访已保存').waitFor();
-  // Polled: the message of the previous test's save can still be on screen before this one is written.
+  // The message of the previous test's save can still be on screen (two at once on a busy machine), and
+  // before this one is written: any one of them, then polled for this visit.
+  await app.page.getByText('走访已保存').first().waitFor();
   const find = async () => ((await app.readRows('visits')) as Visit[]).find((v) => v.summary === summary);
   await expect.poll(find).toBeDefined();
   return (await find())!;

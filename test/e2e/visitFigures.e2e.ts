@@ -76,6 +76,10 @@ test('an old visit\'s words offered as figures, and a new visit recording the mo
   // The month's other offer waits under its field.
   await dialog.getByText('走访记录中识别到：本年累计产值 12,000 万元（2026-11-12 走访：「产值 1.2 亿元」）').waitFor();
   expect(await dialog.getByLabel('本年累计产值（万元）', { exact: true }).inputValue()).toBe('');
+  // Tab from that field goes to the next field, not to its 采用 (typing on would shift every figure).
+  await dialog.getByLabel('本年累计产值（万元）', { exact: true }).focus();
+  await page.keyboard.press('Tab');
+  expect(await dialog.getByLabel('用工人数（人）', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
   expect(await reports()).toEqual([]);
   await dialog.getByRole('button', { name: '保存经营数据', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });

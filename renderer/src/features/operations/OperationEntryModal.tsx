@@ -118,9 +118,12 @@ export function OperationEntryModal({ enterpriseId, enterpriseName, onClose, onS
         offer.figure.key,
         <span key={offer.visitId}>
           走访记录中识别到：{describeOffer(offer)}
+          {/* Out of the Tab order: an officer typing the figures field by field with Tab must land in the
+              next field, not on 采用 (the next figure typed would be lost and the rest shift by one). */}
           <Button
             type="link"
             size="small"
+            tabIndex={-1}
             onClick={() => {
               form.setFieldValue(offer.figure.key, String(offer.figure.value));
               form.setFields([{ name: offer.figure.key, errors: [] }]);
