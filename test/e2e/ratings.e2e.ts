@@ -229,8 +229,17 @@ test('社会责任先进企业: two candidates entered, the weights set, the ran
   await switched.getByText('该企业已在本年候选名单中').waitFor({ state: 'hidden' });
   expect(await switched.getByLabel('纳税（万元）').inputValue()).toBe('');
   expect(await switched.locator('.ant-select-content').first().innerText()).toContain(e!.name);
+  // Cleared with × after d's entry opened: d's figures go too (saved for the next enterprise, they
+  // made a second candidate with d's figures).
+  await choose(d!.name);
+  await switched.getByText('该企业已在本年候选名单中').waitFor();
+  await switched.locator('.ant-select').first().hover();
+  await switched.getByRole('button', { name: '清除', exact: true }).click();
+  await switched.getByText('该企业已在本年候选名单中').waitFor({ state: 'hidden' });
+  expect(await switched.getByLabel('纳税（万元）').inputValue()).toBe('');
+  expect(await switched.getByRole('radiogroup').nth(0).getByRole('radio', { checked: true }).count()).toBe(0);
+  // Back to an empty form: 取消 has nothing to ask about.
   await switched.getByRole('button', { name: '取消', exact: true }).click();
-  await answerConfirm(page, '放弃未保存的修改？', '放弃修改');
   await switched.waitFor({ state: 'hidden' });
   // A word where a figure goes is refused at its field, nothing saved.
   await page.getByRole('button', { name: '添加候选企业' }).click();
@@ -253,6 +262,12 @@ test('社会责任先进企业: two candidates entered, the weights set, the ran
   const firstRow = () => table.getByRole('row').nth(1).getByRole('cell').allInnerTexts();
   // Polled together: with d alone in the list, d is first too, scored 96 against itself.
   await expect.poll(async () => { const cells = await firstRow(); return [cells[0], cells[1], cells[8]]; }).toEqual(['1', d!.name, '81.00']);
+  // 编辑 keeps the entry's enterprise: another enterprise is a new candidate, added from 添加候选企业.
+  await table.getByRole('row').filter({ hasText: d!.name }).getByRole('button', { name: '编辑' }).click();
+  const edit = await openDialog(page, '编辑 2026 年候选企业');
+  expect(await edit.getByLabel('企业', { exact: true }).isDisabled()).toBe(true);
+  await edit.getByRole('button', { name: '取消', exact: true }).click();
+  await edit.waitFor({ state: 'hidden' });
   // 就业 alone: e first.
   const weights = page.getByRole('form', { name: '评分权重' });
   for (const [label, value] of [['纳税', '0'], ['安排就业', '1'], ['环境保护', '0'], ['公益捐助', '0'], ['劳动关系和谐', '0']] as const) {

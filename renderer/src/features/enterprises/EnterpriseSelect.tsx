@@ -13,6 +13,8 @@ export interface EnterpriseSelectProps {
   placeholder?: string;
   /** For a Select outside a Form.Item label (a filter bar). */
   'aria-label'?: string;
+  /** Shown but fixed: an edit whose record belongs to this enterprise. */
+  disabled?: boolean;
 }
 
 export function EnterpriseSelect({
@@ -21,6 +23,7 @@ export function EnterpriseSelect({
   onChange,
   placeholder = '输入企业名称、拼音首字母或信用代码搜索',
   'aria-label': ariaLabel,
+  disabled,
 }: EnterpriseSelectProps) {
   const [query, setQuery] = useState('');
   // Each answer says which text it is for. Until the answer for the text in the box is in, the list
@@ -37,6 +40,7 @@ export function EnterpriseSelect({
     <Select
       id={id}
       aria-label={ariaLabel}
+      disabled={disabled}
       allowClear
       value={value}
       placeholder={placeholder}

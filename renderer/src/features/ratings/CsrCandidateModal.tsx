@@ -64,14 +64,19 @@ export function CsrCandidateModal({ year, candidate, onClose }: { year: number; 
       {onList ? <Alert type="info" showIcon title="该企业已在本年候选名单中，已打开其原有内容；保存将修改它。" style={{ marginBottom: 12 }} /> : null}
       <Form<Values> name="csrCandidate" form={form} layout="vertical" aria-label="候选企业" initialValues={initial}>
         <Form.Item name="enterpriseId" label="企业" rules={[{ required: true, message: '请选择企业' }]}>
+          {/* An entry is one enterprise's: another enterprise is a new entry, added from 添加候选企业. */}
           {candidate ? (
-            <EnterpriseSelect aria-label="企业" />
+            <EnterpriseSelect aria-label="企业" disabled />
           ) : (
             <EnterpriseSelect
               aria-label="企业"
               onChange={(id) => {
                 form.setFieldValue('enterpriseId', id);
-                if (!id) return setOnList(false);
+                if (!id) {
+                  // Cleared after an entry was opened: its figures are not the next enterprise's.
+                  if (onList) form.setFieldsValue(valuesOf());
+                  return setOnList(false);
+                }
                 void existingCsrCandidate(year, id).then((found) => {
                   // Another enterprise chosen while this one was read: the later choice decides.
                   if (form.getFieldValue('enterpriseId') !== id) return;
