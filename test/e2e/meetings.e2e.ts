@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeCreditCode } from '../../shared/creditCode';
 import { openpyxlRead, type OpenpyxlSheet } from '../electron/ledgerExport/independentReaders';
-import { fillDate, openApp, openDialog, pickOption, settle, type App } from './harness';
+import { answerConfirm, fillDate, openApp, openDialog, pickOption, settle, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -180,6 +180,10 @@ test('a 督办会 decides two escalated problems; the 交办单 and the minutes 
   await page.getByRole('button', { name: '新建会议' }).click();
   const slip = await openDialog(page, '新建会议');
   await slip.getByLabel('会议名称').fill('误建的会议');
+  // Esc with a name typed asks first; 继续编辑 keeps it.
+  await page.keyboard.press('Escape');
+  await answerConfirm(page, '放弃未保存的修改？', '继续编辑');
+  expect(await slip.getByLabel('会议名称').inputValue()).toBe('误建的会议');
   await slip.getByRole('button', { name: '新建并拟定议程' }).click();
   await slip.waitFor({ state: 'hidden' });
   await page.getByRole('heading', { name: '误建的会议' }).waitFor();

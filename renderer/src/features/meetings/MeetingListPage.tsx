@@ -4,13 +4,14 @@
 // a link (keyboard: Tab to it, Enter opens it).
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Radio, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { meetingName, meetingTypes, type Meeting, type MeetingType } from '../../../../shared/domain/meetingRecords';
 import { agendaGroupingLabels, agendaGroupings, attendeeNames, type AgendaGrouping } from '../../../../shared/meetings/meetingAgenda';
 import { lightLateDaysOf, lightOf, type SupervisionLight } from '../../../../shared/meetings/supervisionLight';
 import { DateInput } from '../../components/DateInput';
+import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
 import { useLiveData } from '../../components/useLiveData';
 import { useRuleFormSave } from '../../components/useRuleFormSave';
 import { useSettings } from '../../db/settingsStore';
@@ -38,6 +39,9 @@ export function MeetingListPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewMeetingValues>();
   const { save, saving, errorAlert, clearErrors } = useRuleFormSave(form);
+  // What 新建会议 opened with: Esc, × and 取消 ask before dropping anything typed since.
+  const openedWith = useRef<object>({});
+  const confirmDiscard = useConfirmDiscard();
 
   const at = settings ? { today, lateDays: lightLateDaysOf(settings), overrides: settings.calendarOverrides } : undefined;
   const lit = (open.value ?? [])
@@ -48,7 +52,9 @@ export function MeetingListPage() {
   function startCreating() {
     clearErrors();
     form.resetFields();
-    form.setFieldsValue({ type: '督办会', date: today, title: '', chair: '', attendees: '', grouping: 'department' });
+    const opening = { type: '督办会', date: today, title: '', chair: '', attendees: '', grouping: 'department' } as const;
+    form.setFieldsValue(opening);
+    openedWith.current = opening;
     setCreating(true);
   }
 
@@ -137,7 +143,7 @@ export function MeetingListPage() {
         cancelText="取消"
         confirmLoading={saving}
         onOk={() => void submit()}
-        onCancel={() => setCreating(false)}
+        onCancel={() => confirmDiscard(valuesDiffer(openedWith.current, form.getFieldsValue(true) as object), () => setCreating(false))}
         destroyOnHidden
       >
         {errorAlert}

@@ -6,7 +6,7 @@
 // per department to sign by hand, 导出会议纪要 the minutes. 删除会议 (to 回收站) only while nothing is decided.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { shanghaiDate } from '../../../../shared/calendar/shanghaiDate';
 import { addWorkingDaysChecked } from '../../../../shared/calendar/workingDays';
@@ -17,6 +17,7 @@ import { describeError } from '../../../../shared/errors/describeError';
 import { agendaGroupOf, attendeeNames } from '../../../../shared/meetings/meetingAgenda';
 import { DateInput } from '../../components/DateInput';
 import { useConfirmDeletion } from '../../components/recordDeletion';
+import { useConfirmDiscard, valuesDiffer } from '../../components/unsavedChanges';
 import { decisionState, lightLateDaysOf } from '../../../../shared/meetings/supervisionLight';
 import { api } from '../../bridge/api';
 import { useLiveData } from '../../components/useLiveData';
@@ -63,6 +64,9 @@ export function MeetingPage() {
   const { save, saving, errorAlert, clearErrors } = useRuleFormSave(form);
   const workbookExport = useWorkbookExport();
   const confirmDeletion = useConfirmDeletion(meetingDeletion);
+  // What the two dialogs opened with: Esc, × and 取消 ask before dropping anything typed since.
+  const openedWith = useRef<object>({});
+  const confirmDiscard = useConfirmDiscard();
   const [editingHead, setEditingHead] = useState(false);
   const [headForm] = Form.useForm<HeadValues>();
   const head = useRuleFormSave(headForm);
@@ -96,13 +100,15 @@ export function MeetingPage() {
     const problem = problems.get(item.problemId);
     clearErrors();
     form.resetFields();
-    form.setFieldsValue({
+    const opening = {
       decisionDepartment: item.decision?.department ?? problem?.department ?? '',
       decisionTask: item.decision?.task ?? '',
       decisionWorkingDays: item.decision?.workingDays ?? 5,
       rectify: item.decision?.rectificationOwner !== undefined,
       decisionOwner: item.decision?.rectificationOwner ?? '',
-    });
+    };
+    form.setFieldsValue(opening);
+    openedWith.current = opening;
     setDeciding(item);
   }
 
@@ -136,7 +142,9 @@ export function MeetingPage() {
   function openHead() {
     head.clearErrors();
     headForm.resetFields();
-    headForm.setFieldsValue({ type: meeting.type, date: meeting.date, title: meeting.title, chair: meeting.chair, attendees: meeting.attendees.join('、') });
+    const opening = { type: meeting.type, date: meeting.date, title: meeting.title, chair: meeting.chair, attendees: meeting.attendees.join('、') };
+    headForm.setFieldsValue(opening);
+    openedWith.current = opening;
     setEditingHead(true);
   }
 
@@ -345,7 +353,7 @@ export function MeetingPage() {
         cancelText="取消"
         confirmLoading={head.saving}
         onOk={() => void submitHead()}
-        onCancel={() => setEditingHead(false)}
+        onCancel={() => confirmDiscard(valuesDiffer(openedWith.current, headForm.getFieldsValue(true) as object), () => setEditingHead(false))}
         destroyOnHidden
       >
         {head.errorAlert}
@@ -381,7 +389,7 @@ export function MeetingPage() {
         cancelText="取消"
         confirmLoading={saving}
         onOk={() => void submitDecision()}
-        onCancel={() => setDeciding(null)}
+        onCancel={() => confirmDiscard(valuesDiffer(openedWith.current, form.getFieldsValue(true) as object), () => setDeciding(null))}
         destroyOnHidden
       >
         {deciding && (
