@@ -10,3 +10,14 @@ export function shanghaiDate(now: Date = new Date()): string {
 export function today(): string {
   return shanghaiDate(new Date());
 }
+
+/**
+ * An instant (ISO) as Asia/Shanghai `YYYY-MM-DD HH:mm`, whatever the laptop's time zone: when a
+ * record was deleted, changed or backed up reads the same on every laptop of the bureau.
+ */
+export function shanghaiDateTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const shifted = new Date(ms + SHANGHAI_OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}

@@ -1,7 +1,7 @@
 // 设置 → 备份与恢复 in the browser: when to remind the officer that the last backup is old.
 import { describe, expect, it } from 'vitest';
 import { backupReasons } from '../../../shared/ipc';
-import { backupReasonLabels, backupReminder, shanghaiDateTime } from '../../../renderer/src/features/exchange/backups';
+import { backupReasonLabels, backupReminder } from '../../../renderer/src/features/exchange/backups';
 
 const now = new Date('2026-12-10T04:00:00Z'); // 12:00 in Shanghai
 
@@ -26,12 +26,6 @@ describe('backupReminder', () => {
   it('takes a backup dated in the future (a wrong clock) as recent, and an unreadable date as none', () => {
     expect(backupReminder({ createdAt: '2027-01-01T00:00:00Z' }, now)).toBeUndefined();
     expect(backupReminder({ createdAt: 'yesterday' }, now)).toMatch(/无法识别/);
-  });
-});
-
-describe('shanghaiDateTime', () => {
-  it('shows an instant on the Shanghai clock, crossing midnight', () => {
-    expect(shanghaiDateTime('2026-12-31T16:30:00.000Z')).toBe('2027-01-01 00:30');
   });
 });
 

@@ -10,7 +10,7 @@ import { describeError } from '../../../../shared/errors/describeError';
 import type { ConflictChoice, ConflictSide, FieldDifference } from '../../../../shared/sync/conflictResolution';
 import { useLiveData } from '../../components/useLiveData';
 import { useSettings } from '../../db/settingsStore';
-import { shanghaiDateTime } from './backups';
+import { shanghaiDateTime } from '../../../../shared/calendar/shanghaiDate';
 import { conflictFieldLabel, formatConflictValue, mixedHandlingWarning } from './conflictFields';
 import { loadConflictList, type ConflictListRow, type ConflictVersion } from './conflictList';
 import { resolveOpenConflict } from './exchangeRepo';

@@ -17,7 +17,7 @@ import {
 import type { MergeCounts } from '../../../../shared/sync/mergeRecords';
 import { api } from '../../bridge/api';
 import { useSettings } from '../../db/settingsStore';
-import { shanghaiDateTime } from './backups';
+import { shanghaiDateTime } from '../../../../shared/calendar/shanghaiDate';
 import {
   applyMerge,
   buildBackup,

@@ -1,6 +1,7 @@
 // What 设置 → 备份与恢复 says about backups: each reason in Chinese, an instant as the officer reads
 // it, and when to remind. The browser keeps no backups of its own (it only offers downloads), so
 // there the officer has to be told when the last one is getting old. Pure.
+import { shanghaiDateTime } from '../../../../shared/calendar/shanghaiDate';
 import type { BackupReason } from '../../../../shared/ipc';
 
 export const backupReasonLabels: Readonly<Record<BackupReason, string>> = {
@@ -15,15 +16,6 @@ export const backupReasonLabels: Readonly<Record<BackupReason, string>> = {
 export const backupReminderDays = 7;
 
 const dayMs = 24 * 3_600_000;
-const shanghaiOffsetMs = 8 * 3_600_000; // China has no daylight saving time
-
-/** An instant as Asia/Shanghai `YYYY-MM-DD HH:mm`, whatever the laptop's time zone. */
-export function shanghaiDateTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const shifted = new Date(ms + shanghaiOffsetMs).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
-}
 
 /**
  * The reminder to show, or undefined when the last backup is recent enough. "Older than 7 days" is

@@ -15,12 +15,7 @@ import { today as todayInShanghai } from '../../../../shared/calendar/shanghaiDa
 import { ComplaintTag, DeadlineCell, StatusTag } from './ProblemTags';
 import { useSettings } from '../../db/settingsStore';
 import { loadProblemWithSources } from './problemRepo';
-
-/** An instant as Asia/Shanghai `YYYY-MM-DD HH:mm`. */
-function shanghaiTime(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
-}
+import { shanghaiDateTime } from '../../../../shared/calendar/shanghaiDate';
 
 function HistoryItem({ entry }: { entry: ProblemHistoryEntry }) {
   return (
@@ -28,7 +23,7 @@ function HistoryItem({ entry }: { entry: ProblemHistoryEntry }) {
       <Typography.Text strong>{entry.from && entry.from !== entry.to ? `${entry.from} → ${entry.to}` : entry.to}</Typography.Text>
       <Typography.Text type="secondary">
         {' '}
-        · {entry.by} · {shanghaiTime(entry.at)}
+        · {entry.by} · {shanghaiDateTime(entry.at)}
       </Typography.Text>
       {entry.comment && <div>{entry.comment}</div>}
       {entry.previousReply && (
@@ -178,7 +173,7 @@ export function ProblemDetailPage() {
             ),
           },
           field('投诉', p.isComplaint ? '是' : '否'),
-          field('最后修改', `${p.updatedBy} · ${shanghaiTime(p.updatedAt)}`),
+          field('最后修改', `${p.updatedBy} · ${shanghaiDateTime(p.updatedAt)}`),
         ]}
       />
 

@@ -2,9 +2,9 @@
 // ever tombstoned, so a deletion made by mistake is undone here instead of being typed in again.
 import { UndoOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { shanghaiDateTime } from '../../../../shared/calendar/shanghaiDate';
 import { describeError } from '../../../../shared/errors/describeError';
 import { deletedKindNames, listDeleted, recycleBinDays, restoreDeleted, RestoreRefused, type DeletedEntry, type DeletedKind } from './recycleBinRepo';
 
@@ -35,7 +35,7 @@ export function RecycleBinPage() {
         回收站
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        最近 {recycleBinDays} 天删除的企业、走访、问题、重点项目、集体活动，以及一企一策措施、培育企业、评议和评议表、社会责任候选企业。恢复后记录回到原处；恢复走访时，随走访一起删除的问题也一并恢复。
+        最近 {recycleBinDays} 天删除的企业、走访、问题、重点项目、集体活动、会议，以及一企一策措施、培育企业、评议和评议表、社会责任候选企业。恢复后记录回到原处；恢复走访时，随走访一起删除的问题也一并恢复。
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
         <Segmented<Filter>
@@ -75,7 +75,7 @@ export function RecycleBinPage() {
           },
           { title: '所属企业', dataIndex: 'enterpriseName', width: 220, render: (name: string, e) => (e.kind === 'enterprise' ? '' : name) },
           { title: '删除人', dataIndex: 'deletedBy', width: 100 },
-          { title: '删除时间', dataIndex: 'deletedAt', width: 150, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+          { title: '删除时间', dataIndex: 'deletedAt', width: 150, render: (at: string) => shanghaiDateTime(at) },
           {
             title: '操作',
             key: 'restore',

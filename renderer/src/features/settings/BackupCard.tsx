@@ -10,7 +10,8 @@ import { maxBridgeBytes, type BackupEntry, type IpcResult } from '../../../../sh
 import { PackageRefusedError } from '../../../../shared/sync/dataPackage';
 import { api } from '../../bridge/api';
 import { formatBytes } from '../../db/localStorageState';
-import { backupReasonLabels, backupReminder, shanghaiDateTime } from '../exchange/backups';
+import { shanghaiDateTime } from '../../../../shared/calendar/shanghaiDate';
+import { backupReasonLabels, backupReminder } from '../exchange/backups';
 import {
   backupSummary,
   buildBackup,
