@@ -72,18 +72,17 @@ export function CsrCandidateModal({ year, candidate, onClose }: { year: number; 
               aria-label="企业"
               onChange={(id) => {
                 form.setFieldValue('enterpriseId', id);
-                if (!id) {
-                  // Cleared after an entry was opened: its figures are not the next enterprise's.
-                  if (onList) form.setFieldsValue(valuesOf());
-                  return setOnList(false);
-                }
-                void existingCsrCandidate(year, id).then((found) => {
-                  // Another enterprise chosen while this one was read: the later choice decides.
-                  if (form.getFieldValue('enterpriseId') !== id) return;
+                // The chosen enterprise's entry opens; leaving an opened entry (another enterprise, or
+                // none) empties its figures, which are not the next enterprise's.
+                const show = (found: CsrCandidate | undefined) => {
                   if (found) form.setFieldsValue(valuesOf(found));
-                  // Leaving an entry that was opened: its figures are not this enterprise's.
                   else if (onList) form.setFieldsValue({ ...valuesOf(), enterpriseId: id });
                   setOnList(found !== undefined);
+                };
+                if (!id) return show(undefined);
+                void existingCsrCandidate(year, id).then((found) => {
+                  // Another enterprise chosen while this one was read: the later choice decides.
+                  if (form.getFieldValue('enterpriseId') === id) show(found);
                 });
               }}
             />
